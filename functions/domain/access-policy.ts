@@ -1,0 +1,60 @@
+import type { Membership, Role } from './membership.js';
+
+/**
+ * The one place that decides who may do what. Every API route asks `can`; nothing else
+ * looks at roles. Decisions follow the person's memberships: admin everywhere; a leader
+ * reads everything in their area; coaches and supervisors work in their own units.
+ */
+export type Principal = { personId: string; memberships: readonly Membership[] };
+
+export type UnitRef = { id: string; areaId: string };
+
+export type Action =
+  | { type: 'area:read'; areaId: string }
+  | { type: 'unit:read'; unit: UnitRef }
+  | { type: 'unit:create'; areaId: string }
+  | { type: 'unit:update'; unit: UnitRef }
+  | { type: 'membership:manage' }
+  | { type: 'catalogue:read' };
+
+export function can(principal: Principal, action: Action): boolean {
+  if (isAdmin(principal)) return true;
+  switch (action.type) {
+    case 'area:read':
+      return principal.memberships.some((m) => m.role !== 'admin' && m.areaId === action.areaId);
+    case 'unit:read':
+      return seesWholeArea(principal, action.unit.areaId) || worksInUnit(principal, action.unit.id);
+    case 'unit:create':
+    case 'unit:update':
+    case 'membership:manage':
+      return false;
+    case 'catalogue:read':
+      return principal.memberships.length > 0;
+  }
+}
+
+export function isAdmin(principal: Principal): boolean {
+  return principal.memberships.some((m) => m.role === 'admin');
+}
+
+/** Admins and the area's leaders see every unit of it; others only the units they work in. */
+export function seesWholeArea(principal: Principal, areaId: string): boolean {
+  return isAdmin(principal) || principal.memberships.some((m) => m.role === 'leader' && m.areaId === areaId);
+}
+
+function worksInUnit(principal: Principal, unitId: string): boolean {
+  return principal.memberships.some((m) => (m.role === 'coach' || m.role === 'supervisor') && m.unitId === unitId);
+}
+
+/** The areas a person reaches through memberships; `'all'` for an admin. */
+export function reachableAreaIds(principal: Principal): 'all' | Set<string> {
+  if (isAdmin(principal)) return 'all';
+  return new Set(principal.memberships.flatMap((m) => (m.role === 'admin' ? [] : [m.areaId])));
+}
+
+/** The person's roles, each once, in a stable order: what the UI offers as homes to switch between. */
+export function rolesOf(principal: Principal): Role[] {
+  const order: Role[] = ['admin', 'leader', 'coach', 'supervisor'];
+  const held = new Set(principal.memberships.map((m) => m.role));
+  return order.filter((role) => held.has(role));
+}

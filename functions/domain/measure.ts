@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { LocalizedLongTextSchema, LocalizedTextSchema } from './localized-text.js';
+
+export const MEASURE_TYPES = ['outcome', 'process', 'balancing'] as const;
+export const VALUE_KINDS = ['days', 'proportion', 'count', 'rate', 'score'] as const;
+export const CHART_KINDS = ['run', 'i', 'mr', 'p', 'u', 'c'] as const;
+export const FREQUENCIES = ['weekly', 'monthly'] as const;
+
+export const MeasureKeySchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'letters and digits, starting with a letter');
+export const FrequencySchema = z.enum(FREQUENCIES);
+export type Frequency = z.infer<typeof FrequencySchema>;
+export const ChartKindSchema = z.enum(CHART_KINDS);
+export type ChartKind = z.infer<typeof ChartKindSchema>;
+
+/**
+ * A measure's operational definition. Definitions are versioned: a changed definition
+ * is a new version, so cross-unit views can tell when two units' numbers differ in meaning.
+ */
+export const MeasureDefinitionSchema = z.object({
+  key: MeasureKeySchema,
+  definitionVersion: z.number().int().min(1),
+  name: LocalizedTextSchema,
+  definition: LocalizedLongTextSchema,
+  type: z.enum(MEASURE_TYPES),
+  valueKind: z.enum(VALUE_KINDS),
+  better: z.enum(['lower', 'higher']),
+  frequency: FrequencySchema,
+  /** Shown after values: "vrk", "%", "/1000 as." … */
+  unitLabel: LocalizedTextSchema,
+  validRange: z.object({ min: z.number(), max: z.number() }).refine((r) => r.min <= r.max, 'min must not exceed max'),
+  chart: ChartKindSchema,
+  /** Scales values for display only, e.g. 100 for percentages, 1000 for rates per 1,000. */
+  multiply: z.number().positive(),
+  source: z.string().max(500),
+  version: z.number().int().min(1),
+}).meta({ id: 'MeasureDefinition' });
+export type MeasureDefinition = z.infer<typeof MeasureDefinitionSchema>;
