@@ -1,0 +1,57 @@
+import { swaggerUI } from '@hono/swagger-ui';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { authenticate } from './authenticate.js';
+import type { ApiDeps } from './deps.js';
+import { handleError, problemJson } from './problem.js';
+import { areaRoutes } from './routes/areas.js';
+import { PUBLIC_PATHS, healthRoutes } from './routes/health.js';
+import { localSignInRoutes } from './routes/local-sign-in.js';
+import { measureRoutes } from './routes/measures.js';
+import { meRoutes } from './routes/me.js';
+import { unitRoutes } from './routes/units.js';
+import type { ApiEnv } from './router.js';
+
+const DOC_PATHS = ['/api/openapi.json', '/api/docs'] as const;
+
+function apiRoutes(deps: ApiDeps) {
+  return new OpenAPIHono<ApiEnv>()
+    .use('/api/*', authenticate(deps, new Set<string>([...PUBLIC_PATHS, ...DOC_PATHS])))
+    .route('/', healthRoutes(deps))
+    .route('/', meRoutes())
+    .route('/', areaRoutes(deps))
+    .route('/', unitRoutes(deps))
+    .route('/', measureRoutes(deps));
+}
+
+/** The typed client (`hc<AppType>`) is built from this, so the web app and the API cannot drift. */
+export type AppType = ReturnType<typeof apiRoutes>;
+
+export function createApp(deps: ApiDeps) {
+  const app = new OpenAPIHono<ApiEnv>();
+  app.onError((error, c) => handleError(error, c, deps.log));
+  app.route('/', apiRoutes(deps));
+  if (deps.localIssuer) app.route('/', localSignInRoutes(deps, deps.localIssuer));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'An ID token from Cognito (AWS) or from the local issuer (`POST /auth/token`).',
+  });
+  app.doc31(DOC_PATHS[0], {
+    openapi: '3.1.0',
+    info: {
+      title: 'Sykli API',
+      version: '0.1.0',
+      description:
+        'Plan–Do–Study–Act improvement cycles for Finnish primary care. Errors are RFC 9457 problem details ' +
+        '(application/problem+json) naming the failing fields; updates need If-Match with the ETag.',
+    },
+  });
+  app.get(DOC_PATHS[1], swaggerUI({ url: DOC_PATHS[0], title: 'Sykli API' }));
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/') ? problemJson(c, 404, `No such resource: ${c.req.path}`) : c.text('Not found', 404),
+  );
+  return app;
+}
+export type SykliApp = ReturnType<typeof createApp>;

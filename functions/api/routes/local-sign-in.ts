@@ -1,0 +1,185 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { html } from 'hono/html';
+import { rolesOf } from '../../domain/access-policy.js';
+import { IdSchema } from '../../domain/ids.js';
+import { LocaleSchema, type Locale } from '../../domain/localized-text.js';
+import type { LocalIssuer } from '../auth/local-issuer.js';
+import type { ApiDeps } from '../deps.js';
+import { newRouter } from '../router.js';
+import { signInPage, type SignInChoice } from './local-sign-in-page.js';
+
+const TAG = 'Local sign-in (local runtime only)';
+
+const AuthorizeQuery = z.object({
+  response_type: z.literal('code'),
+  client_id: z.string().max(100),
+  redirect_uri: z.string().max(500),
+  state: z.string().max(500),
+  code_challenge: z.string().min(43).max(128),
+  code_challenge_method: z.literal('S256'),
+  ui_locales: z.string().max(20).optional(),
+});
+const AuthorizeForm = AuthorizeQuery.extend({ person_id: IdSchema });
+
+const TokenForm = z.discriminatedUnion('grant_type', [
+  z.object({
+    grant_type: z.literal('authorization_code'),
+    code: z.string().max(200),
+    code_verifier: z.string().min(43).max(128),
+    redirect_uri: z.string().max(500),
+    client_id: z.string().max(100),
+  }),
+  z.object({
+    grant_type: z.literal('urn:sykli:demo-person'),
+    person_id: IdSchema.openapi({ description: 'A demo person, e.g. aino-virtanen (see the README)' }),
+  }),
+]);
+const TokenResponse = z
+  .object({ id_token: z.string(), access_token: z.string(), token_type: z.literal('Bearer'), expires_in: z.number().int() })
+  .openapi('TokenResponse');
+const OAuthError = z.object({ error: z.string(), error_description: z.string() }).openapi('OAuthError');
+
+function localeOf(uiLocales: string | undefined): Locale {
+  const first = uiLocales?.split(' ')[0];
+  const parsed = LocaleSchema.safeParse(first);
+  return parsed.success ? parsed.data : 'fi';
+}
+
+/**
+ * The local stand-in for Cognito's hosted UI: pick a demo person, get an ID token.
+ * Only the local runtime mounts these routes.
+ */
+export function localSignInRoutes(deps: ApiDeps, issuer: LocalIssuer) {
+  function checkClient(clientId: string, redirectUri: string): string | undefined {
+    if (clientId !== issuer.clientId) return `Unknown client_id; the local web app is ${issuer.clientId}.`;
+    if (!redirectUri.startsWith('/') && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(redirectUri)) {
+      return 'redirect_uri must be on this machine.';
+    }
+    return undefined;
+  }
+
+  async function choices(): Promise<SignInChoice[]> {
+    const people = await deps.people.listPeople();
+    const withRoles = await Promise.all(people.map((p) => deps.people.getWithMemberships(p.id)));
+    const unitIds = withRoles.flatMap((p) => p?.memberships.flatMap((m) => ('unitId' in m ? [m.unitId] : [])) ?? []);
+    const units = new Map((await deps.units.getMany(unitIds)).map((u) => [u.id, u]));
+    const areas = new Map((await deps.areas.list()).map((a) => [a.id, a]));
+    return withRoles
+      .flatMap((p) => (p ? [p] : []))
+      .map(({ person, memberships }) => ({
+        person,
+        roles: rolesOf({ personId: person.id, memberships }),
+        places: memberships.map((m) => ({
+          role: m.role,
+          name:
+            m.role === 'admin'
+              ? null
+              : m.role === 'leader'
+                ? (areas.get(m.areaId)?.name ?? null)
+                : (units.get(m.unitId)?.name ?? null),
+        })),
+      }))
+      .sort((a, b) => a.person.name.localeCompare(b.person.name, 'fi'));
+  }
+
+  return newRouter()
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/auth/authorize',
+        tags: [TAG],
+        summary: 'The demo sign-in page: lists the demo people with their roles (OAuth 2.0 authorize, PKCE S256)',
+        request: { query: AuthorizeQuery },
+        responses: {
+          200: { description: 'The sign-in page', content: { 'text/html': { schema: z.string() } } },
+          400: { description: 'Bad request', content: { 'text/html': { schema: z.string() } } },
+        },
+      }),
+      async (c) => {
+        const query = c.req.valid('query');
+        const problem = checkClient(query.client_id, query.redirect_uri);
+        if (problem) return c.html(html`<!doctype html><p>${problem}</p>`, 400);
+        return c.html(signInPage({ locale: localeOf(query.ui_locales), query, choices: await choices() }), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/auth/authorize',
+        tags: [TAG],
+        summary: 'Sign in as the chosen demo person; redirects back with an authorization code',
+        request: {
+          body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: AuthorizeForm } } },
+        },
+        responses: {
+          302: { description: 'Back to redirect_uri with code and state' },
+          400: { description: 'Bad request', content: { 'text/html': { schema: z.string() } } },
+        },
+      }),
+      async (c) => {
+        const form = c.req.valid('form');
+        const problem = checkClient(form.client_id, form.redirect_uri);
+        const found = problem ? undefined : await deps.people.getWithMemberships(form.person_id);
+        if (!found) return c.html(html`<!doctype html><p>${problem ?? 'No such person.'}</p>`, 400);
+        const code = issuer.createCode({
+          personId: found.person.id,
+          email: found.person.email,
+          codeChallenge: form.code_challenge,
+          redirectUri: form.redirect_uri,
+        });
+        const separator = form.redirect_uri.includes('?') ? '&' : '?';
+        const params = new URLSearchParams({ code, state: form.state });
+        return c.redirect(`${form.redirect_uri}${separator}${params.toString()}`, 302);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/auth/token',
+        tags: [TAG],
+        summary:
+          'Exchange an authorization code for an ID token, or (for scripts and tests) get one directly for a demo person with grant_type=urn:sykli:demo-person',
+        request: { body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: TokenForm } } } },
+        responses: {
+          200: { description: 'Tokens; send id_token as the bearer token', content: { 'application/json': { schema: TokenResponse } } },
+          400: { description: 'OAuth 2.0 error', content: { 'application/json': { schema: OAuthError } } },
+        },
+      }),
+      async (c) => {
+        const form = c.req.valid('form');
+        let personId: string | undefined;
+        if (form.grant_type === 'authorization_code') {
+          const clientProblem = checkClient(form.client_id, form.redirect_uri);
+          personId = clientProblem ? undefined : issuer.redeemCode(form.code, form.code_verifier, form.redirect_uri)?.personId;
+        } else {
+          personId = form.person_id;
+        }
+        const found = personId ? await deps.people.getWithMemberships(personId) : undefined;
+        if (!found) {
+          return c.json(
+            { error: 'invalid_grant', error_description: 'The code or person is not valid (codes work once, for 5 minutes).' },
+            400,
+          );
+        }
+        const { token, expiresIn } = await issuer.issueIdToken(found.person);
+        c.header('Cache-Control', 'no-store');
+        return c.json({ id_token: token, access_token: token, token_type: 'Bearer' as const, expires_in: expiresIn }, 200);
+      },
+      (result, c) => {
+        if (!result.success) {
+          const fields = result.error.issues.map((i) => i.path.join('.') || 'grant_type').join(', ');
+          return c.json({ error: 'invalid_request', error_description: `Missing or invalid: ${fields}.` }, 400);
+        }
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/auth/jwks.json',
+        tags: [TAG],
+        summary: "The local issuer's public keys (JWKS)",
+        responses: { 200: { description: 'JWKS', content: { 'application/json': { schema: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }) } } } },
+      }),
+      (c) => c.json({ keys: issuer.jwks.keys as Record<string, unknown>[] }, 200),
+    );
+}

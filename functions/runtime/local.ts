@@ -1,0 +1,90 @@
+import { join, resolve } from 'node:path';
+import { createServer } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createLocalIssuer } from '../api/auth/local-issuer.js';
+import { createTokenVerifier } from '../api/auth/token-verifier.js';
+import { createApp } from '../api/app.js';
+import { ensureTable } from '../store/ensure-table.js';
+import { storeDeps } from './api-deps.js';
+import { startDynamoDbLocal } from './local/dynamodb-local.js';
+import { loadOrCreateIssuerKeys } from './local/issuer-keys.js';
+import { StartupError } from './local/startup-error.js';
+import { seedDemo } from './seed/seed-demo.js';
+
+export const LOCAL_TABLE_NAME = 'sykli';
+
+export type LocalRuntimeOptions = {
+  dataDir: string;
+  port: number;
+  /** The built web app (web/dist); served at / with index.html for client-side routes. */
+  webDir: string;
+  log?: (line: string) => void;
+};
+
+async function ensurePortFree(port: number): Promise<void> {
+  await new Promise<void>((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new StartupError(`Port ${port} is already in use: stop the program using it or start with another port, e.g. PORT=3001 npm start.`)
+          : error,
+      ),
+    );
+    probe.listen(port, () => probe.close(() => resolvePort()));
+  });
+}
+
+/**
+ * Wiring for a developer's machine: DynamoDB Local persisted under dataDir, the local
+ * issuer, and one Node server for the API, the sign-in page and the web app.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions) {
+  const log = options.log ?? (() => {});
+  const dataDir = resolve(options.dataDir);
+  await ensurePortFree(options.port);
+
+  const dynamo = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
+  try {
+    const db = dynamo.db(LOCAL_TABLE_NAME);
+    const table = await ensureTable(db).catch((error: unknown) => {
+      throw new StartupError(
+        `DynamoDB Local could not open the table (${error instanceof Error ? error.message : String(error)}): the data folder ${dataDir} may be broken — move or delete it to start afresh.`,
+      );
+    });
+    log(`Table ${LOCAL_TABLE_NAME}: ${table}.`);
+    log(`Demo data: ${await seedDemo(db)}.`);
+
+    const issuer = await createLocalIssuer(await loadOrCreateIssuerKeys(join(dataDir, 'keys', 'local-issuer.json')));
+    const app = createApp({
+      ...storeDeps(db),
+      verifyToken: createTokenVerifier({ keySet: issuer.keySet, issuer: issuer.issuer, audience: issuer.clientId }),
+      authConfig: { authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', clientId: issuer.clientId, logoutUrl: null },
+      log: (message, detail) => console.error(message, detail),
+      localIssuer: issuer,
+    });
+    // The web app's files, and index.html for its client-side routes; unknown /api paths stay 404.
+    const webRoot = resolve(options.webDir);
+    const assets = serveStatic({ root: webRoot });
+    const spaFallback = serveStatic({ root: webRoot, path: 'index.html' });
+    app.get('/*', (c, next) => (c.req.path.startsWith('/api/') ? next() : assets(c, next)));
+    app.get('/*', (c, next) => (c.req.path.startsWith('/api/') ? next() : spaFallback(c, next)));
+
+    const server: ServerType = await new Promise((resolveServer, reject) => {
+      const started = serve({ fetch: app.fetch, port: options.port }, () => resolveServer(started));
+      started.once('error', reject);
+    });
+    return {
+      url: `http://localhost:${options.port}`,
+      app,
+      stop: async () => {
+        await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+        await dynamo.stop();
+      },
+    };
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
+}

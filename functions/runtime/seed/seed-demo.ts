@@ -1,0 +1,49 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { measureCatalogue } from '../../domain/measure-catalogue.js';
+import { createAreaRepository } from '../../store/area-repository.js';
+import type { Db } from '../../store/document-client.js';
+import { ConflictError } from '../../store/errors.js';
+import { keys } from '../../store/keys.js';
+import { createMeasureCatalogueRepository } from '../../store/measure-catalogue-repository.js';
+import { createPeopleRepository } from '../../store/people-repository.js';
+import { createUnitRepository } from '../../store/unit-repository.js';
+import { demoAreas, demoMemberships, demoPeople, demoUnits } from './demo-organisation.js';
+
+/** Bump when the demo data changes shape, so an old local store is not mistaken for a current one. */
+export const DEMO_SEED_VERSION = 1;
+
+/** Ignores "exists already", so a seed interrupted half-way can simply run again. */
+async function createOnce(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+  }
+}
+
+/**
+ * Seeds the demo organisation and measure catalogue the first time only: a marker item
+ * records that it was done, so a second start keeps whatever people changed since.
+ */
+export async function seedDemo(db: Db): Promise<'seeded' | 'already seeded'> {
+  const marker = await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.seedMarker() }));
+  if (marker.Item) return 'already seeded';
+
+  const areas = createAreaRepository(db);
+  const units = createUnitRepository(db);
+  const people = createPeopleRepository(db);
+  const catalogue = createMeasureCatalogueRepository(db);
+  for (const { version: _, ...area } of demoAreas) await createOnce(() => areas.create(area));
+  for (const { version: _, ...unit } of demoUnits) await createOnce(() => units.create(unit));
+  for (const { version: _, ...person } of demoPeople) await createOnce(() => people.create(person));
+  for (const membership of demoMemberships) await createOnce(() => people.addMembership(membership));
+  for (const { version: _, ...definition } of measureCatalogue) await createOnce(() => catalogue.addVersion(definition));
+
+  await db.doc.send(
+    new PutCommand({
+      TableName: db.tableName,
+      Item: { ...keys.seedMarker(), seedVersion: DEMO_SEED_VERSION, seededAt: new Date().toISOString(), version: 1 },
+    }),
+  );
+  return 'seeded';
+}

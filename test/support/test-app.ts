@@ -1,0 +1,38 @@
+import { createLocalIssuer, generateIssuerKeys } from '../../functions/api/auth/local-issuer.js';
+import { createTokenVerifier } from '../../functions/api/auth/token-verifier.js';
+import { createApp } from '../../functions/api/app.js';
+import { storeDeps } from '../../functions/runtime/api-deps.js';
+import { seedDemo } from '../../functions/runtime/seed/seed-demo.js';
+import { createTestTable } from './test-table.js';
+
+/** The real API over a real (seeded) table, with a local issuer whose tokens it accepts. */
+export async function createTestApp() {
+  const db = await createTestTable();
+  await seedDemo(db);
+  const keys = await generateIssuerKeys();
+  const issuer = await createLocalIssuer(keys);
+  const errors: unknown[] = [];
+  const deps = {
+    ...storeDeps(db),
+    verifyToken: createTokenVerifier({ keySet: issuer.keySet, issuer: issuer.issuer, audience: issuer.clientId }),
+    authConfig: { authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', clientId: issuer.clientId, logoutUrl: null },
+    log: (_message: string, detail?: unknown) => errors.push(detail),
+    localIssuer: issuer,
+  };
+  const app = createApp(deps);
+
+  async function tokenFor(personId: string): Promise<string> {
+    const found = await deps.people.getWithMemberships(personId);
+    if (!found) throw new Error(`No demo person ${personId}`);
+    return (await issuer.issueIdToken(found.person)).token;
+  }
+
+  async function request(path: string, init: RequestInit & { as?: string } = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (init.as) headers.set('authorization', `Bearer ${await tokenFor(init.as)}`);
+    return app.request(path, { ...init, headers });
+  }
+
+  return { app, db, deps, issuer, keys, tokenFor, request, errors };
+}
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { can, reachableAreaIds, rolesOf, seesWholeArea, type Principal } from '../../functions/domain/access-policy.js';
+
+const admin: Principal = { personId: 'a', memberships: [{ personId: 'a', role: 'admin' }] };
+const leader: Principal = { personId: 'l', memberships: [{ personId: 'l', role: 'leader', areaId: 'ks' }] };
+const coach: Principal = {
+  personId: 'c',
+  memberships: [
+    { personId: 'c', role: 'coach', areaId: 'ks', unitId: 'palokka' },
+    { personId: 'c', role: 'coach', areaId: 'ep', unitId: 'alajarvi' },
+  ],
+};
+const supervisor: Principal = {
+  personId: 's',
+  memberships: [{ personId: 's', role: 'supervisor', areaId: 'ks', unitId: 'palokka' }],
+};
+const nobody: Principal = { personId: 'n', memberships: [] };
+const palokka = { id: 'palokka', areaId: 'ks' };
+const nova = { id: 'nova', areaId: 'ks' };
+const vaasa = { id: 'vaasa', areaId: 'po' };
+
+describe('access policy', () => {
+  it('lets an admin do everything', () => {
+    expect(can(admin, { type: 'unit:read', unit: vaasa })).toBe(true);
+    expect(can(admin, { type: 'unit:create', areaId: 'po' })).toBe(true);
+    expect(can(admin, { type: 'unit:update', unit: vaasa })).toBe(true);
+    expect(reachableAreaIds(admin)).toBe('all');
+  });
+
+  it('lets a leader read every unit of their own area and nothing elsewhere', () => {
+    expect(can(leader, { type: 'unit:read', unit: nova })).toBe(true);
+    expect(can(leader, { type: 'unit:read', unit: vaasa })).toBe(false);
+    expect(can(leader, { type: 'area:read', areaId: 'po' })).toBe(false);
+    expect(can(leader, { type: 'unit:update', unit: nova })).toBe(false);
+    expect(seesWholeArea(leader, 'ks')).toBe(true);
+  });
+
+  it('lets a coach read the units they coach, across areas, but not their neighbours', () => {
+    expect(can(coach, { type: 'unit:read', unit: palokka })).toBe(true);
+    expect(can(coach, { type: 'unit:read', unit: { id: 'alajarvi', areaId: 'ep' } })).toBe(true);
+    expect(can(coach, { type: 'unit:read', unit: nova })).toBe(false);
+    expect(can(coach, { type: 'area:read', areaId: 'ep' })).toBe(true);
+    expect(seesWholeArea(coach, 'ks')).toBe(false);
+    expect(reachableAreaIds(coach)).toEqual(new Set(['ks', 'ep']));
+  });
+
+  it("keeps a supervisor to their own unit: another unit, even in the same area, is closed", () => {
+    expect(can(supervisor, { type: 'unit:read', unit: palokka })).toBe(true);
+    expect(can(supervisor, { type: 'unit:read', unit: nova })).toBe(false);
+    expect(can(supervisor, { type: 'unit:read', unit: vaasa })).toBe(false);
+    expect(can(supervisor, { type: 'unit:create', areaId: 'ks' })).toBe(false);
+  });
+
+  it('gives a person without memberships nothing, not even the catalogue', () => {
+    expect(can(nobody, { type: 'catalogue:read' })).toBe(false);
+    expect(can(nobody, { type: 'area:read', areaId: 'ks' })).toBe(false);
+    expect(rolesOf(nobody)).toEqual([]);
+  });
+
+  it('lists a person’s roles once each, in a stable order', () => {
+    const both: Principal = { personId: 'x', memberships: [...supervisor.memberships, ...coach.memberships] };
+    expect(rolesOf(both)).toEqual(['coach', 'supervisor']);
+  });
+});
