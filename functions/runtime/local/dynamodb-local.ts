@@ -56,7 +56,15 @@ export async function startDynamoDbLocal(options: { dataDir?: string; startTimeo
     try {
       await probe.raw.send(new ListTablesCommand({ Limit: 1 }));
       break;
-    } catch {
+    } catch (error) {
+      // An HTTP answer means it runs but cannot serve its database; only a refused connection is worth waiting for.
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (status !== undefined && status >= 500 && options.dataDir) {
+        child.kill('SIGKILL');
+        throw new StartupError(
+          `DynamoDB Local cannot read its data folder ${options.dataDir}: it may be broken — move or delete it to start afresh.`,
+        );
+      }
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
         throw new StartupError('DynamoDB Local did not answer within a minute; check that Java 17+ works and try again.');
