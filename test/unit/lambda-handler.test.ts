@@ -1,0 +1,62 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { describe, expect, it, vi } from 'vitest';
+import { ENV } from '../../functions/runtime/env.js';
+import { createAwsRuntime } from '../../functions/runtime/aws.js';
+
+const env = {
+  [ENV.tableName]: 'sykli-test',
+  [ENV.authIssuer]: 'https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_example',
+  [ENV.authClientId]: 'web-client-id',
+  [ENV.authDomainUrl]: 'https://sykli-example.auth.eu-north-1.amazoncognito.com/',
+  AWS_REGION: 'eu-north-1',
+};
+
+function httpApiEvent(path: string, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: 'ANY /api/{proxy+}',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'example.execute-api.eu-north-1.amazonaws.com', ...headers },
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'example',
+      domainName: 'example.execute-api.eu-north-1.amazonaws.com',
+      domainPrefix: 'example',
+      http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+      requestId: 'id',
+      routeKey: 'ANY /api/{proxy+}',
+      stage: '$default',
+      time: '23/Nov/2026:00:00:00 +0000',
+      timeEpoch: 0,
+    },
+  };
+}
+
+describe('the API Lambda wiring', () => {
+  it("points the web app at Cognito's hosted UI for the configured client", async () => {
+    const { app } = createAwsRuntime(env);
+    const response = await app.request('/api/auth-config');
+    expect(await response.json()).toEqual({
+      authorizeUrl: 'https://sykli-example.auth.eu-north-1.amazoncognito.com/oauth2/authorize',
+      tokenUrl: 'https://sykli-example.auth.eu-north-1.amazoncognito.com/oauth2/token',
+      clientId: 'web-client-id',
+      logoutUrl: 'https://sykli-example.auth.eu-north-1.amazoncognito.com/logout',
+    });
+  });
+
+  it('answers through hono/aws-lambda, refusing requests without a token before touching DynamoDB', async () => {
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+    const { handler } = await import('../../functions/handlers/api.js');
+    const result = (await handler(httpApiEvent('/api/me'), {} as Context)) as { statusCode: number; headers: Record<string, string>; body: string };
+    expect(result.statusCode).toBe(401);
+    expect(result.headers['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(result.body)).toMatchObject({ status: 401 });
+    vi.unstubAllEnvs();
+  });
+
+  it('refuses to start without its configuration', () => {
+    expect(() => createAwsRuntime({ ...env, [ENV.authIssuer]: undefined })).toThrow(`${ENV.authIssuer} is not set`);
+  });
+});
