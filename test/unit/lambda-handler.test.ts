@@ -1,4 +1,4 @@
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import { ENV } from '../../functions/runtime/env.js';
 import { createAwsRuntime } from '../../functions/runtime/aws.js';
@@ -11,13 +11,14 @@ const env = {
   AWS_REGION: 'eu-north-1',
 };
 
-function httpApiEvent(path: string, headers: Record<string, string> = {}): APIGatewayProxyEventV2 {
+function httpApiEvent(path: string, headers: Record<string, string> = {}): LambdaEvent {
   return {
     version: '2.0',
     routeKey: 'ANY /api/{proxy+}',
     rawPath: path,
     rawQueryString: '',
     headers: { host: 'example.execute-api.eu-north-1.amazonaws.com', ...headers },
+    body: null,
     isBase64Encoded: false,
     requestContext: {
       accountId: '123456789012',
@@ -30,6 +31,8 @@ function httpApiEvent(path: string, headers: Record<string, string> = {}): APIGa
       stage: '$default',
       time: '23/Nov/2026:00:00:00 +0000',
       timeEpoch: 0,
+      authentication: null,
+      authorizer: {},
     },
   };
 }
@@ -49,7 +52,7 @@ describe('the API Lambda wiring', () => {
   it('answers through hono/aws-lambda, refusing requests without a token before touching DynamoDB', async () => {
     for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
     const { handler } = await import('../../functions/handlers/api.js');
-    const result = (await handler(httpApiEvent('/api/me'), {} as Context)) as { statusCode: number; headers: Record<string, string>; body: string };
+    const result = (await handler(httpApiEvent('/api/me'), {} as LambdaContext)) as { statusCode: number; headers: Record<string, string>; body: string };
     expect(result.statusCode).toBe(401);
     expect(result.headers['content-type']).toBe('application/problem+json');
     expect(JSON.parse(result.body)).toMatchObject({ status: 401 });

@@ -1,0 +1,40 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { Alarms } from './constructs/alarms.js';
+import { Api } from './constructs/api.js';
+import { Auth } from './constructs/auth.js';
+import { DataTable } from './constructs/data-table.js';
+import { Web } from './constructs/web.js';
+
+export interface SykliStackProps extends StackProps {
+  /** Prefix of the Cognito hosted UI domain; unique per region. */
+  readonly authDomainPrefix: string;
+  /** The web app's build output (`web/dist`); deployed only if it exists. */
+  readonly webDistPath: string;
+}
+
+/** Everything Sykli runs on in AWS (DESIGN.md, "Infrastructure (CDK)"). */
+export class SykliStack extends Stack {
+  constructor(scope: Construct, id: string, props: SykliStackProps) {
+    super(scope, id, props);
+    const data = new DataTable(this, 'Data');
+    // The web comes before sign-in and the API: Cognito must know the app's URL, and the
+    // distribution's /api behaviour is added once the API exists.
+    const web = new Web(this, 'Web', { distPath: props.webDistPath });
+    const auth = new Auth(this, 'Auth', { domainPrefix: props.authDomainPrefix, appUrl: web.url });
+    const api = new Api(this, 'Api', {
+      table: data.table,
+      authIssuer: auth.issuer,
+      authClientId: auth.webClient.userPoolClientId,
+      authDomainUrl: auth.domainUrl,
+    });
+    web.addApi(api.domainName);
+    new Alarms(this, 'Alarms', { apiHandler: api.handler, httpApi: api.httpApi });
+
+    new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The web app (and the API under /api)' });
+    new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'The HTTP API stage, bypassing CloudFront' });
+    new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: auth.webClient.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: data.table.tableName });
+  }
+}
