@@ -8,6 +8,8 @@ export const tableDefinition = {
   globalSecondaryIndexes: [
     /** Overloaded: an area's units (AREA#a → UNIT#u), a unit's or area's members (SCOPE#… → MEMBER#…). */
     { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+    /** Sparse: a coach's agenda (COACH#p → <review start>#<review id>); only reviews carry it. */
+    { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
   ],
 } as const;
 
