@@ -1,0 +1,102 @@
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type LocalApp } from '../support/local-app.js';
+
+// A supervisor of one unit only (functions/runtime/seed/demo-organisation.ts).
+const SUPERVISOR = 'Päivi Kangas';
+const OWN_UNIT = { fi: 'Alajärven sote-keskus', sv: 'Alajärvi social- och hälsocentral' };
+/** A unit in another area (Keski-Suomi), and one in her own area that she does not work in. */
+const OTHER_AREA_UNIT = 'Palokan terveysasema';
+const SAME_AREA_OTHER_UNIT = 'Vimpelin sivutoimipiste (Alajärven sote-keskus)';
+
+async function expectNoSeriousAxeViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length > 0) {
+    const report = serious
+      .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`)
+      .join('\n');
+    console.error(`axe on ${what}:\n${report}`);
+  }
+  expect(serious.map((v) => v.id), `serious or critical axe violations on ${what}`).toEqual([]);
+}
+
+describe('signing in as a unit supervisor', () => {
+  let app: LocalApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([
+      startApp(),
+      chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      }),
+    ]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('signs in, sees only their own unit, switches to Swedish, and passes axe', async () => {
+    const context = await browser.newContext({ locale: 'fi-FI' });
+    const page = await context.newPage();
+    try {
+      // Opening the app sends the browser to the (local) sign-in page with PKCE.
+      await page.goto(app.url);
+      await page.waitForURL((url) => url.pathname === '/auth/authorize');
+      const authorize = new URL(page.url());
+      expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+      expect(authorize.searchParams.get('redirect_uri')).toBe(`${app.url}/auth/callback`);
+      await page.getByRole('heading', { level: 1, name: 'Kirjaudu Sykliin' }).waitFor();
+      await expectNoSeriousAxeViolations(page, 'the sign-in page');
+
+      await page.getByRole('listitem').filter({ hasText: SUPERVISOR }).getByRole('button', { name: 'Kirjaudu' }).click();
+
+      // Back home, signed in: their unit in Finnish, nothing of other units.
+      await page.waitForURL(`${app.url}/`);
+      await page.getByRole('heading', { level: 1, name: 'Yksikkösi' }).waitFor();
+      await page.getByRole('link', { name: OWN_UNIT.fi }).waitFor();
+      await page.getByRole('banner').getByText(SUPERVISOR).waitFor();
+      expect(await page.getByText('Esihenkilö').first().isVisible()).toBe(true);
+      expect(await page.getByText(OTHER_AREA_UNIT).count()).toBe(0);
+      expect(await page.getByText(SAME_AREA_OTHER_UNIT).count()).toBe(0);
+      expect(await page.locator('html').getAttribute('lang')).toBe('fi');
+      await expectNoSeriousAxeViolations(page, 'the home page (fi)');
+
+      // Swedish: the unit's Swedish name and Swedish labels.
+      await page.getByRole('button', { name: 'Svenska' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Dina enheter' }).waitFor();
+      await page.getByRole('link', { name: OWN_UNIT.sv }).waitFor();
+      expect(await page.getByText('Förman').first().isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Logga ut' }).isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Svenska' }).getAttribute('aria-pressed')).toBe('true');
+      expect(await page.locator('html').getAttribute('lang')).toBe('sv');
+      expect(await page.getByText(OWN_UNIT.fi).count()).toBe(0);
+      await expectNoSeriousAxeViolations(page, 'the home page (sv)');
+
+      // The choice and the session outlive a reload; the unit's own page opens from its card.
+      await page.reload();
+      await page.getByRole('link', { name: OWN_UNIT.sv }).click();
+      await page.waitForURL(`${app.url}/units/alajarvi`);
+      await page.getByRole('heading', { level: 1, name: OWN_UNIT.sv }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Grunduppgifter' }).waitFor();
+      await page.getByRole('table').waitFor();
+      await expectNoSeriousAxeViolations(page, 'the unit page (sv)');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,145 @@
+import { useTranslation } from 'react-i18next';
+import { useAreaUnits, useAreas, type Area, type Me, type Unit } from '../api/queries.js';
+import { Link } from '../components/Link.js';
+import { PageHeading } from '../components/PageHeading.js';
+import { EmptyState, ErrorState, Loading } from '../components/StatusViews.js';
+import { useFormat } from '../i18n/format.js';
+import { INTL_LOCALES, currentLocale } from '../i18n/index.js';
+import { isoWeekOf } from '../period.js';
+import { rolesInUnit, rolesOverArea } from '../roles.js';
+
+/** The front page: the person's areas, each with the units they may see. */
+export function HomePage({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const areas = useAreas();
+  const week = isoWeekOf(new Date());
+  const roleNames = me.roles.map((role) => t(`roles.${role}`));
+
+  return (
+    <>
+      <PageHeading title={t('home.title')} />
+      <dl className="summary">
+        {roleNames.length > 0 && (
+          <div className="summary__item">
+            <dt>{t('home.yourRoles')}</dt>
+            <dd>{format.list(roleNames)}</dd>
+          </div>
+        )}
+        <div className="summary__item">
+          <dt>{t('home.thisWeek')}</dt>
+          <dd>
+            <time dateTime={`${week.year}-W${String(week.week).padStart(2, '0')}`}>{format.number(week.week)}</time>{' '}
+            <span className="muted">({format.dayRange(week.monday, week.sunday)})</span>
+          </dd>
+        </div>
+      </dl>
+
+      {me.memberships.length === 0 ? (
+        <EmptyState title={t('home.emptyTitle')}>
+          <p>{t('home.emptyBody')}</p>
+        </EmptyState>
+      ) : areas.isPending ? (
+        <Loading />
+      ) : areas.isError ? (
+        <ErrorState error={areas.error} onRetry={() => void areas.refetch()} />
+      ) : areas.data.length === 0 ? (
+        <EmptyState title={t('home.emptyTitle')}>
+          <p>{t('home.emptyBody')}</p>
+        </EmptyState>
+      ) : (
+        <>
+          <p className="lede">{t('home.intro')}</p>
+          {areas.data.map((area) => (
+            <AreaSection key={area.id} area={area} me={me} />
+          ))}
+        </>
+      )}
+    </>
+  );
+}
+
+function AreaSection({ area, me }: { area: Area; me: Me }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const units = useAreaUnits(area.id);
+  const headingId = `area-${area.id}`;
+  const areaRoles = rolesOverArea(me.memberships, area.id);
+  const collator = new Intl.Collator(INTL_LOCALES[locale]);
+  const items = (units.data?.pages.flatMap((page) => page.items) ?? []).sort((a, b) =>
+    collator.compare(a.name[locale], b.name[locale]),
+  );
+
+  return (
+    <section className="area" aria-labelledby={headingId}>
+      <div className="area__header">
+        <h2 id={headingId}>{area.name[locale]}</h2>
+        {units.isSuccess && <p className="area__count">{t('home.unitCount', { count: items.length })}</p>}
+        {areaRoles.length > 0 && <RoleBadges roles={areaRoles} />}
+      </div>
+      {units.isPending ? (
+        <Loading />
+      ) : units.isError ? (
+        <ErrorState error={units.error} onRetry={() => void units.refetch()} />
+      ) : items.length === 0 ? (
+        <p className="muted">{t('home.noUnits')}</p>
+      ) : (
+        <>
+          <ul className="unit-list">
+            {items.map((unit) => (
+              <UnitCard key={unit.id} unit={unit} me={me} />
+            ))}
+          </ul>
+          {units.hasNextPage && (
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={units.isFetchingNextPage}
+              onClick={() => void units.fetchNextPage()}
+            >
+              {units.isFetchingNextPage ? t('status.loading') : t('home.showMore')}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function UnitCard({ unit, me }: { unit: Unit; me: Me }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const roles = rolesInUnit(me.memberships, unit.id);
+  return (
+    <li className="unit-card">
+      <h3 className="unit-card__name">
+        <Link href={`/units/${unit.id}`} className="unit-card__link">
+          {unit.name[locale]}
+        </Link>
+      </h3>
+      <p className="unit-card__meta">
+        <span>{t(`unitKinds.${unit.kind}`)}</span>
+        <span aria-hidden="true"> · </span>
+        <span>
+          <span className="visually-hidden">{t('unit.municipality')}: </span>
+          {unit.municipality}
+        </span>
+      </p>
+      {roles.length > 0 && <RoleBadges roles={roles} />}
+    </li>
+  );
+}
+
+export function RoleBadges({ roles }: { roles: Me['roles'] }) {
+  const { t } = useTranslation();
+  return (
+    <p className="roles">
+      <span className="roles__label">{t('home.yourRole', { count: roles.length })}:</span>{' '}
+      {roles.map((role) => (
+        <span key={role} className={`badge badge--${role}`}>
+          {t(`roles.${role}`)}
+        </span>
+      ))}
+    </p>
+  );
+}

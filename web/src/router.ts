@@ -1,0 +1,62 @@
+import { useSyncExternalStore, type MouseEvent } from 'react';
+
+/** A tiny router over the history API: the app has a handful of paths and needs no library. */
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'callback' }
+  | { name: 'unit'; unitId: string }
+  | { name: 'notFound' };
+
+export function matchRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { name: 'home' };
+  if (pathname === '/auth/callback') return { name: 'callback' };
+  const unit = /^\/units\/([a-z0-9][a-z0-9-]{0,63})\/?$/.exec(pathname);
+  if (unit?.[1]) return { name: 'unit', unitId: unit[1] };
+  return { name: 'notFound' };
+}
+
+const listeners = new Set<() => void>();
+let navigations = 0;
+
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
+window.addEventListener('popstate', () => {
+  navigations += 1;
+  notify();
+});
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
+
+/** How many in-app navigations have happened: pages move focus to their heading after one. */
+export function navigationCount(): number {
+  return navigations;
+}
+
+export function navigate(path: string, { replace = false } = {}): void {
+  if (replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
+  navigations += 1;
+  notify();
+  if (!replace) window.scrollTo(0, 0);
+}
+
+/** For `<a href>` links inside the app: a plain click navigates in place, a modified one opens as usual. */
+export function followLink(event: MouseEvent<HTMLAnchorElement>): void {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const target = event.currentTarget;
+  if (target.target && target.target !== '_self') return;
+  const url = new URL(target.href);
+  if (url.origin !== window.location.origin) return;
+  event.preventDefault();
+  navigate(url.pathname + url.search + url.hash);
+}
