@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const examplePath = fileURLToPath(new URL('../../../../shared/spc-examples/bundled_cdi_u_part.json', import.meta.url));
+const examplePath = fileURLToPath(new URL('../../fixtures/spc-examples/bundled_cdi_u_part.json', import.meta.url));
 
 function runCli(input: string) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/spc.ts'], {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { computeChart, type ChartInput, type ChartResult } from '../../../functions/domain/spc/index.js';
 
 // Series from qicharts2's bundled data sets with the results qicharts2 0.8.1 computed for them.
-const examplesDir = fileURLToPath(new URL('../../../../shared/spc-examples/', import.meta.url));
+const examplesDir = fileURLToPath(new URL('../../fixtures/spc-examples/', import.meta.url));
 
 interface Example extends ChartInput {
   readonly id: string;
@@ -29,7 +29,7 @@ interface Example extends ChartInput {
 
 function loadExamples(): Example[] {
   if (!existsSync(examplesDir)) {
-    throw new Error(`SPC worked examples not found at ${examplesDir} (expected ../shared/spc-examples next to the repo)`);
+    throw new Error(`SPC worked examples not found at ${examplesDir} (copied from the qicharts2 worked examples in shared/spc-examples)`);
   }
   return readdirSync(examplesDir)
     .filter((name) => name.endsWith('.json'))
