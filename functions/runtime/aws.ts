@@ -2,6 +2,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { createRemoteJWKSet } from 'jose';
 import { createTokenVerifier } from '../api/auth/token-verifier.js';
 import { createApp } from '../api/app.js';
+import { createWorkflowTasks } from '../tasks/index.js';
+import { createTaskDispatcher } from '../tasks/workflow-task.js';
 import { createDb } from '../store/document-client.js';
 import { storeDeps } from './api-deps.js';
 import { ENV, requireEnv } from './env.js';
@@ -29,4 +31,9 @@ export function createAwsRuntime(env: NodeJS.ProcessEnv) {
     log: (message, detail) => logger.error(message, { detail: detail instanceof Error ? detail : String(detail) }),
   });
   return { app };
+}
+
+/** Wiring of the tasks Lambda: the same task code the local engine runs. */
+export function createAwsTaskRuntime(_env: NodeJS.ProcessEnv) {
+  return { dispatch: createTaskDispatcher(createWorkflowTasks({})) };
 }
