@@ -1,28 +1,20 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { AreaSchema, type Area } from '../domain/area.js';
 import type { Db } from './document-client.js';
 import { ConflictError, isConditionalCheckFailed } from './errors.js';
 import { fromItem, toItem } from './items.js';
 import { keys } from './keys.js';
+import { queryAll } from './query-all.js';
 
 export function createAreaRepository({ doc, tableName }: Db) {
   return {
     async list(): Promise<Area[]> {
-      const areas: Area[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: { ':pk': keys.orgAreas().PK, ':prefix': keys.areaPrefix() },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        areas.push(...(page.Items ?? []).map((item) => fromItem(AreaSchema, item)));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
-      return areas;
+      const items = await queryAll(doc, {
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.orgAreas().PK, ':prefix': keys.areaPrefix() },
+      });
+      return items.map((item) => fromItem(AreaSchema, item));
     },
 
     async get(areaId: string): Promise<Area | undefined> {

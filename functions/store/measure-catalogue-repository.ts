@@ -1,28 +1,20 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { MeasureDefinitionSchema, type MeasureDefinition } from '../domain/measure.js';
 import type { Db } from './document-client.js';
 import { ConflictError, isConditionalCheckFailed } from './errors.js';
 import { fromItem, toItem } from './items.js';
 import { keys } from './keys.js';
+import { queryAll } from './query-all.js';
 
 export function createMeasureCatalogueRepository({ doc, tableName }: Db) {
   /** Every version of every definition, oldest version first per measure (the sort key orders them). */
   async function listAllVersions(): Promise<MeasureDefinition[]> {
-    const definitions: MeasureDefinition[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.catalogue().PK, ':prefix': keys.measurePrefix() },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      definitions.push(...(page.Items ?? []).map((item) => fromItem(MeasureDefinitionSchema, item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return definitions;
+    const items = await queryAll(doc, {
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.catalogue().PK, ':prefix': keys.measurePrefix() },
+    });
+    return items.map((item) => fromItem(MeasureDefinitionSchema, item));
   }
 
   /** The current definition of each measure. */

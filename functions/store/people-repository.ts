@@ -1,10 +1,11 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { MembershipSchema, type Membership } from '../domain/membership.js';
 import { PersonSchema, type Person } from '../domain/person.js';
 import type { Db } from './document-client.js';
 import { ConflictError, isConditionalCheckFailed } from './errors.js';
 import { fromItem, toItem } from './items.js';
 import { keys } from './keys.js';
+import { queryAll } from './query-all.js';
 
 export type PersonWithMemberships = { person: Person; memberships: Membership[] };
 
@@ -13,20 +14,11 @@ const PEOPLE_INDEX = { GSI1PK: 'ORG#PEOPLE' };
 export function createPeopleRepository({ doc, tableName }: Db) {
   /** A person's profile and all their memberships live in one partition: one Query. */
   async function getWithMemberships(personId: string): Promise<PersonWithMemberships | undefined> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.personPartition(personId).PK },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(doc, {
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.personPartition(personId).PK },
+    });
     const profile = items.find((item) => item.SK === keys.person(personId).SK);
     if (!profile) return undefined;
     return {
@@ -97,22 +89,13 @@ export function createPeopleRepository({ doc, tableName }: Db) {
 
   /** Everyone, for the admin's people list and the local sign-in page; not on any hot path. */
   async function listPeople(): Promise<Person[]> {
-    const people: Person[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': PEOPLE_INDEX.GSI1PK },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      people.push(...(page.Items ?? []).map((item) => fromItem(PersonSchema, item)));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return people;
+    const items = await queryAll(doc, {
+      TableName: tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': PEOPLE_INDEX.GSI1PK },
+    });
+    return items.map((item) => fromItem(PersonSchema, item));
   }
 
   return { getWithMemberships, findIdByEmail, create, addMembership, listPeople };
