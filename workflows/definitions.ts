@@ -27,10 +27,7 @@ export function loadDefinition(machine: MachineName, substitutions: Record<strin
   return JSON.parse(text);
 }
 
-export function loadLocalDefinitions(): Record<MachineName, unknown> {
+export function loadLocalDefinitions(machines: readonly MachineName[]): Partial<Record<MachineName, unknown>> {
   const substitutions = { [SUBSTITUTIONS.tasksFunctionArn]: LOCAL_TASKS_FUNCTION_ARN };
-  return {
-    pdsaCycle: loadDefinition('pdsaCycle', substitutions),
-    measurementRound: loadDefinition('measurementRound', substitutions),
-  };
+  return Object.fromEntries(machines.map((machine) => [machine, loadDefinition(machine, substitutions)]));
 }

@@ -3,11 +3,18 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { authenticate } from './authenticate.js';
 import type { ApiDeps } from './deps.js';
 import { handleError, problemJson } from './problem.js';
+import { agendaRoutes } from './routes/agenda.js';
+import { aimRoutes } from './routes/aims.js';
 import { areaRoutes } from './routes/areas.js';
+import { auditRoutes } from './routes/audit.js';
+import { changeIdeaRoutes } from './routes/change-ideas.js';
+import { cycleRoutes } from './routes/cycles.js';
 import { PUBLIC_PATHS, healthRoutes } from './routes/health.js';
 import { localSignInRoutes } from './routes/local-sign-in.js';
 import { measureRoutes } from './routes/measures.js';
 import { meRoutes } from './routes/me.js';
+import { outboxRoutes } from './routes/outbox.js';
+import { reviewRoutes } from './routes/reviews.js';
 import { unitRoutes } from './routes/units.js';
 import type { ApiEnv } from './router.js';
 
@@ -20,7 +27,13 @@ function apiRoutes(deps: ApiDeps) {
     .route('/', meRoutes())
     .route('/', areaRoutes(deps))
     .route('/', unitRoutes(deps))
-    .route('/', measureRoutes(deps));
+    .route('/', measureRoutes(deps))
+    .route('/', aimRoutes(deps))
+    .route('/', changeIdeaRoutes(deps))
+    .route('/', cycleRoutes(deps))
+    .route('/', reviewRoutes(deps))
+    .route('/', agendaRoutes(deps))
+    .route('/', auditRoutes(deps));
 }
 
 /** The typed client (`hc<AppType>`) is built from this, so the web app and the API cannot drift. */
@@ -31,6 +44,7 @@ export function createApp(deps: ApiDeps) {
   app.onError((error, c) => handleError(error, c, deps.log));
   app.route('/', apiRoutes(deps));
   if (deps.localIssuer) app.route('/', localSignInRoutes(deps, deps.localIssuer));
+  if (deps.outbox) app.route('/', outboxRoutes(deps.outbox));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -1,4 +1,10 @@
+import type { CycleMail } from '../notify/cycle-mail.js';
+import type { OutboxReader } from '../notify/outbox-notifier.js';
+import type { WorkflowEngine } from '../../workflows/engine/workflow-engine.js';
 import type { AreaRepository } from '../store/area-repository.js';
+import type { AuditRepository } from '../store/audit-repository.js';
+import type { CycleRepository } from '../store/cycle-repository.js';
+import type { MemberDirectory } from '../store/member-directory.js';
 import type { MeasureCatalogueRepository } from '../store/measure-catalogue-repository.js';
 import type { PeopleRepository } from '../store/people-repository.js';
 import type { UnitRepository } from '../store/unit-repository.js';
@@ -19,4 +25,13 @@ export type ApiDeps = {
   log: (message: string, detail?: unknown) => void;
   /** Mounted by the local runtime only: the demo sign-in page and token endpoint. */
   localIssuer?: LocalIssuer;
+  /** PDSA: aims, change ideas, cycles, reviews and workflow waits. */
+  cycles: CycleRepository;
+  members: MemberDirectory;
+  audit: AuditRepository;
+  workflows: WorkflowEngine;
+  /** Review invitations (.ics), updates and cancellations, through the runtime's Notifier. */
+  cycleMail: CycleMail;
+  /** The local outbox of sent messages; its routes exist only when this does. */
+  outbox?: OutboxReader;
 };

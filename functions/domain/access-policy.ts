@@ -15,7 +15,14 @@ export type Action =
   | { type: 'unit:create'; areaId: string }
   | { type: 'unit:update'; unit: UnitRef }
   | { type: 'membership:manage' }
-  | { type: 'catalogue:read' };
+  | { type: 'catalogue:read' }
+  /** Aims, change ideas, cycles and the unit's audit trail. */
+  | { type: 'pdsa:read'; unit: UnitRef }
+  | { type: 'pdsa:edit'; unit: UnitRef }
+  /** Scheduling reviews and recording their outcomes is the coach's job. */
+  | { type: 'review:manage'; unit: UnitRef }
+  /** The local outbox of notifications: a demo tool for everyone signed in. */
+  | { type: 'outbox:read' };
 
 export function can(principal: Principal, action: Action): boolean {
   if (isAdmin(principal)) return true;
@@ -29,7 +36,14 @@ export function can(principal: Principal, action: Action): boolean {
     case 'membership:manage':
       return false;
     case 'catalogue:read':
+    case 'outbox:read':
       return principal.memberships.length > 0;
+    case 'pdsa:read':
+      return seesWholeArea(principal, action.unit.areaId) || worksInUnit(principal, action.unit.id);
+    case 'pdsa:edit':
+      return worksInUnit(principal, action.unit.id);
+    case 'review:manage':
+      return coachesUnit(principal, action.unit.id);
   }
 }
 
@@ -44,6 +58,10 @@ export function seesWholeArea(principal: Principal, areaId: string): boolean {
 
 function worksInUnit(principal: Principal, unitId: string): boolean {
   return principal.memberships.some((m) => (m.role === 'coach' || m.role === 'supervisor') && m.unitId === unitId);
+}
+
+export function coachesUnit(principal: Principal, unitId: string): boolean {
+  return principal.memberships.some((m) => m.role === 'coach' && m.unitId === unitId);
 }
 
 /** The areas a person reaches through memberships; `'all'` for an admin. */

@@ -1,19 +1,25 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApiDeps } from '../api/deps.js';
 import { createAreaRepository } from '../store/area-repository.js';
+import { createAuditRepository } from '../store/audit-repository.js';
+import { createCycleRepository } from '../store/cycle-repository.js';
 import type { Db } from '../store/document-client.js';
 import { keys } from '../store/keys.js';
+import { createMemberDirectory } from '../store/member-directory.js';
 import { createMeasureCatalogueRepository } from '../store/measure-catalogue-repository.js';
 import { createPeopleRepository } from '../store/people-repository.js';
 import { createUnitRepository } from '../store/unit-repository.js';
 
 /** The repositories and store check the API needs, over one table; shared by both runtimes. */
-export function storeDeps(db: Db): Pick<ApiDeps, 'areas' | 'units' | 'people' | 'catalogue' | 'checkStore'> {
+export function storeDeps(db: Db): Pick<ApiDeps, 'areas' | 'units' | 'people' | 'catalogue' | 'checkStore' | 'cycles' | 'members' | 'audit'> {
   return {
     areas: createAreaRepository(db),
     units: createUnitRepository(db),
     people: createPeopleRepository(db),
     catalogue: createMeasureCatalogueRepository(db),
+    cycles: createCycleRepository(db),
+    members: createMemberDirectory(db),
+    audit: createAuditRepository(db),
     checkStore: async () => {
       await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.seedMarker() }));
     },

@@ -1,22 +1,46 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { createRemoteJWKSet } from 'jose';
 import { createTokenVerifier } from '../api/auth/token-verifier.js';
 import { createApp } from '../api/app.js';
+import { createCycleMail } from '../notify/cycle-mail.js';
+import { createSesNotifier } from '../notify/ses-notifier.js';
+import { createDb } from '../store/document-client.js';
 import { createWorkflowTasks } from '../tasks/index.js';
 import { createTaskDispatcher } from '../tasks/workflow-task.js';
-import { createDb } from '../store/document-client.js';
+import { createSfnEngine } from '../../workflows/engine/sfn-engine.js';
 import { storeDeps } from './api-deps.js';
 import { ENV, requireEnv } from './env.js';
 
-/** Wiring for AWS: the real table, Cognito's JWKS and hosted UI. */
+/** What both Lambdas share: the table, SES mail and Step Functions (through the machines' aliases). */
+function awsCommon(env: NodeJS.ProcessEnv) {
+  const db = createDb(requireEnv(ENV.tableName, env));
+  const store = storeDeps(db);
+  const cycleMail = createCycleMail({
+    notifier: createSesNotifier(new SESv2Client({}), requireEnv(ENV.mailFrom, env)),
+    directory: store.members,
+    units: store.units,
+    webUrl: requireEnv(ENV.webUrl, env),
+  });
+  const workflows = createSfnEngine(new SFNClient({}), {
+    pdsaCycle: requireEnv(ENV.pdsaCycleMachineArn, env),
+    measurementRound: requireEnv(ENV.measurementRoundMachineArn, env),
+  });
+  return { store, cycleMail, workflows };
+}
+
+/** Wiring of the API Lambda: the real table, Cognito's JWKS and hosted UI, SES, Step Functions. */
 export function createAwsRuntime(env: NodeJS.ProcessEnv) {
   const logger = new Logger({ serviceName: 'sykli' });
   const issuer = requireEnv(ENV.authIssuer, env);
   const clientId = requireEnv(ENV.authClientId, env);
   const domainUrl = requireEnv(ENV.authDomainUrl, env).replace(/\/$/, '');
-  const db = createDb(requireEnv(ENV.tableName, env));
+  const { store, cycleMail, workflows } = awsCommon(env);
   const app = createApp({
-    ...storeDeps(db),
+    ...store,
+    workflows,
+    cycleMail,
     verifyToken: createTokenVerifier({
       keySet: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)),
       issuer,
@@ -34,6 +58,7 @@ export function createAwsRuntime(env: NodeJS.ProcessEnv) {
 }
 
 /** Wiring of the tasks Lambda: the same task code the local engine runs. */
-export function createAwsTaskRuntime(_env: NodeJS.ProcessEnv) {
-  return { dispatch: createTaskDispatcher(createWorkflowTasks({})) };
+export function createAwsTaskRuntime(env: NodeJS.ProcessEnv) {
+  const { store, cycleMail, workflows } = awsCommon(env);
+  return { dispatch: createTaskDispatcher(createWorkflowTasks({ cycles: store.cycles, cycleMail, workflows })) };
 }

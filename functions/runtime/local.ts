@@ -5,8 +5,11 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createLocalIssuer } from '../api/auth/local-issuer.js';
 import { createTokenVerifier } from '../api/auth/token-verifier.js';
 import { createApp } from '../api/app.js';
+import { createOutboxNotifier, createOutboxReader } from '../notify/outbox-notifier.js';
 import { ensureTable } from '../store/ensure-table.js';
+import { resumeInFlightCycles } from '../tasks/resume-cycles.js';
 import { storeDeps } from './api-deps.js';
+import { createLocalWorkflows } from './local-workflows.js';
 import { startDynamoDbLocal } from './local/dynamodb-local.js';
 import { loadOrCreateIssuerKeys } from './local/issuer-keys.js';
 import { StartupError } from './local/startup-error.js';
@@ -56,9 +59,21 @@ export async function startLocalRuntime(options: LocalRuntimeOptions) {
     log(`Table ${LOCAL_TABLE_NAME}: ${table}.`);
     log(`Demo data: ${await seedDemo(db)}.`);
 
+    const url = `http://localhost:${options.port}`;
+    const store = storeDeps(db);
+    // E-mails go to the outbox (shown in the UI and the log) instead of SES.
+    const { engine, cycleMail } = createLocalWorkflows(db, {
+      notifier: createOutboxNotifier(db, (line) => log(`Outbox: ${line}`)),
+      webUrl: url,
+      machines: ['pdsaCycle'],
+      log,
+    });
     const issuer = await createLocalIssuer(await loadOrCreateIssuerKeys(join(dataDir, 'keys', 'local-issuer.json')));
     const app = createApp({
-      ...storeDeps(db),
+      ...store,
+      workflows: engine,
+      cycleMail,
+      outbox: createOutboxReader(db),
       verifyToken: createTokenVerifier({ keySet: issuer.keySet, issuer: issuer.issuer, audience: issuer.clientId }),
       authConfig: { authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', clientId: issuer.clientId, logoutUrl: null },
       log: (message, detail) => console.error(message, detail),
@@ -75,11 +90,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions) {
       const started = serve({ fetch: app.fetch, port: options.port }, () => resolveServer(started));
       started.once('error', reject);
     });
+    // Executions live in memory: carry every cycle in Do, Study or Act on from its stored phase.
+    const resumed = await resumeInFlightCycles({ ...store, workflows: engine, log });
+    log(`Workflows: ${resumed.length} cycle(s) in progress resumed.`);
     return {
-      url: `http://localhost:${options.port}`,
+      url,
       app,
+      engine,
       stop: async () => {
         await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+        await engine.stop();
         await dynamo.stop();
       },
     };

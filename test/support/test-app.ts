@@ -3,17 +3,22 @@ import { createTokenVerifier } from '../../functions/api/auth/token-verifier.js'
 import { createApp } from '../../functions/api/app.js';
 import { storeDeps } from '../../functions/runtime/api-deps.js';
 import { seedDemo } from '../../functions/runtime/seed/seed-demo.js';
+import { createPdsaRuntime } from './pdsa-runtime.js';
 import { createTestTable } from './test-table.js';
 
 /** The real API over a real (seeded) table, with a local issuer whose tokens it accepts. */
-export async function createTestApp() {
+export async function createTestApp(pdsaOptions: Parameters<typeof createPdsaRuntime>[1] = {}) {
   const db = await createTestTable();
   await seedDemo(db);
   const keys = await generateIssuerKeys();
   const issuer = await createLocalIssuer(keys);
   const errors: unknown[] = [];
+  const pdsa = createPdsaRuntime(db, pdsaOptions);
   const deps = {
     ...storeDeps(db),
+    workflows: pdsa.engine,
+    cycleMail: pdsa.cycleMail,
+    outbox: pdsa.outbox,
     verifyToken: createTokenVerifier({ keySet: issuer.keySet, issuer: issuer.issuer, audience: issuer.clientId }),
     authConfig: { authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', clientId: issuer.clientId, logoutUrl: null },
     log: (_message: string, detail?: unknown) => errors.push(detail),
@@ -33,6 +38,6 @@ export async function createTestApp() {
     return app.request(path, { ...init, headers });
   }
 
-  return { app, db, deps, issuer, keys, tokenFor, request, errors };
+  return { app, db, deps, issuer, keys, tokenFor, request, errors, pdsa };
 }
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

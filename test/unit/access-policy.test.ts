@@ -51,6 +51,20 @@ describe('access policy', () => {
     expect(can(supervisor, { type: 'unit:create', areaId: 'ks' })).toBe(false);
   });
 
+  it('lets supervisors and coaches edit their units’ cycles, only coaches manage reviews, leaders read', () => {
+    expect(can(supervisor, { type: 'pdsa:edit', unit: palokka })).toBe(true);
+    expect(can(supervisor, { type: 'review:manage', unit: palokka })).toBe(false);
+    expect(can(supervisor, { type: 'pdsa:read', unit: nova })).toBe(false);
+    expect(can(coach, { type: 'pdsa:edit', unit: palokka })).toBe(true);
+    expect(can(coach, { type: 'review:manage', unit: palokka })).toBe(true);
+    expect(can(coach, { type: 'review:manage', unit: nova })).toBe(false);
+    expect(can(leader, { type: 'pdsa:read', unit: nova })).toBe(true);
+    expect(can(leader, { type: 'pdsa:edit', unit: nova })).toBe(false);
+    expect(can(leader, { type: 'review:manage', unit: nova })).toBe(false);
+    expect(can(admin, { type: 'review:manage', unit: vaasa })).toBe(true);
+    expect(can(nobody, { type: 'outbox:read' })).toBe(false);
+  });
+
   it('gives a person without memberships nothing, not even the catalogue', () => {
     expect(can(nobody, { type: 'catalogue:read' })).toBe(false);
     expect(can(nobody, { type: 'area:read', areaId: 'ks' })).toBe(false);

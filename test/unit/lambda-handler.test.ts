@@ -8,6 +8,10 @@ const env = {
   [ENV.authIssuer]: 'https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_example',
   [ENV.authClientId]: 'web-client-id',
   [ENV.authDomainUrl]: 'https://sykli-example.auth.eu-north-1.amazoncognito.com/',
+  [ENV.pdsaCycleMachineArn]: 'arn:aws:states:eu-north-1:123456789012:stateMachine:PdsaCycle:live',
+  [ENV.measurementRoundMachineArn]: 'arn:aws:states:eu-north-1:123456789012:stateMachine:MeasurementRound:live',
+  [ENV.mailFrom]: 'sykli@sykli.example',
+  [ENV.webUrl]: 'https://sykli.example',
   AWS_REGION: 'eu-north-1',
 };
 

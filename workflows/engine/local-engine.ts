@@ -15,7 +15,7 @@ import type { AnswerResult, MachineName, StartResult, WorkflowEngine } from './w
 export type TaskDispatcher = (payload: unknown) => Promise<unknown>;
 
 export type LocalEngineOptions = {
-  definitions: Record<MachineName, unknown>;
+  definitions: Partial<Record<MachineName, unknown>>;
   dispatch: TaskDispatcher;
   /** Tests shorten time: a Wait state's duration, or a token wait's timeout, in ms by state name. */
   waitOverridesMs?: Record<string, number>;

@@ -7,7 +7,7 @@ import type { ApiDeps } from '../deps.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { bearerSecurity, newRouter } from '../router.js';
 
-const AreaParams = z.object({ areaId: IdSchema.openapi({ param: { name: 'areaId', in: 'path' }, example: 'keski-suomi' }) });
+const AreaParams = z.object({ areaId: IdSchema.meta({ param: { name: 'areaId', in: 'path' }, example: 'keski-suomi' }) });
 const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50).optional(),
   cursor: z.string().max(2000).optional(),

@@ -31,7 +31,7 @@ const TokenForm = z.discriminatedUnion('grant_type', [
   }),
   z.object({
     grant_type: z.literal('urn:sykli:demo-person'),
-    person_id: IdSchema.openapi({ description: 'A demo person, e.g. aino-virtanen (see the README)' }),
+    person_id: IdSchema.meta({ description: 'A demo person, e.g. aino-virtanen (see the README)' }),
   }),
 ]);
 const TokenResponse = z

@@ -7,7 +7,7 @@ import { parseIfMatch } from '../if-match.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { bearerSecurity, newRouter } from '../router.js';
 
-const UnitParams = z.object({ unitId: IdSchema.openapi({ param: { name: 'unitId', in: 'path' }, example: 'palokka' }) });
+const UnitParams = z.object({ unitId: IdSchema.meta({ param: { name: 'unitId', in: 'path' }, example: 'palokka' }) });
 
 export function unitRoutes(deps: ApiDeps) {
   /** A unit the person may not see is answered exactly like one that does not exist. */

@@ -1,0 +1,37 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AuditEntrySchema } from '../../domain/audit.js';
+import type { ApiDeps } from '../deps.js';
+import { problemResponse } from '../problem.js';
+import { bearerSecurity, newRouter } from '../router.js';
+import { UnitIdParam, pdsaUnit } from './unit-access.js';
+
+const AuditPageSchema = z.object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }).openapi('AuditPage');
+
+export function auditRoutes(deps: ApiDeps) {
+  const unitFor = pdsaUnit(deps);
+  return newRouter().openapi(
+    createRoute({
+      method: 'get', path: '/api/units/{unitId}/audit', tags: ['PDSA'], security: bearerSecurity,
+      summary: "The unit's audit trail, newest first: who changed what and when; `entityId` gives one cycle's (or aim's, review's) timeline",
+      request: {
+        params: z.object({ unitId: UnitIdParam }),
+        query: z.object({
+          entityId: z.string().min(1).max(200).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(50),
+          cursor: z.string().max(2000).optional(),
+        }),
+      },
+      responses: {
+        200: { description: 'A page of entries', content: { 'application/json': { schema: AuditPageSchema } } },
+        400: problemResponse('Invalid query'),
+        401: problemResponse('Not signed in'),
+        404: problemResponse('No such unit, or not one the person may see'),
+      },
+    }),
+    async (c) => {
+      const unit = await unitFor(c.get('principal'), c.req.valid('param').unitId);
+      const page = await deps.audit.listByUnit(unit.id, c.req.valid('query'));
+      return c.json(page, 200);
+    },
+  );
+}

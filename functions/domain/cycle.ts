@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { IsoDateSchema } from './helsinki-time.js';
+import { IdSchema, VersionSchema } from './ids.js';
+import { MeasureKeySchema } from './measure.js';
+
+export const CYCLE_PHASES = ['planning', 'doing', 'studying', 'acting', 'adopted', 'embedding', 'adapted', 'abandoned'] as const;
+export const CyclePhaseSchema = z.enum(CYCLE_PHASES);
+export type CyclePhase = z.infer<typeof CyclePhaseSchema>;
+
+/** Phases in which the cycle's workflow is running and must be resumed after a restart. */
+export const IN_FLIGHT_PHASES: readonly CyclePhase[] = ['doing', 'studying', 'acting'];
+
+export const ACT_DECISIONS = ['adopt', 'adapt', 'abandon'] as const;
+export const ActDecisionSchema = z.enum(ACT_DECISIONS);
+export type ActDecision = z.infer<typeof ActDecisionSchema>;
+
+const text = (max = 4000) => z.string().max(max);
+
+/** A question the cycle answers and what the team predicts; ideally a number on a named measure. */
+export const PredictionSchema = z.strictObject({
+  question: text(1000).min(1),
+  prediction: text(1000),
+  measureKey: MeasureKeySchema.optional(),
+  expectedValue: z.number().optional(),
+  expectedDirection: z.enum(['increase', 'decrease', 'noChange']).optional(),
+});
+export type Prediction = z.infer<typeof PredictionSchema>;
+
+/** IHI Worksheet for Testing Change: the plan (who, what, where, when, data collection). */
+export const CyclePlanSchema = z.strictObject({
+  who: text(),
+  what: text(),
+  where: text(1000),
+  doStart: IsoDateSchema.nullable(),
+  doEnd: IsoDateSchema.nullable(),
+  dataCollection: text(),
+});
+export const CycleDoSchema = z.strictObject({ whatHappened: text(), observations: text(), problems: text() });
+export const CycleStudySchema = z.strictObject({ results: text(), learning: text() });
+export const CycleActSchema = z.strictObject({
+  decision: ActDecisionSchema,
+  reason: text().min(1),
+  nextSteps: text(),
+});
+export type CycleAct = z.infer<typeof CycleActSchema>;
+
+export const CYCLE_FLAGS = ['overdue'] as const;
+
+/** What the workflow last failed at, so that the cycle shows it instead of silently stalling. */
+export const WorkflowStateSchema = z.object({
+  attempt: z.number().int().min(0),
+  lastError: z.object({ error: z.string().max(200), cause: z.string().max(2000), at: z.iso.datetime() }).optional(),
+  /** Notifications already sent (e.g. 'study-request', 'reminder-1'), so a retried task sends none twice. */
+  notified: z.array(z.string().max(64)).max(50).default([]),
+});
+export type WorkflowState = z.infer<typeof WorkflowStateSchema>;
+
+export const CycleSchema = z
+  .object({
+    id: IdSchema,
+    unitId: IdSchema,
+    changeIdeaId: IdSchema.nullable(),
+    aimId: IdSchema.nullable(),
+    title: text(200).min(1),
+    objective: text(),
+    questions: z.array(PredictionSchema).max(20),
+    plan: CyclePlanSchema,
+    do: CycleDoSchema,
+    study: CycleStudySchema,
+    act: CycleActSchema.nullable(),
+    /** The ramp: the cycle this one adapts, and the one that adapted it. */
+    previousCycleId: IdSchema.nullable(),
+    nextCycleId: IdSchema.nullable(),
+    phase: CyclePhaseSchema,
+    flags: z.array(z.enum(CYCLE_FLAGS)).max(5),
+    workflow: WorkflowStateSchema,
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    version: VersionSchema,
+  })
+  .meta({ id: 'Cycle' });
+export type Cycle = z.infer<typeof CycleSchema>;
+
+export const emptyPlan = (): Cycle['plan'] => ({ who: '', what: '', where: '', doStart: null, doEnd: null, dataCollection: '' });
+export const emptyDo = (): Cycle['do'] => ({ whatHappened: '', observations: '', problems: '' });
+export const emptyStudy = (): Cycle['study'] => ({ results: '', learning: '' });
+
+export const NewCycleSchema = z
+  .strictObject({
+    title: CycleSchema.shape.title,
+    changeIdeaId: IdSchema.nullable().default(null),
+    aimId: IdSchema.nullable().default(null),
+    objective: CycleSchema.shape.objective.default(''),
+    questions: CycleSchema.shape.questions.default([]),
+    plan: CyclePlanSchema.partial().default({}),
+  })
+  .meta({ id: 'NewCycle' });
+export type NewCycle = z.infer<typeof NewCycleSchema>;
+
+/** The worksheet sections a person edits; which of them are open depends on the phase. */
+export const CycleChangesSchema = z
+  .strictObject({
+    title: CycleSchema.shape.title,
+    objective: CycleSchema.shape.objective,
+    questions: CycleSchema.shape.questions,
+    plan: CyclePlanSchema,
+    do: CycleDoSchema,
+    study: CycleStudySchema,
+  })
+  .partial()
+  .meta({ id: 'CycleChanges' });
+export type CycleChanges = z.infer<typeof CycleChangesSchema>;
+export type CycleSection = keyof CycleChanges;

@@ -1,0 +1,20 @@
+import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
+import { mimeMessage } from './mime-message.js';
+import { OutgoingMessageSchema, type Notifier } from './notifier.js';
+
+/** Sends through SES as raw MIME, the only way to attach a calendar invitation. */
+export function createSesNotifier(client: SESv2Client, from: string): Notifier {
+  return {
+    async send(message) {
+      const parsed = OutgoingMessageSchema.parse(message);
+      await client.send(
+        new SendEmailCommand({
+          FromEmailAddress: from,
+          Destination: { ToAddresses: parsed.to },
+          Content: { Raw: { Data: new TextEncoder().encode(mimeMessage(parsed, from)) } },
+          EmailTags: [{ Name: 'kind', Value: parsed.kind }],
+        }),
+      );
+    },
+  };
+}

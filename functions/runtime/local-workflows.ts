@@ -1,0 +1,39 @@
+import { createCycleMail } from '../notify/cycle-mail.js';
+import type { Notifier } from '../notify/notifier.js';
+import type { Db } from '../store/document-client.js';
+import { createWorkflowTasks } from '../tasks/index.js';
+import { createTaskDispatcher } from '../tasks/workflow-task.js';
+import { loadLocalDefinitions } from '../../workflows/definitions.js';
+import { createLocalEngine, type LocalEngineOptions } from '../../workflows/engine/local-engine.js';
+import type { MachineName } from '../../workflows/engine/workflow-engine.js';
+import { storeDeps } from './api-deps.js';
+
+export type LocalWorkflowOptions = Pick<LocalEngineOptions, 'waitOverridesMs' | 'timeoutOverridesMs' | 'log'> & {
+  notifier: Notifier;
+  webUrl: string;
+  machines: readonly MachineName[];
+};
+
+/**
+ * The workflow side of the local runtime (and of the tests): the real ASL files in the local
+ * engine, dispatching to the same task code as the tasks Lambda.
+ */
+export function createLocalWorkflows(db: Db, options: LocalWorkflowOptions) {
+  const store = storeDeps(db);
+  const cycleMail = createCycleMail({ notifier: options.notifier, directory: store.members, units: store.units, webUrl: options.webUrl });
+  // Tasks answer a wait themselves when the decision came first; the engine exists by then.
+  let engine: ReturnType<typeof createLocalEngine> | undefined;
+  const tasks = createWorkflowTasks({
+    cycles: store.cycles,
+    cycleMail,
+    workflows: { sendTaskSuccess: (token, output) => engine!.sendTaskSuccess(token, output) },
+  });
+  engine = createLocalEngine({
+    definitions: loadLocalDefinitions(options.machines),
+    dispatch: createTaskDispatcher(tasks),
+    waitOverridesMs: options.waitOverridesMs,
+    timeoutOverridesMs: options.timeoutOverridesMs,
+    log: options.log,
+  });
+  return { engine, cycleMail };
+}

@@ -1,0 +1,150 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+// First: the API's routes call .openapi() on domain schemas, which exists only on schemas made after @hono/zod-openapi loaded.
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { demoMemberships } from '../../functions/runtime/seed/demo-organisation.js';
+import { body, cycleFlow, demoUnitWithPeople, isoDate, until } from '../support/cycle-flow.js';
+
+const people = demoUnitWithPeople();
+const admin = demoMemberships.find((m) => m.role === 'admin')!.personId;
+const leader = people.leaders[0]!;
+const outsider = demoMemberships.find(
+  (m) => m.role === 'supervisor' && m.unitId !== people.unit.id && !demoMemberships.some((o) => o.personId === m.personId && 'unitId' in o && o.unitId === people.unit.id),
+)!.personId;
+
+describe('PDSA routes over the seeded store', () => {
+  let t: TestApp;
+  let flow: ReturnType<typeof cycleFlow>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    flow = cycleFlow(t, people);
+  });
+  const u = () => `/api/units/${people.unit.id}`;
+
+  it('lets each role do what the policy says with aims, change ideas and cycles', async () => {
+    const editors = [admin, people.coach, people.supervisor];
+    for (const as of editors) {
+      expect((await flow.send(`${u()}/aims`, 'POST', as, { statement: 'T3 ≤ 3 days', targetDate: '2027-06-30', measures: [{ measureKey: 't3', target: 3 }] })).status).toBe(201);
+      expect((await flow.send(`${u()}/change-ideas`, 'POST', as, { title: 'Same-day call-backs' })).status).toBe(201);
+      expect((await flow.send(`${u()}/cycles`, 'POST', as, { title: 'Call-backs' })).status).toBe(201);
+    }
+    expect((await flow.send(`${u()}/aims`, 'POST', leader, { statement: 'x', targetDate: '2027-06-30', measures: [] })).status).toBe(403);
+    expect((await flow.send(`${u()}/cycles`, 'POST', leader, { title: 'x' })).status).toBe(403);
+    for (const path of ['aims', 'change-ideas', 'cycles', 'audit']) {
+      for (const as of [...editors, leader]) expect((await t.request(`${u()}/${path}`, { as })).status).toBe(200);
+      const hidden = await t.request(`${u()}/${path}`, { as: outsider });
+      expect(hidden.status).toBe(404);
+      expect(hidden.headers.get('content-type')).toBe('application/problem+json');
+    }
+    const aims = await body(await t.request(`${u()}/aims`, { as: leader }));
+    expect(aims.items).toHaveLength(3);
+    const aim = await t.request(`${u()}/aims/${aims.items[0].id}`, { as: leader });
+    expect(aim.headers.get('etag')).toBe('"1"');
+    expect((await flow.send(`${u()}/aims/${aims.items[0].id}`, 'PATCH', outsider, { statement: 'y' }, '"1"')).status).toBe(404);
+    expect((await flow.send(`${u()}/cycles`, 'POST', outsider, { title: 'x' })).status).toBe(404);
+  });
+
+  it('answers invalid input with 400 naming the fields', async () => {
+    const response = await flow.send(`${u()}/aims`, 'POST', people.coach, { statement: '', targetDate: '30.6.2027', measures: [{ measureKey: '3t', target: 'x' }] });
+    expect(response.status).toBe(400);
+    const fields = (await response.json()).errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['json.statement', 'json.targetDate', 'json.measures.0.measureKey', 'json.measures.0.target']));
+    const cycle = await flow.create();
+    const review = await flow.send(`${u()}/cycles/${cycle.id}/reviews`, 'POST', people.coach, { kind: 'plan', date: isoDate(3), startTime: '25:00', durationMinutes: 5, participantIds: [] });
+    expect(review.status).toBe(400);
+    expect((await review.json()).errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['json.startTime', 'json.durationMinutes', 'json.participantIds', 'json.place']),
+    );
+    const stranger = await flow.send(`${u()}/cycles/${cycle.id}/reviews`, 'POST', people.coach, { kind: 'plan', date: isoDate(3), startTime: '10:00', durationMinutes: 60, place: 'Room', participantIds: [outsider] });
+    expect(stranger.status).toBe(400);
+    expect((await stranger.json()).errors[0].field).toBe('body.participantIds');
+  });
+
+  it('refuses an illegal transition with 409 and a sentence, a stale edit with 412, and one of two concurrent edits', async () => {
+    const cycle = await flow.create();
+    const illegal = await flow.send(`${u()}/cycles/${cycle.id}/transitions`, 'POST', people.supervisor, { to: 'adopted' }, '"1"');
+    expect(illegal.status).toBe(409);
+    expect((await illegal.json()).detail).toBe('A cycle cannot move from planning to adopted. From planning a cycle can move to doing or abandoned.');
+    const noDates = await flow.send(`${u()}/cycles/${cycle.id}/transitions`, 'POST', people.supervisor, { to: 'doing' }, '"1"');
+    expect(noDates.status).toBe(409);
+    expect((await noDates.json()).detail).toContain('Do start date and a Do end date');
+    expect((await flow.send(`${u()}/cycles/${cycle.id}`, 'PATCH', people.supervisor, { objective: 'x' })).status).toBe(428);
+
+    const edits = await Promise.all([
+      flow.send(`${u()}/cycles/${cycle.id}`, 'PATCH', people.coach, { objective: 'Coach’s words' }, '"1"'),
+      flow.send(`${u()}/cycles/${cycle.id}`, 'PATCH', admin, { objective: 'Admin’s words' }, '"1"'),
+    ]);
+    expect(edits.map((r) => r.status).sort()).toEqual([200, 412]);
+    expect((await flow.send(`${u()}/cycles/${cycle.id}`, 'PATCH', people.supervisor, { objective: 'late' }, '"1"')).status).toBe(412);
+    const current = await t.request(`${u()}/cycles/${cycle.id}`, { as: leader });
+    expect(current.headers.get('etag')).toBe('"2"');
+  });
+
+  it('takes a cycle into Do (its workflow starts), schedules, moves and cancels reviews with .ics in the outbox, and lists the board', async () => {
+    const cycle = await flow.inDo(30);
+    expect(cycle).toMatchObject({ phase: 'doing', workflow: { attempt: 1 }, allowedTransitions: [] });
+    expect(t.pdsa.engine.executions().map((e) => e.name)).toContain(`${cycle.id}-a1`);
+    const doingEdit = await flow.send(`${u()}/cycles/${cycle.id}`, 'PATCH', people.supervisor, { plan: { who: '', what: '', where: '', doStart: null, doEnd: null, dataCollection: '' } }, `"${cycle.version}"`);
+    expect(doingEdit.status).toBe(409);
+
+    const newReview = { kind: 'plan', date: '2026-07-01', startTime: '09:00', durationMinutes: 45, meetingUrl: 'https://teams.example/abc', participantIds: people.supervisors };
+    expect((await flow.send(`${u()}/cycles/${cycle.id}/reviews`, 'POST', people.supervisor, newReview)).status).toBe(403);
+    expect((await flow.send(`${u()}/cycles/${cycle.id}/reviews`, 'POST', leader, newReview)).status).toBe(403);
+    const review = await body(await flow.send(`${u()}/cycles/${cycle.id}/reviews`, 'POST', people.coach, newReview));
+    expect(review).toMatchObject({ status: 'scheduled', sequence: 0, startsAt: '2026-07-01T06:00:00.000Z', coachId: people.coach });
+    const moved = await body(await flow.send(`${u()}/cycles/${cycle.id}/reviews/${review.id}`, 'PATCH', people.coach, { ...newReview, kind: undefined, date: '2026-07-02' }, '"1"'));
+    expect(moved.sequence).toBe(1);
+    const cancelled = await body(await flow.send(`${u()}/cycles/${cycle.id}/reviews/${review.id}/cancel`, 'POST', people.coach, undefined, '"2"'));
+    expect(cancelled).toMatchObject({ status: 'cancelled', sequence: 2 });
+    expect((await flow.send(`${u()}/cycles/${cycle.id}/reviews/${review.id}/cancel`, 'POST', people.coach, undefined, '"2"')).status).toBe(200);
+
+    const outbox = await body(await t.request('/api/outbox?limit=50', { as: people.supervisor }));
+    const about = outbox.items.filter((m: any) => m.about.reviewId === review.id);
+    expect(about.map((m: any) => m.kind)).toEqual(['review-cancellation', 'review-reschedule', 'review-invitation'].flatMap((k) => people.supervisors.map(() => k)));
+    const ics = await t.request(`/api/outbox/${about[0].id}/attachments/0`, { as: people.supervisor });
+    expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const text = await ics.text();
+    expect(text).toContain('METHOD:CANCEL');
+    expect(text).toContain('SEQUENCE:2');
+    expect((await t.request('/api/outbox')).status).toBe(401);
+    expect((await t.request(`/api/outbox/${about[0].id}/attachments/3`, { as: people.supervisor })).status).toBe(404);
+
+    const board = await body(await t.request(`${u()}/cycles?phase=doing`, { as: leader }));
+    expect(board.items.every((c: any) => c.phase === 'doing')).toBe(true);
+    expect(board.phaseCounts.doing).toBeGreaterThanOrEqual(1);
+    const timeline = await body(await t.request(`${u()}/audit?entityId=${cycle.id}`, { as: leader }));
+    expect(timeline.items.map((e: any) => e.action)).toEqual(['to:doing', 'update', 'create']);
+    expect(timeline.items[0]).toMatchObject({ actor: { type: 'person', personId: people.supervisor }, changes: expect.arrayContaining([{ field: 'phase', from: 'planning', to: 'doing' }]) });
+    await t.pdsa.engine.stop();
+  });
+
+  it('records a study review’s outcome once: the same outcome twice has one effect, and shows the coach’s agenda', async () => {
+    const t2 = await createTestApp({ waitOverridesMs: { WaitForDoEnd: 0 } });
+    const f2 = cycleFlow(t2, people);
+    const cycle = await f2.inDo();
+    await until(async () => t2.pdsa.engine.pendingTokens().length === 1, 'the study-review wait');
+    const due = await body(await t2.request('/api/me/agenda', { as: people.coach }));
+    expect(due.studiesDue.map((c: any) => c.id)).toContain(cycle.id);
+
+    const review = await f2.scheduleStudyReview(cycle.id);
+    const agenda = await body(await t2.request('/api/me/agenda', { as: people.coach }));
+    expect(agenda.upcoming.map((r: any) => r.id)).toContain(review.id);
+    expect(agenda.studiesDue.map((c: any) => c.id)).not.toContain(cycle.id);
+    expect((await body(await t2.request('/api/me/agenda', { as: people.supervisor }))).upcoming).toEqual([]);
+
+    expect((await f2.outcome(cycle.id, review, 'adopt', people.supervisor)).status).toBe(403);
+    const [first, second] = await Promise.all([f2.outcome(cycle.id, review, 'adopt'), f2.outcome(cycle.id, review, 'adopt')]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect((await f2.outcome(cycle.id, review, 'adopt')).status).toBe(200);
+    expect((await f2.outcome(cycle.id, review, 'abandon')).status).toBe(409);
+    await t2.pdsa.engine.waitFor(`${cycle.id}-a1`);
+    const cycleTrail = await body(await t2.request(`${u()}/audit?entityId=${cycle.id}`, { as: people.coach }));
+    expect(cycleTrail.items.filter((e: any) => e.action === 'recordDecision')).toHaveLength(1);
+    expect(cycleTrail.items.filter((e: any) => e.action === 'applyDecision')).toHaveLength(1);
+    const reviewTrail = await body(await t2.request(`${u()}/audit?entityId=${review.id}`, { as: people.coach }));
+    expect(reviewTrail.items.map((e: any) => e.action)).toEqual(['recordOutcome', 'schedule']);
+    expect(await f2.phaseOf(cycle.id)).toBe('adopted');
+    const embedding = await f2.send(`${u()}/cycles/${cycle.id}/transitions`, 'POST', people.supervisor, { to: 'embedding' }, `"${(await f2.get(cycle.id)).version}"`);
+    expect((await body(embedding)).phase).toBe('embedding');
+    await t2.pdsa.engine.stop();
+  });
+});

@@ -1,0 +1,25 @@
+import type { Notifier } from '../../functions/notify/notifier.js';
+import { createOutboxNotifier, createOutboxReader } from '../../functions/notify/outbox-notifier.js';
+import { createLocalWorkflows, type LocalWorkflowOptions } from '../../functions/runtime/local-workflows.js';
+import { createCycleRepository } from '../../functions/store/cycle-repository.js';
+import type { Db } from '../../functions/store/document-client.js';
+
+export const TEST_WEB_URL = 'http://sykli.test';
+
+/**
+ * The PDSA side of the local runtime for tests: the real pdsa-cycle.asl.json in the local engine,
+ * the real cycle tasks over the table, and the outbox as the Notifier (or a given one).
+ */
+export function createPdsaRuntime(
+  db: Db,
+  options: Pick<LocalWorkflowOptions, 'waitOverridesMs' | 'timeoutOverridesMs'> & { notifier?: Notifier } = {},
+) {
+  const { engine, cycleMail } = createLocalWorkflows(db, {
+    ...options,
+    notifier: options.notifier ?? createOutboxNotifier(db),
+    webUrl: TEST_WEB_URL,
+    machines: ['pdsaCycle'],
+  });
+  return { engine, cycles: createCycleRepository(db), cycleMail, outbox: createOutboxReader(db) };
+}
+export type PdsaRuntime = ReturnType<typeof createPdsaRuntime>;

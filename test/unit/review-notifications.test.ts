@@ -1,0 +1,112 @@
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { mockClient } from 'aws-sdk-client-mock';
+import { describe, expect, it } from 'vitest';
+import { reviewStartsAt, type Review } from '../../functions/domain/review.js';
+import { reviewCalendar, reviewUid } from '../../functions/notify/review-invitation.js';
+import {
+  cancellationMail,
+  escalationMail,
+  invitationMail,
+  reminderMail,
+  rescheduleMail,
+  studyReviewRequestMail,
+  type ReviewFacts,
+} from '../../functions/notify/review-messages.js';
+import { createSesNotifier } from '../../functions/notify/ses-notifier.js';
+
+const review = (date: string, changes: Partial<Review> = {}): Review => ({
+  id: 'r1', unitId: 'palokka', cycleId: 'c1', kind: 'study', date, startTime: '10:00', durationMinutes: 90, place: 'Neuvotteluhuone 2',
+  meetingUrl: null, startsAt: reviewStartsAt({ date, startTime: '10:00' }), participantIds: ['minna'], coachId: 'aino', status: 'scheduled',
+  sequence: 0, outcome: null, createdAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z', version: 1, ...changes,
+});
+const facts = (r: Review): ReviewFacts => ({
+  kind: r.kind, cycleTitle: 'Takaisinsoitot samana päivänä', unitName: 'Palokan terveysasema', startsAt: r.startsAt,
+  durationMinutes: r.durationMinutes, place: r.place, meetingUrl: r.meetingUrl, coachName: 'Aino Virtanen', link: 'http://sykli.test/units/palokka/cycles/c1',
+});
+const people = { coach: { name: 'Aino Virtanen', email: 'aino@sykli.example' }, participants: [{ name: 'Minna Hakala', email: 'minna@sykli.example' }] };
+const ics = (r: Review, method: 'REQUEST' | 'CANCEL', locale: 'fi' | 'sv' | 'en' = 'fi') =>
+  reviewCalendar({ review: r, facts: facts(r), method, locale, ...people }).replace(/\r\n /g, '');
+
+describe('review invitations (iCalendar)', () => {
+  it('puts 10:00 Helsinki time at 07:00 UTC in summer and 08:00 UTC in winter', () => {
+    expect(ics(review('2026-06-15'), 'REQUEST')).toMatch(/DTSTART:20260615T070000Z\r\nDTEND:20260615T083000Z/);
+    expect(ics(review('2026-01-15'), 'REQUEST')).toMatch(/DTSTART:20260115T080000Z\r\nDTEND:20260115T093000Z/);
+  });
+
+  it('invites with METHOD:REQUEST, the coach as organizer and the participants as attendees', () => {
+    const text = ics(review('2026-06-15'), 'REQUEST');
+    expect(text).toContain('METHOD:REQUEST');
+    expect(text).toContain(`UID:${reviewUid({ id: 'r1' })}`);
+    expect(text).toContain('SEQUENCE:0');
+    expect(text).toMatch(/ORGANIZER;CN="?Aino Virtanen"?:mailto:aino@sykli.example/);
+    expect(text).toMatch(/ATTENDEE;[^\r]*CN="?Minna Hakala"?[^\r]*:MAILTO:minna@sykli.example/i);
+    expect(text).toContain('SUMMARY:Tulosten katselmointi: Takaisinsoitot samana päivänä (Palokan terveysasema)');
+  });
+
+  it('updates and cancels the same event: same UID, higher SEQUENCE, METHOD:CANCEL', () => {
+    const moved = ics(review('2026-06-16', { sequence: 1 }), 'REQUEST');
+    const cancelled = ics(review('2026-06-16', { sequence: 2, status: 'cancelled' }), 'CANCEL', 'en');
+    expect(moved).toContain('SEQUENCE:1');
+    expect(cancelled).toContain('METHOD:CANCEL');
+    expect(cancelled).toContain('STATUS:CANCELLED');
+    expect(cancelled).toContain('SEQUENCE:2');
+    expect(cancelled).toContain(`UID:${reviewUid({ id: 'r1' })}`);
+    expect(cancelled).toContain('SUMMARY:Study review: ');
+  });
+});
+
+describe('e-mails in the recipient’s language', () => {
+  const summer = facts(review('2026-06-15'));
+  const cycleFacts = { cycleTitle: 'Takaisinsoitot', unitName: 'Palokan terveysasema', doEnd: '2026-03-27', coachNames: 'Aino Virtanen', link: 'http://x' };
+
+  it('write the review time as people in each language read it, Finnish time', () => {
+    expect(invitationMail(summer, 'fi').text).toContain('katselmointiin maanantaina 15.6.2026 klo 10.00–11.30');
+    expect(invitationMail(summer, 'sv').text).toContain('måndag 15.6.2026 kl. 10.00–11.30');
+    expect(invitationMail(summer, 'en').text).toContain('Monday 15 June 2026, 10:00–11:30 (Finnish time)');
+  });
+
+  it.each(['fi', 'sv', 'en'] as const)('have a subject and a body with the link for every message (%s)', (locale) => {
+    const all = [
+      invitationMail(summer, locale), rescheduleMail(summer, locale), cancellationMail(summer, locale),
+      studyReviewRequestMail(cycleFacts, locale), reminderMail(cycleFacts, locale), escalationMail(cycleFacts, locale),
+    ];
+    for (const mail of all) {
+      expect(mail.subject.length).toBeGreaterThan(10);
+      expect(mail.text).toMatch(/http:\/\/(x|sykli\.test)/);
+    }
+    expect(new Set(all.map((m) => m.subject)).size).toBe(all.length);
+  });
+
+  it('tell the escalation’s readers that the cycle is overdue and who coaches it', () => {
+    expect(escalationMail(cycleFacts, 'fi')).toMatchObject({ subject: expect.stringMatching(/^Myöhässä/), text: expect.stringContaining('27.3.2026') });
+    expect(escalationMail(cycleFacts, 'en').text).toContain('Coach: Aino Virtanen');
+  });
+});
+
+describe('the SES notifier', () => {
+  it('sends raw MIME with the text and the .ics attachment carrying its method', async () => {
+    const ses = mockClient(SESv2Client);
+    ses.on(SendEmailCommand).resolves({ MessageId: 'm1' });
+    const notifier = createSesNotifier(new SESv2Client({ region: 'eu-north-1' }), 'sykli@example.fi');
+    await notifier.send({
+      to: ['minna@sykli.example'], subject: 'Kutsu: Päivän katselmointi', text: 'Hei, tervetuloa!', kind: 'review-invitation',
+      attachments: [{ filename: 'invite.ics', contentType: 'text/calendar', content: ics(review('2026-06-15'), 'REQUEST') }],
+    });
+    const input = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
+    expect(input).toMatchObject({ FromEmailAddress: 'sykli@example.fi', Destination: { ToAddresses: ['minna@sykli.example'] } });
+    const raw = new TextDecoder().decode(input.Content!.Raw!.Data);
+    expect(raw).toContain('Subject: =?UTF-8?B?');
+    expect(raw).toContain('Content-Type: multipart/mixed');
+    expect(raw).toContain('Content-Type: text/calendar; method=REQUEST; charset=UTF-8; name="invite.ics"');
+    const parts = raw.split(/\r\n\r\n/);
+    expect(Buffer.from(parts[2]!.split('\r\n--')[0]!.replace(/\r\n/g, ''), 'base64').toString('utf8')).toBe('Hei, tervetuloa!');
+    expect(raw).toContain(Buffer.from('BEGIN:VCALENDAR').toString('base64').slice(0, 16));
+  });
+
+  it('passes SES errors on, so the workflow task fails and is recorded', async () => {
+    const ses = mockClient(SESv2Client);
+    ses.on(SendEmailCommand).rejects(new Error('Throttling'));
+    const notifier = createSesNotifier(new SESv2Client({ region: 'eu-north-1' }), 'sykli@example.fi');
+    await expect(notifier.send({ to: ['a@b.fi'], subject: 'x', text: 'y', kind: 'k' })).rejects.toThrow('Throttling');
+  });
+});
