@@ -16,6 +16,10 @@ import { meRoutes } from './routes/me.js';
 import { outboxRoutes } from './routes/outbox.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { unitRoutes } from './routes/units.js';
+import { measurementCsvRoutes } from './routes/measurement-csv.js';
+import { measurementRoutes } from './routes/measurements.js';
+import { roundRoutes } from './routes/rounds.js';
+import { unitMeasureRoutes } from './routes/unit-measures.js';
 import type { ApiEnv } from './router.js';
 
 const DOC_PATHS = ['/api/openapi.json', '/api/docs'] as const;
@@ -33,7 +37,11 @@ function apiRoutes(deps: ApiDeps) {
     .route('/', cycleRoutes(deps))
     .route('/', reviewRoutes(deps))
     .route('/', agendaRoutes(deps))
-    .route('/', auditRoutes(deps));
+    .route('/', auditRoutes(deps))
+    .route('/', unitMeasureRoutes(deps))
+    .route('/', measurementRoutes(deps))
+    .route('/', measurementCsvRoutes(deps))
+    .route('/', roundRoutes(deps));
 }
 
 /** The typed client (`hc<AppType>`) is built from this, so the web app and the API cannot drift. */

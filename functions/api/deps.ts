@@ -6,6 +6,9 @@ import type { AuditRepository } from '../store/audit-repository.js';
 import type { CycleRepository } from '../store/cycle-repository.js';
 import type { MemberDirectory } from '../store/member-directory.js';
 import type { MeasureCatalogueRepository } from '../store/measure-catalogue-repository.js';
+import type { MeasurementRepository } from '../store/measurement-repository.js';
+import type { RoundRepository } from '../store/round-repository.js';
+import type { SeriesRefresh } from '../store/series-refresh.js';
 import type { PeopleRepository } from '../store/people-repository.js';
 import type { UnitRepository } from '../store/unit-repository.js';
 import type { LocalIssuer } from './auth/local-issuer.js';
@@ -34,4 +37,8 @@ export type ApiDeps = {
   cycleMail: CycleMail;
   /** The local outbox of sent messages; its routes exist only when this does. */
   outbox?: OutboxReader;
+  /** Measurements: tracked measures, figures, phases, snapshots and the area status items. */
+  measurements: MeasurementRepository;
+  seriesRefresh: SeriesRefresh;
+  rounds: RoundRepository;
 };

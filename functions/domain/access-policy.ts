@@ -22,7 +22,15 @@ export type Action =
   /** Scheduling reviews and recording their outcomes is the coach's job. */
   | { type: 'review:manage'; unit: UnitRef }
   /** The local outbox of notifications: a demo tool for everyone signed in. */
-  | { type: 'outbox:read' };
+  | { type: 'outbox:read' }
+  /** A unit's measures, figures, charts and snapshots. */
+  | { type: 'measurement:read'; unit: UnitRef }
+  /** Logging figures (form, CSV) and chart phases: the unit's supervisors and coaches. */
+  | { type: 'measurement:write'; unit: UnitRef }
+  /** Which measures a unit tracks, their targets and definition versions. */
+  | { type: 'measure:manage'; unit: UnitRef }
+  /** Starting a measurement round by hand. */
+  | { type: 'round:run' };
 
 export function can(principal: Principal, action: Action): boolean {
   if (isAdmin(principal)) return true;
@@ -44,6 +52,13 @@ export function can(principal: Principal, action: Action): boolean {
       return worksInUnit(principal, action.unit.id);
     case 'review:manage':
       return coachesUnit(principal, action.unit.id);
+    case 'measurement:read':
+      return seesWholeArea(principal, action.unit.areaId) || worksInUnit(principal, action.unit.id);
+    case 'measurement:write':
+    case 'measure:manage':
+      return worksInUnit(principal, action.unit.id);
+    case 'round:run':
+      return false;
   }
 }
 

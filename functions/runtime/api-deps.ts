@@ -7,11 +7,15 @@ import type { Db } from '../store/document-client.js';
 import { keys } from '../store/keys.js';
 import { createMemberDirectory } from '../store/member-directory.js';
 import { createMeasureCatalogueRepository } from '../store/measure-catalogue-repository.js';
+import { createMeasurementRepository } from '../store/measurement-repository.js';
+import { createRoundRepository } from '../store/round-repository.js';
+import { createSeriesRefresh } from '../store/series-refresh.js';
 import { createPeopleRepository } from '../store/people-repository.js';
 import { createUnitRepository } from '../store/unit-repository.js';
 
 /** The repositories and store check the API needs, over one table; shared by both runtimes. */
-export function storeDeps(db: Db): Pick<ApiDeps, 'areas' | 'units' | 'people' | 'catalogue' | 'checkStore' | 'cycles' | 'members' | 'audit'> {
+export function storeDeps(db: Db): Pick<ApiDeps, 'areas' | 'units' | 'people' | 'catalogue' | 'checkStore' | 'cycles' | 'members' | 'audit' | 'measurements' | 'seriesRefresh' | 'rounds'> {
+  const measurements = createMeasurementRepository(db);
   return {
     areas: createAreaRepository(db),
     units: createUnitRepository(db),
@@ -20,6 +24,9 @@ export function storeDeps(db: Db): Pick<ApiDeps, 'areas' | 'units' | 'people' | 
     cycles: createCycleRepository(db),
     members: createMemberDirectory(db),
     audit: createAuditRepository(db),
+    measurements,
+    seriesRefresh: createSeriesRefresh(measurements),
+    rounds: createRoundRepository(db),
     checkStore: async () => {
       await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.seedMarker() }));
     },

@@ -5,6 +5,7 @@ import { createRemoteJWKSet } from 'jose';
 import { createTokenVerifier } from '../api/auth/token-verifier.js';
 import { createApp } from '../api/app.js';
 import { createCycleMail } from '../notify/cycle-mail.js';
+import { createRoundMail } from '../notify/round-mail.js';
 import { createSesNotifier } from '../notify/ses-notifier.js';
 import { createDb } from '../store/document-client.js';
 import { createWorkflowTasks } from '../tasks/index.js';
@@ -17,17 +18,15 @@ import { ENV, requireEnv } from './env.js';
 function awsCommon(env: NodeJS.ProcessEnv) {
   const db = createDb(requireEnv(ENV.tableName, env));
   const store = storeDeps(db);
-  const cycleMail = createCycleMail({
-    notifier: createSesNotifier(new SESv2Client({}), requireEnv(ENV.mailFrom, env)),
-    directory: store.members,
-    units: store.units,
-    webUrl: requireEnv(ENV.webUrl, env),
-  });
+  const notifier = createSesNotifier(new SESv2Client({}), requireEnv(ENV.mailFrom, env));
+  const webUrl = requireEnv(ENV.webUrl, env);
+  const cycleMail = createCycleMail({ notifier, directory: store.members, units: store.units, webUrl });
+  const roundMail = createRoundMail({ notifier, webUrl });
   const workflows = createSfnEngine(new SFNClient({}), {
     pdsaCycle: requireEnv(ENV.pdsaCycleMachineArn, env),
     measurementRound: requireEnv(ENV.measurementRoundMachineArn, env),
   });
-  return { store, cycleMail, workflows };
+  return { store, cycleMail, roundMail, workflows };
 }
 
 /** Wiring of the API Lambda: the real table, Cognito's JWKS and hosted UI, SES, Step Functions. */
@@ -59,6 +58,6 @@ export function createAwsRuntime(env: NodeJS.ProcessEnv) {
 
 /** Wiring of the tasks Lambda: the same task code the local engine runs. */
 export function createAwsTaskRuntime(env: NodeJS.ProcessEnv) {
-  const { store, cycleMail, workflows } = awsCommon(env);
-  return { dispatch: createTaskDispatcher(createWorkflowTasks({ cycles: store.cycles, cycleMail, workflows })) };
+  const { store, cycleMail, roundMail, workflows } = awsCommon(env);
+  return { dispatch: createTaskDispatcher(createWorkflowTasks({ ...store, cycleMail, roundMail, workflows })) };
 }

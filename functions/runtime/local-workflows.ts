@@ -1,4 +1,5 @@
 import { createCycleMail } from '../notify/cycle-mail.js';
+import { createRoundMail } from '../notify/round-mail.js';
 import type { Notifier } from '../notify/notifier.js';
 import type { Db } from '../store/document-client.js';
 import { createWorkflowTasks } from '../tasks/index.js';
@@ -24,8 +25,9 @@ export function createLocalWorkflows(db: Db, options: LocalWorkflowOptions) {
   // Tasks answer a wait themselves when the decision came first; the engine exists by then.
   let engine: ReturnType<typeof createLocalEngine> | undefined;
   const tasks = createWorkflowTasks({
-    cycles: store.cycles,
+    ...store,
     cycleMail,
+    roundMail: createRoundMail({ notifier: options.notifier, webUrl: options.webUrl }),
     workflows: { sendTaskSuccess: (token, output) => engine!.sendTaskSuccess(token, output) },
   });
   engine = createLocalEngine({

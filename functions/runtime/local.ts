@@ -12,6 +12,7 @@ import { storeDeps } from './api-deps.js';
 import { createLocalWorkflows } from './local-workflows.js';
 import { startDynamoDbLocal } from './local/dynamodb-local.js';
 import { loadOrCreateIssuerKeys } from './local/issuer-keys.js';
+import { createRoundScheduler } from './local/round-scheduler.js';
 import { StartupError } from './local/startup-error.js';
 import { seedDemo } from './seed/seed-demo.js';
 
@@ -65,7 +66,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions) {
     const { engine, cycleMail } = createLocalWorkflows(db, {
       notifier: createOutboxNotifier(db, (line) => log(`Outbox: ${line}`)),
       webUrl: url,
-      machines: ['pdsaCycle'],
+      machines: ['pdsaCycle', 'measurementRound'],
       log,
     });
     const issuer = await createLocalIssuer(await loadOrCreateIssuerKeys(join(dataDir, 'keys', 'local-issuer.json')));
@@ -93,12 +94,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions) {
     // Executions live in memory: carry every cycle in Do, Study or Act on from its stored phase.
     const resumed = await resumeInFlightCycles({ ...store, workflows: engine, log });
     log(`Workflows: ${resumed.length} cycle(s) in progress resumed.`);
+    // EventBridge Scheduler's part: open each weekly and monthly measurement round on time.
+    const rounds = createRoundScheduler({ engine, log });
+    rounds.start();
     return {
       url,
       app,
       engine,
       stop: async () => {
         await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+        await rounds.stop();
         await engine.stop();
         await dynamo.stop();
       },

@@ -51,13 +51,14 @@ describe('the local runtime (npm start)', () => {
     expect(unit.status).toBe(200);
     expect(await unit.json()).toMatchObject({ municipality: 'Jyväskylä, Palokka', version: 2 });
     await second.stop();
-    expect(lines.filter((line) => !line.startsWith('Workflows:'))).toEqual([
+    // Only the store's lines: workflow, outbox and round lines depend on the demo data and the clock.
+    expect(lines.filter((line) => /^(Table|Demo data)/.test(line))).toEqual([
       'Table sykli: created.',
       'Demo data: seeded.',
       'Table sykli: unchanged.',
       'Demo data: already seeded.',
     ]);
-  });
+  }, 90_000);
 
   it('says in one sentence when the port is taken', async () => {
     const port = await freePort();

@@ -76,3 +76,26 @@ describe('access policy', () => {
     expect(rolesOf(both)).toEqual(['coach', 'supervisor']);
   });
 });
+
+describe('access policy for measurements', () => {
+  it('lets supervisors and coaches log figures and manage measures in their own units only', () => {
+    for (const type of ['measurement:write', 'measure:manage'] as const) {
+      expect(can(supervisor, { type, unit: palokka })).toBe(true);
+      expect(can(coach, { type, unit: palokka })).toBe(true);
+      expect(can(supervisor, { type, unit: nova })).toBe(false);
+      expect(can(leader, { type, unit: nova })).toBe(false);
+    }
+  });
+
+  it('lets leaders read every unit of their area, others their own units', () => {
+    expect(can(leader, { type: 'measurement:read', unit: nova })).toBe(true);
+    expect(can(leader, { type: 'measurement:read', unit: vaasa })).toBe(false);
+    expect(can(supervisor, { type: 'measurement:read', unit: nova })).toBe(false);
+    expect(can(coach, { type: 'measurement:read', unit: { id: 'alajarvi', areaId: 'ep' } })).toBe(true);
+  });
+
+  it('leaves running a round by hand to admins', () => {
+    expect(can(admin, { type: 'round:run' })).toBe(true);
+    for (const p of [leader, coach, supervisor, nobody]) expect(can(p, { type: 'round:run' })).toBe(false);
+  });
+});

@@ -12,7 +12,7 @@ import {
   emptyStudy,
   type Cycle,
 } from '../../domain/cycle.js';
-import { allowedTransitions, checkEdit, requestTransition } from '../../domain/cycle-lifecycle.js';
+import { allowedTransitions, checkEdit, editableSections, requestTransition } from '../../domain/cycle-lifecycle.js';
 import { cycleExecutionName } from '../../tasks/resume-cycles.js';
 import type { ApiDeps } from '../deps.js';
 import { parseIfMatch } from '../if-match.js';
@@ -53,8 +53,12 @@ const TransitionSchema = z
   .openapi('CycleTransition');
 
 /** A cycle as read back, with the transitions a person may ask for next. */
-const CycleViewSchema = CycleSchema.extend({ allowedTransitions: z.array(CyclePhaseSchema) }).meta({ id: 'CycleView' });
-const view = (cycle: Cycle) => ({ ...cycle, allowedTransitions: allowedTransitions(cycle.phase) });
+const CycleViewSchema = CycleSchema.extend({
+  allowedTransitions: z.array(CyclePhaseSchema),
+  /** The worksheet sections open in this phase, for whoever may edit the cycle. */
+  editableSections: z.array(CycleChangesSchema.keyof()),
+}).meta({ id: 'CycleView' });
+const view = (cycle: Cycle) => ({ ...cycle, allowedTransitions: allowedTransitions(cycle.phase), editableSections: editableSections(cycle.phase) });
 
 export function cycleRoutes(deps: ApiDeps) {
   const unitFor = pdsaUnit(deps);

@@ -7,7 +7,10 @@ import { keys } from '../../store/keys.js';
 import { createMeasureCatalogueRepository } from '../../store/measure-catalogue-repository.js';
 import { createPeopleRepository } from '../../store/people-repository.js';
 import { createUnitRepository } from '../../store/unit-repository.js';
+import { createCycleRepository } from '../../store/cycle-repository.js';
+import { demoCycles } from './demo-cycles.js';
 import { demoAreas, demoMemberships, demoPeople, demoUnits } from './demo-organisation.js';
+import { seedDemoMeasurements } from './demo-measurements.js';
 
 /** Bump when the demo data changes shape, so an old local store is not mistaken for a current one. */
 export const DEMO_SEED_VERSION = 1;
@@ -38,6 +41,15 @@ export async function seedDemo(db: Db): Promise<'seeded' | 'already seeded'> {
   for (const { version: _, ...person } of demoPeople) await createOnce(() => people.create(person));
   for (const membership of demoMemberships) await createOnce(() => people.addMembership(membership));
   for (const { version: _, ...definition } of measureCatalogue) await createOnce(() => catalogue.addVersion(definition));
+  await seedDemoMeasurements(db);
+
+  const cycles = createCycleRepository(db);
+  const pdsa = demoCycles(new Date());
+  const seeder = { type: 'system' as const, name: 'Demo data' };
+  for (const aim of pdsa.aims) await createOnce(() => cycles.write([cycles.aimWrite(null, aim, 'create')], seeder));
+  for (const idea of pdsa.ideas) await createOnce(() => cycles.write([cycles.ideaWrite(null, idea, 'create')], seeder));
+  for (const cycle of pdsa.cycles) await createOnce(() => cycles.write([cycles.cycleWrite(null, cycle, 'create')], seeder));
+  for (const review of pdsa.reviews) await createOnce(() => cycles.write([cycles.reviewWrite(null, review, 'schedule')], seeder));
 
   await db.doc.send(
     new PutCommand({
