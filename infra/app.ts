@@ -15,6 +15,7 @@ new SykliStack(app, 'Sykli', {
   env: { region: context('region') ?? 'eu-north-1' },
   authDomainPrefix: context('authDomainPrefix') ?? `sykli-${Aws.ACCOUNT_ID}`,
   webDistPath: fileURLToPath(new URL('../web/dist', import.meta.url)),
+  mailDomain: context('mailDomain') ?? 'sykli.example',
 });
 
 // cdk-nag 3 is a policy validation plugin: synthesis fails on any unacknowledged error.

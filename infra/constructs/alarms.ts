@@ -4,11 +4,18 @@ import { Alarm, ComparisonOperator, TreatMissingData, type Metric } from 'aws-cd
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
 export interface AlarmsProps {
   readonly apiHandler: IFunction;
   readonly httpApi: IHttpApi;
+  readonly tasksHandler: IFunction;
+  /** The state machines by a construct-id-like name, e.g. `PdsaCycle`. */
+  readonly stateMachines: Record<string, IStateMachine>;
+  /** Where scheduled starts go after their last retry. */
+  readonly scheduleDeadLetterQueue: IQueue;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -20,14 +27,31 @@ export class Alarms extends Construct {
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
     this.topic = new Topic(this, 'Topic', { displayName: 'Sykli alarms', enforceSSL: true });
-    this.alarm('ApiHandlerErrors', props.apiHandler.metricErrors({ period: PERIOD }), 'The API Lambda threw or timed out');
-    this.alarm('ApiServerErrors', props.httpApi.metricServerError({ period: PERIOD }), 'The HTTP API answered 5xx');
+    this.countAlarm('ApiHandlerErrors', props.apiHandler.metricErrors(), 'The API Lambda threw or timed out');
+    this.countAlarm('ApiServerErrors', props.httpApi.metricServerError(), 'The HTTP API answered 5xx');
+    this.countAlarm('TasksHandlerErrors', props.tasksHandler.metricErrors(), 'The workflow tasks Lambda threw or timed out');
+    for (const [name, machine] of Object.entries(props.stateMachines)) {
+      // Tasks catch their failures and record them on the cycle: an execution that still fails
+      // or times out is a defect, and its cycle or round has stopped moving.
+      this.countAlarm(`${name}ExecutionsFailed`, machine.metricFailed(), `A ${name} execution failed`);
+      this.countAlarm(`${name}ExecutionsTimedOut`, machine.metricTimedOut(), `A ${name} execution timed out`);
+    }
+    this.alarm(
+      'ScheduleDeadLetters',
+      props.scheduleDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
+      'A scheduled measurement round could not be started: its start is in the dead-letter queue.',
+    );
+  }
+
+  /** At least one event in the period. */
+  private countAlarm(id: string, metric: Metric, what: string): void {
+    this.alarm(id, metric.with({ period: PERIOD, statistic: 'Sum' }), `${what} in the last ${PERIOD.toMinutes()} minutes.`);
   }
 
   private alarm(id: string, metric: Metric, description: string): void {
     const alarm = new Alarm(this, id, {
-      alarmDescription: `${description} in the last ${PERIOD.toMinutes()} minutes.`,
-      metric: metric.with({ statistic: 'Sum' }),
+      alarmDescription: description,
+      metric,
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

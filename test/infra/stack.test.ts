@@ -22,7 +22,18 @@ function onlyResource(type: string): [logicalId: string, resource: Resource] {
 const [tableId] = onlyResource('AWS::DynamoDB::Table');
 const [distributionId, distribution] = onlyResource('AWS::CloudFront::Distribution');
 const [httpApiId] = onlyResource('AWS::ApiGatewayV2::Api');
-const [apiHandlerId, apiHandler] = onlyResource('AWS::Lambda::Function');
+
+/** The stack's Lambdas by description: the API and the workflow tasks (DESIGN.md, "Infrastructure"). */
+function lambda(template: Template, description: string): [logicalId: string, resource: Resource] {
+  const found = Object.entries(template.findResources('AWS::Lambda::Function') as Record<string, Resource>).filter(
+    ([, fn]) => fn.Properties.Description === description,
+  );
+  expect(found).toHaveLength(1);
+  return found[0]!;
+}
+const API_DESCRIPTION = 'Sykli API (Hono)';
+const TASKS_DESCRIPTION = 'Sykli workflow tasks (both state machines)';
+const [apiHandlerId, apiHandler] = lambda(template, API_DESCRIPTION);
 
 describe('data table', () => {
   it('is on-demand, recoverable, protected from deletion and encrypted', () => {
@@ -69,9 +80,10 @@ describe('API Lambda', () => {
     expect(apiHandler.Properties.MemorySize).toBeLessThanOrEqual(1024);
   });
 
-  it('gets every variable named by ENV, wired to the table and the user pool', () => {
+  it('gets the variables it needs from ENV, wired to the table and the user pool; no mail sender', () => {
     const variables = apiHandler.Properties.Environment.Variables as Record<string, unknown>;
-    expect(Object.keys(variables)).toEqual(expect.arrayContaining(Object.values(ENV)));
+    const own = Object.keys(variables).filter((name) => name.startsWith('SYKLI_'));
+    expect(own.sort()).toEqual(Object.values(ENV).filter((name) => name !== ENV.mailFrom).sort());
     const [clientId] = onlyResource('AWS::Cognito::UserPoolClient');
     const [userPoolId] = onlyResource('AWS::Cognito::UserPool');
     const [domainId] = onlyResource('AWS::Cognito::UserPoolDomain');
@@ -321,28 +333,37 @@ describe('alarms', () => {
 });
 
 describe('outputs', () => {
-  it('name the web and API URLs, the user pool, its client and the table', () => {
+  it('name the web and API URLs, the user pool, its client, the table and the workflow aliases', () => {
     expect(Object.keys(template.toJSON().Outputs)).toEqual(
-      expect.arrayContaining(['WebUrl', 'ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName']),
+      expect.arrayContaining([
+        'WebUrl',
+        'ApiUrl',
+        'UserPoolId',
+        'UserPoolClientId',
+        'TableName',
+        'PdsaCycleAliasArn',
+        'MeasurementRoundAliasArn',
+      ]),
     );
   });
 });
 
 describe('bundling', () => {
-  it.skipIf(!existsSync('functions/api/app.ts'))(
-    'synthesizes WITH bundling: esbuild writes one minified ES module with its source map',
+  it.skipIf(!existsSync('functions/api/app.ts') || !existsSync('functions/tasks/index.ts'))(
+    'synthesizes WITH bundling: esbuild writes each handler as one minified ES module with its source map',
     () => {
       const { app, stack: bundled } = synthStack({ bundle: true });
       const assembly = app.synth();
-      const handler = Object.values(
-        Template.fromStack(bundled).findResources('AWS::Lambda::Function') as Record<string, Resource>,
-      )[0]!;
-      const assetDir = join(assembly.directory, `asset.${String(handler.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
-      const code = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
-      expect(code.startsWith("import { createRequire as __sykliCreateRequire } from 'node:module';")).toBe(true);
-      expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
-      // The AWS SDK is inside the bundle, not imported from the runtime's copy.
-      expect(code).not.toMatch(/from\s*["']@aws-sdk\//);
+      const built = Template.fromStack(bundled);
+      for (const description of [API_DESCRIPTION, TASKS_DESCRIPTION]) {
+        const [, handler] = lambda(built, description);
+        const assetDir = join(assembly.directory, `asset.${String(handler.Properties.Code.S3Key).replace(/\.zip$/, '')}`);
+        const code = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
+        expect(code.startsWith("import { createRequire as __sykliCreateRequire } from 'node:module';"), description).toBe(true);
+        expect(existsSync(join(assetDir, 'index.mjs.map')), description).toBe(true);
+        // The AWS SDK is inside the bundle, not imported from the runtime's copy.
+        expect(code, description).not.toMatch(/from\s*["']@aws-sdk\//);
+      }
     },
   );
 });

@@ -21,6 +21,7 @@ export function synthStack(options: StackOptions = {}) {
     env: { region: 'eu-north-1' },
     authDomainPrefix: 'sykli-test',
     webDistPath: options.webDistPath ?? 'test/infra/no-such-dist',
+    mailDomain: 'sykli.example',
   });
   return { app, stack };
 }

@@ -1,0 +1,114 @@
+import { fileURLToPath } from 'node:url';
+import { type Duration, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { tableDefinition } from '../../functions/store/table-definition.js';
+
+export const LOG_RETENTION = RetentionDays.THREE_MONTHS;
+
+/**
+ * esbuild's ESM output keeps CommonJS dependencies' `require` calls, which fail in an ES module
+ * unless a real `require` exists; Node's createRequire provides one.
+ */
+const ESM_REQUIRE_SHIM =
+  "import { createRequire as __sykliCreateRequire } from 'node:module'; const require = __sykliCreateRequire(import.meta.url);";
+
+/** A Lambda entry point under functions/handlers/, e.g. `api` for functions/handlers/api.ts. */
+export function handlerEntry(name: string): string {
+  return fileURLToPath(new URL(`../../functions/handlers/${name}.ts`, import.meta.url));
+}
+
+export interface NodeFunctionProps {
+  readonly description: string;
+  /** Absolute path of the handler module; it exports `handler`. */
+  readonly entry: string;
+  readonly memorySize: number;
+  readonly timeout: Duration;
+  /** Sykli's own variables (names from `ENV`); the runtime's are added here. */
+  readonly environment: Record<string, string>;
+}
+
+/**
+ * One Sykli Lambda, the same for every entry point (DESIGN.md, "Infrastructure (CDK)"): Node.js 22
+ * on ARM, an ES module bundled by esbuild with the AWS SDK inside, minified with source maps,
+ * X-Ray tracing, and its own log group and role. Creates `HandlerLogs`, `HandlerRole` and
+ * `Handler` in `scope`, which should hold nothing else of those names.
+ */
+export function createNodeFunction(scope: Construct, props: NodeFunctionProps): { handler: NodejsFunction; role: Role } {
+  const logGroup = new LogGroup(scope, 'HandlerLogs', { retention: LOG_RETENTION });
+  // An explicit role instead of the default one: the default attaches the AWS managed
+  // AWSLambdaBasicExecutionRole, which may write to any log group in the account.
+  const role = new Role(scope, 'HandlerRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+  logGroup.grantWrite(role);
+
+  const handler = new NodejsFunction(scope, 'Handler', {
+    description: props.description,
+    entry: props.entry,
+    handler: 'handler',
+    runtime: Runtime.NODEJS_22_X,
+    architecture: Architecture.ARM_64,
+    memorySize: props.memorySize,
+    timeout: props.timeout,
+    tracing: Tracing.ACTIVE,
+    role,
+    logGroup,
+    environment: {
+      ...props.environment,
+      NODE_OPTIONS: '--enable-source-maps',
+      POWERTOOLS_SERVICE_NAME: 'sykli',
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+    },
+    bundling: {
+      format: OutputFormat.ESM,
+      target: 'node22',
+      // Prefer packages' ES module builds: they tree-shake and need the require shim less.
+      mainFields: ['module', 'main'],
+      minify: true,
+      sourceMap: true,
+      // Bundle the AWS SDK too: the version we test with is the version that runs.
+      externalModules: [],
+      banner: ESM_REQUIRE_SHIM,
+    },
+  });
+  Validations.of(role).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason: 'X-Ray PutTraceSegments and PutTelemetryRecords have no resource-level permissions: "*" is their only resource.',
+  });
+  Validations.of(handler).acknowledge({
+    id: 'AwsSolutions-L1',
+    reason:
+      'Node.js 22 is pinned on purpose (DESIGN.md): the local runtime (DynamoDB Local, aws-local-stepfunctions) ' +
+      'runs on Node 22, and the Lambda runs the same code on the same major version.',
+  });
+  return { handler, role };
+}
+
+/**
+ * Item reads and writes on the table and its indexes, named one by one. No Scan: request paths
+ * are GetItem, Query or BatchGet only (DESIGN.md, "Data"). Transactions need the item actions
+ * they contain.
+ */
+export function grantItemAccess(table: ITable, role: IRole): void {
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: [
+        'dynamodb:GetItem',
+        'dynamodb:BatchGetItem',
+        'dynamodb:Query',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+        'dynamodb:BatchWriteItem',
+        'dynamodb:ConditionCheckItem',
+      ],
+      resources: [
+        table.tableArn,
+        ...tableDefinition.globalSecondaryIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
+      ],
+    }),
+  );
+}
