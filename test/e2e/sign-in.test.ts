@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousAxeViolations, launchChromium, signInAs } from '../support/browser.js';
 import { startApp, type LocalApp } from '../support/local-app.js';
 
 // A supervisor of one unit only (functions/runtime/seed/demo-organisation.ts).
@@ -10,39 +10,12 @@ const OWN_UNIT = { fi: 'Alajärven sote-keskus', sv: 'Alajärvi social- och häl
 const OTHER_AREA_UNIT = 'Palokan terveysasema';
 const SAME_AREA_OTHER_UNIT = 'Vimpelin sivutoimipiste (Alajärven sote-keskus)';
 
-async function expectNoSeriousAxeViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (serious.length > 0) {
-    const report = serious
-      .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`)
-      .join('\n');
-    console.error(`axe on ${what}:\n${report}`);
-  }
-  expect(serious.map((v) => v.id), `serious or critical axe violations on ${what}`).toEqual([]);
-}
-
 describe('signing in as a unit supervisor', () => {
   let app: LocalApp;
   let browser: Browser;
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      startApp(),
-      chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      }),
-    ]);
+    [app, browser] = await Promise.all([startApp(), launchChromium()]);
   });
 
   afterAll(async () => {

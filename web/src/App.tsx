@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOutboxAvailable } from './api/outbox.js';
 import { useMe } from './api/queries.js';
 import { signedOutLocally, useAuthStatus } from './auth/auth-state.js';
 import { signOut } from './auth/sign-in.js';
@@ -8,10 +9,14 @@ import { Layout } from './components/Layout.js';
 import { PageHeading } from './components/PageHeading.js';
 import { ErrorState, Loading } from './components/StatusViews.js';
 import { changeLocale, currentLocale, isLocale, rememberedLocale } from './i18n/index.js';
+import { AgendaPage } from './pages/AgendaPage.js';
+import { CyclePage } from './pages/CyclePage.js';
 import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { OutboxPage } from './pages/OutboxPage.js';
 import { CallbackPage, SignedOutPage } from './pages/SignInPages.js';
 import { UnitPage } from './pages/UnitPage.js';
+import { coachedUnitIds } from './roles.js';
 import { matchRoute, usePathname, type Route } from './router.js';
 
 export function App() {
@@ -39,6 +44,7 @@ function SignedInApp({ route }: { route: Exclude<Route, { name: 'callback' }> })
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const me = useMe();
+  const outbox = useOutboxAvailable();
 
   // Until the person picks a language on this device, use the one in their profile.
   const profileLocale = me.data?.person.locale;
@@ -57,8 +63,17 @@ function SignedInApp({ route }: { route: Exclude<Route, { name: 'callback' }> })
     });
   };
 
+  // The agenda for coaches; the outbox only where the runtime has one (the local app).
+  const navigation = [
+    { href: '/', label: t('nav.home'), current: route.name === 'home' },
+    ...(me.data && coachedUnitIds(me.data.memberships).length > 0
+      ? [{ href: '/agenda', label: t('nav.agenda'), current: route.name === 'agenda' }]
+      : []),
+    ...(outbox.data ? [{ href: '/outbox', label: t('nav.outbox'), current: route.name === 'outbox' }] : []),
+  ];
+
   return (
-    <Layout personName={me.data?.person.name} onSignOut={onSignOut}>
+    <Layout personName={me.data?.person.name} onSignOut={onSignOut} navigation={navigation}>
       {me.isPending ? (
         <>
           <PageHeading title={t('status.loading')} />
@@ -73,6 +88,12 @@ function SignedInApp({ route }: { route: Exclude<Route, { name: 'callback' }> })
         <HomePage me={me.data} />
       ) : route.name === 'unit' ? (
         <UnitPage key={route.unitId} unitId={route.unitId} me={me.data} />
+      ) : route.name === 'cycle' ? (
+        <CyclePage key={`${route.unitId}/${route.cycleId}`} unitId={route.unitId} cycleId={route.cycleId} me={me.data} />
+      ) : route.name === 'agenda' ? (
+        <AgendaPage me={me.data} />
+      ) : route.name === 'outbox' ? (
+        <OutboxPage />
       ) : (
         <NotFoundPage />
       )}

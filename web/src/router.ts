@@ -6,13 +6,22 @@ export type Route =
   | { name: 'home' }
   | { name: 'callback' }
   | { name: 'unit'; unitId: string }
+  | { name: 'cycle'; unitId: string; cycleId: string }
+  | { name: 'agenda' }
+  | { name: 'outbox' }
   | { name: 'notFound' };
+
+const ID = '([a-z0-9][a-z0-9-]{0,63})';
 
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   if (pathname === '/auth/callback') return { name: 'callback' };
-  const unit = /^\/units\/([a-z0-9][a-z0-9-]{0,63})\/?$/.exec(pathname);
+  if (/^\/agenda\/?$/.test(pathname)) return { name: 'agenda' };
+  if (/^\/outbox\/?$/.test(pathname)) return { name: 'outbox' };
+  const unit = new RegExp(`^/units/${ID}/?$`).exec(pathname);
   if (unit?.[1]) return { name: 'unit', unitId: unit[1] };
+  const cycle = new RegExp(`^/units/${ID}/cycles/${ID}/?$`).exec(pathname);
+  if (cycle?.[1] && cycle[2]) return { name: 'cycle', unitId: cycle[1], cycleId: cycle[2] };
   return { name: 'notFound' };
 }
 

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import { call, client, type SuccessBody } from './client.js';
 
 export type Me = SuccessBody<Awaited<ReturnType<typeof client.api.me.$get>>>;
@@ -48,6 +48,16 @@ export function useUnit(unitId: string) {
   return useQuery({
     queryKey: queryKeys.unit(unitId),
     queryFn: () => call(() => client.api.units[':unitId'].$get({ param: { unitId } })),
+  });
+}
+
+/** Several units by id (e.g. the units on a coach's agenda), each cached like useUnit. */
+export function useUnitsById(unitIds: readonly string[]) {
+  return useQueries({
+    queries: unitIds.map((unitId) => ({
+      queryKey: queryKeys.unit(unitId),
+      queryFn: () => call(() => client.api.units[':unitId'].$get({ param: { unitId } })),
+    })),
   });
 }
 

@@ -7,10 +7,12 @@ type LayoutProps = {
   /** The signed-in person's name; absent before sign-in or while it loads. */
   personName?: string;
   onSignOut?: () => void;
+  /** The signed-in person's places in the app (home, agenda, outbox); the current one is marked. */
+  navigation?: { href: string; label: string; current: boolean }[];
   children: ReactNode;
 };
 
-export function Layout({ personName, onSignOut, children }: LayoutProps) {
+export function Layout({ personName, onSignOut, navigation, children }: LayoutProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -42,6 +44,19 @@ export function Layout({ personName, onSignOut, children }: LayoutProps) {
             )}
           </div>
         </div>
+        {navigation && navigation.length > 1 && (
+          <nav className="site-nav" aria-label={t('layout.navigation')}>
+            <ul className="site-nav__list">
+              {navigation.map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href} className="site-nav__link" aria-current={item.current ? 'page' : undefined}>
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
       </header>
       <main id="main" className="site-main" tabIndex={-1}>
         {children}

@@ -5,10 +5,12 @@ import { Link } from '../components/Link.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { EmptyState, ErrorState, Loading } from '../components/StatusViews.js';
 import { INTL_LOCALES, currentLocale, type Locale } from '../i18n/index.js';
-import { rolesInUnit, rolesOverArea } from '../roles.js';
+import { canEditPdsa, rolesInUnit, rolesOverArea } from '../roles.js';
 import { RoleBadges } from './HomePage.js';
+import { AimsAndIdeas } from './unit/AimsAndIdeas.js';
+import { CycleBoard } from './unit/CycleBoard.js';
 
-/** One unit: what it is, where, and the person's role in it; its charts and cycles come here next. */
+/** One unit: what it is, where, the person's role in it, its cycle board, aims and change ideas. */
 export function UnitPage({ unitId, me }: { unitId: string; me: Me }) {
   const { t } = useTranslation();
   const locale = currentLocale();
@@ -55,6 +57,7 @@ export function UnitPage({ unitId, me }: { unitId: string; me: Me }) {
   const data = unit.data;
   const area = areas.data?.find((a) => a.id === data.areaId);
   const roles = [...rolesOverArea(me.memberships, data.areaId), ...rolesInUnit(me.memberships, data.id)];
+  const canEdit = canEditPdsa(me.memberships, data.id);
 
   return (
     <>
@@ -81,6 +84,8 @@ export function UnitPage({ unitId, me }: { unitId: string; me: Me }) {
           </div>
         </dl>
       </section>
+      <CycleBoard unitId={data.id} canEdit={canEdit} />
+      <AimsAndIdeas unitId={data.id} canEdit={canEdit} />
       <p className="notice notice--info">{t('unit.comingSoon')}</p>
       <MeasureCatalogue />
     </>

@@ -1,0 +1,99 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ACT_DECISIONS, useRecordOutcome, type ActDecision, type CycleView, type Review } from '../../api/pdsa.js';
+import { ActionError } from '../../components/ActionError.js';
+import { Dialog } from '../../components/Dialog.js';
+import { Choice, Choices, TextArea } from '../../components/Fields.js';
+import { useFormat } from '../../i18n/format.js';
+
+/**
+ * The review's outcome: notes, and for a study review the Act decision (adopt, adapt or abandon)
+ * with its reason and next steps, which the cycle's workflow then applies.
+ */
+export function OutcomeDialog({
+  cycle,
+  review,
+  onClose,
+  onDone,
+  onReload,
+}: {
+  cycle: CycleView;
+  review: Review;
+  onClose: () => void;
+  onDone: (message: string) => void;
+  /** After a 412: the review changed meanwhile; load it again. */
+  onReload?: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const record = useRecordOutcome(cycle.unitId, cycle.id);
+  const study = review.kind === 'study';
+  const [notes, setNotes] = useState('');
+  const [decision, setDecision] = useState<ActDecision>();
+  const [reason, setReason] = useState('');
+  const [nextSteps, setNextSteps] = useState('');
+  const [errors, setErrors] = useState<{ decision?: string; reason?: string }>({});
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const problems: typeof errors = {};
+    if (study && !decision) problems.decision = t('outcome.decisionRequired');
+    if (study && !reason.trim()) problems.reason = t('outcome.reasonRequired');
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    record.mutate(
+      { review, json: study && decision ? { notes, act: { decision, reason: reason.trim(), nextSteps } } : { notes } },
+      { onSuccess: () => onDone(study && decision ? t(`outcome.recordedDecision.${decision}`) : t('outcome.recorded')) },
+    );
+  };
+
+  return (
+    <Dialog
+      title={t(study ? 'outcome.titleStudy' : 'outcome.titlePlan')}
+      onClose={onClose}
+      description={
+        <p>
+          {t(`reviewKinds.${review.kind}`)}, {format.meeting(review.startsAt, review.durationMinutes)}
+        </p>
+      }
+    >
+      <form className="form" onSubmit={onSubmit} noValidate>
+        {study && (
+          <>
+            <Choices legend={t('outcome.decision')} hint={t('outcome.decisionHint')} error={errors.decision} required>
+              {ACT_DECISIONS.map((d) => (
+                <Choice
+                  key={d}
+                  type="radio"
+                  name="act-decision"
+                  value={d}
+                  checked={decision === d}
+                  onChange={() => setDecision(d)}
+                  label={t(`decisions.${d}`)}
+                  hint={t(`outcome.decisionHints.${d}`)}
+                />
+              ))}
+            </Choices>
+            <TextArea label={t('worksheet.reason')} hint={t('outcome.reasonHint')} required value={reason} error={errors.reason} onChange={(e) => setReason(e.target.value)} />
+            <TextArea
+              label={t('worksheet.nextSteps')}
+              hint={decision === 'adapt' ? t('outcome.nextStepsAdaptHint') : t('outcome.nextStepsHint')}
+              value={nextSteps}
+              onChange={(e) => setNextSteps(e.target.value)}
+            />
+          </>
+        )}
+        <TextArea label={t('outcome.notes')} hint={t('outcome.notesHint')} rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        <ActionError error={record.error} onReload={onReload} />
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={record.isPending}>
+            {record.isPending ? t('form.saving') : t('outcome.save')}
+          </button>
+          <button type="button" className="button button--quiet" onClick={onClose}>
+            {t('form.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
