@@ -5,6 +5,7 @@ import type { ApiDeps } from './deps.js';
 import { handleError, problemJson } from './problem.js';
 import { agendaRoutes } from './routes/agenda.js';
 import { aimRoutes } from './routes/aims.js';
+import { areaOverviewRoutes } from './routes/area-overview.js';
 import { areaRoutes } from './routes/areas.js';
 import { auditRoutes } from './routes/audit.js';
 import { changeIdeaRoutes } from './routes/change-ideas.js';
@@ -14,6 +15,7 @@ import { localSignInRoutes } from './routes/local-sign-in.js';
 import { measureRoutes } from './routes/measures.js';
 import { meRoutes } from './routes/me.js';
 import { outboxRoutes } from './routes/outbox.js';
+import { progressRoutes } from './routes/progress.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { unitRoutes } from './routes/units.js';
 import { measurementCsvRoutes } from './routes/measurement-csv.js';
@@ -39,6 +41,8 @@ function apiRoutes(deps: ApiDeps) {
     .route('/', agendaRoutes(deps))
     .route('/', auditRoutes(deps))
     .route('/', unitMeasureRoutes(deps))
+    .route('/', areaOverviewRoutes(deps))
+    .route('/', progressRoutes(deps))
     .route('/', measurementRoutes(deps))
     .route('/', measurementCsvRoutes(deps))
     .route('/', roundRoutes(deps));

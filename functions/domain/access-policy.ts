@@ -29,6 +29,8 @@ export type Action =
   | { type: 'measurement:write'; unit: UnitRef }
   /** Which measures a unit tracks, their targets and definition versions. */
   | { type: 'measure:manage'; unit: UnitRef }
+  /** Confirming or overriding a unit's progress score: the coach's judgement. */
+  | { type: 'progress:confirm'; unit: UnitRef }
   /** Starting a measurement round by hand. */
   | { type: 'round:run' };
 
@@ -51,6 +53,7 @@ export function can(principal: Principal, action: Action): boolean {
     case 'pdsa:edit':
       return worksInUnit(principal, action.unit.id);
     case 'review:manage':
+    case 'progress:confirm':
       return coachesUnit(principal, action.unit.id);
     case 'measurement:read':
       return seesWholeArea(principal, action.unit.areaId) || worksInUnit(principal, action.unit.id);

@@ -4,6 +4,8 @@ import { LocalizedTextSchema } from './localized-text.js';
 import { FrequencySchema, MeasureKeySchema } from './measure.js';
 import { PeriodSchema, addPeriods, periodRange } from './period.js';
 import { duePeriod, roundDeadlines } from './round-schedule.js';
+import type { Cycle } from './cycle.js';
+import { ProgressBasisSchema, ProgressScoreSchema, suggestProgress, type ProgressConfirmation } from './progress-score.js';
 import { ClassificationSchema, type Snapshot } from './series-analysis.js';
 import { currentVersion, type UnitMeasure } from './unit-measure.js';
 import type { Unit } from './unit.js';
@@ -29,6 +31,38 @@ export const MeasureStatusSchema = z.object({
 });
 export type MeasureStatus = z.infer<typeof MeasureStatusSchema>;
 
+/** How recent "completed cycles" are counted. */
+export const RECENT_CYCLE_DAYS = 90;
+/** How many adopted changes a status item carries for the good-practice list. */
+const ADOPTED_CHANGES_KEPT = 10;
+
+/** An adopted change, with what is needed to show its evidence: the cycle and the measures it predicted. */
+export const AdoptedChangeSchema = z.object({
+  cycleId: IdSchema,
+  title: z.string().max(200),
+  objective: z.string().max(4000),
+  reason: z.string().max(4000),
+  decidedAt: z.iso.datetime(),
+  measureKeys: z.array(MeasureKeySchema).max(20),
+});
+export type AdoptedChange = z.infer<typeof AdoptedChangeSchema>;
+
+export const UnitPdsaStatusSchema = z.object({
+  inProgress: z.number().int().min(0),
+  completedRecently: z.number().int().min(0),
+  /** Cycles past their study review without an outcome, and scheduled reviews whose time has passed. */
+  overdueReviews: z.number().int().min(0),
+  adoptedChanges: z.array(AdoptedChangeSchema).max(ADOPTED_CHANGES_KEPT),
+});
+
+export const UnitProgressStatusSchema = z.object({
+  suggested: ProgressScoreSchema,
+  basis: ProgressBasisSchema,
+  confirmed: z
+    .object({ score: ProgressScoreSchema, reason: z.string().max(2000), by: z.string().max(200), at: z.iso.datetime() })
+    .nullable(),
+});
+
 /** The leadership view reads one of these per unit, all of an area in one Query. */
 export const AreaStatusSchema = z
   .object({
@@ -37,6 +71,8 @@ export const AreaStatusSchema = z
     unitName: LocalizedTextSchema,
     measures: z.array(MeasureStatusSchema).max(50),
     late: z.boolean(),
+    pdsa: UnitPdsaStatusSchema,
+    progress: UnitProgressStatusSchema,
     updatedAt: z.iso.datetime(),
     version: z.number().int().min(1),
   })
@@ -46,7 +82,21 @@ export type AreaStatus = z.infer<typeof AreaStatusSchema>;
 /** What is known of one tracked measure: its latest snapshot and which recent periods have figures. */
 export type SeriesFacts = { measure: UnitMeasure; latest: Snapshot | null; periodsWithFigures: readonly string[] };
 
-export function buildAreaStatus(unit: Pick<Unit, 'id' | 'areaId' | 'name'>, series: readonly SeriesFacts[], now: Date): AreaStatus {
+/** What is known of the unit's improvement work: its aims, cycles, late reviews and the coach's score. */
+export type PdsaFacts = {
+  aimCount: number;
+  cycles: readonly Pick<Cycle, 'id' | 'title' | 'objective' | 'phase' | 'flags' | 'act' | 'questions' | 'updatedAt'>[];
+  /** Scheduled reviews whose time has passed without an outcome. */
+  lateReviews: number;
+  confirmation: ProgressConfirmation | null;
+};
+
+const FINISHED_PHASES: readonly Cycle['phase'][] = ['adopted', 'embedding', 'adapted', 'abandoned'];
+
+/** When a finished cycle was decided: its last change, as a finished cycle is no longer edited. */
+const decidedAt = (cycle: PdsaFacts['cycles'][number]) => (FINISHED_PHASES.includes(cycle.phase) ? cycle.updatedAt : null);
+
+export function buildAreaStatus(unit: Pick<Unit, 'id' | 'areaId' | 'name'>, series: readonly SeriesFacts[], pdsa: PdsaFacts, now: Date): AreaStatus {
   const measures = series.map(({ measure, latest, periodsWithFigures }) => {
     const fields = currentVersion(measure).fields;
     const due = duePeriod(measure.frequency, now);
@@ -69,12 +119,46 @@ export function buildAreaStatus(unit: Pick<Unit, 'id' | 'areaId' | 'name'>, seri
       late,
     };
   });
+  const recentSince = now.getTime() - RECENT_CYCLE_DAYS * 86_400_000;
+  const adopted = pdsa.cycles
+    .filter((c) => (c.phase === 'adopted' || c.phase === 'embedding') && c.act)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  const suggestion = suggestProgress({
+    aimCount: pdsa.aimCount,
+    cycles: pdsa.cycles.map((c) => ({ phase: c.phase, decidedAt: decidedAt(c) })),
+    measures: measures.map((m) => m.classification),
+    now,
+  });
+  const confirmation = pdsa.confirmation;
   return {
     areaId: unit.areaId,
     unitId: unit.id,
     unitName: unit.name,
     measures,
     late: measures.some((m) => m.late),
+    pdsa: {
+      inProgress: pdsa.cycles.filter((c) => c.phase === 'doing' || c.phase === 'studying' || c.phase === 'acting').length,
+      completedRecently: pdsa.cycles.filter((c) => {
+        const at = decidedAt(c);
+        return at !== null && new Date(at).getTime() >= recentSince;
+      }).length,
+      overdueReviews: pdsa.cycles.filter((c) => c.flags.includes('overdue')).length + pdsa.lateReviews,
+      adoptedChanges: adopted.slice(0, ADOPTED_CHANGES_KEPT).map((c) => ({
+        cycleId: c.id,
+        title: c.title,
+        objective: c.objective,
+        reason: c.act!.reason,
+        decidedAt: c.updatedAt,
+        measureKeys: [...new Set(c.questions.flatMap((q) => (q.measureKey ? [q.measureKey] : [])))],
+      })),
+    },
+    progress: {
+      suggested: suggestion.score,
+      basis: suggestion.basis,
+      confirmed: confirmation
+        ? { score: confirmation.score, reason: confirmation.reason, by: confirmation.confirmedBy.name, at: confirmation.confirmedAt }
+        : null,
+    },
     updatedAt: now.toISOString(),
     version: 1,
   };

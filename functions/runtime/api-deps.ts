@@ -10,22 +10,30 @@ import { createMeasureCatalogueRepository } from '../store/measure-catalogue-rep
 import { createMeasurementRepository } from '../store/measurement-repository.js';
 import { createRoundRepository } from '../store/round-repository.js';
 import { createSeriesRefresh } from '../store/series-refresh.js';
+import { refreshingStatusOnWrite } from '../store/status-on-write.js';
 import { createPeopleRepository } from '../store/people-repository.js';
 import { createUnitRepository } from '../store/unit-repository.js';
 
 /** The repositories and store check the API needs, over one table; shared by both runtimes. */
 export function storeDeps(db: Db): Pick<ApiDeps, 'areas' | 'units' | 'people' | 'catalogue' | 'checkStore' | 'cycles' | 'members' | 'audit' | 'measurements' | 'seriesRefresh' | 'rounds'> {
   const measurements = createMeasurementRepository(db);
+  const units = createUnitRepository(db);
+  const cycleStore = createCycleRepository(db);
+  const seriesRefresh = createSeriesRefresh(measurements, cycleStore);
   return {
     areas: createAreaRepository(db),
-    units: createUnitRepository(db),
+    units,
     people: createPeopleRepository(db),
     catalogue: createMeasureCatalogueRepository(db),
-    cycles: createCycleRepository(db),
+    cycles: refreshingStatusOnWrite(cycleStore, {
+      units,
+      seriesRefresh,
+      onRefreshError: (unitId, error) => console.error(`The status item of unit ${unitId} was not refreshed; the next write or round will.`, error),
+    }),
     members: createMemberDirectory(db),
     audit: createAuditRepository(db),
     measurements,
-    seriesRefresh: createSeriesRefresh(measurements),
+    seriesRefresh,
     rounds: createRoundRepository(db),
     checkStore: async () => {
       await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.seedMarker() }));

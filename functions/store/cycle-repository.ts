@@ -5,6 +5,7 @@ import type { Actor, AuditEntry } from '../domain/audit.js';
 import { diffFields } from '../domain/audit.js';
 import { ChangeIdeaSchema, type ChangeIdea } from '../domain/change-idea.js';
 import { CycleSchema, type Cycle } from '../domain/cycle.js';
+import { ProgressConfirmationSchema, type ProgressConfirmation } from '../domain/progress-score.js';
 import { ReviewSchema, type Review } from '../domain/review.js';
 import { createAuditRepository } from './audit-repository.js';
 import type { Db } from './document-client.js';
@@ -72,7 +73,7 @@ export function createCycleRepository(db: Db) {
         unitId: w.unitId,
         at,
         actor,
-        entity: { type: w.entity, id: String(w.after.id) },
+        entity: { type: w.entity, id: String(w.after.id ?? w.unitId) },
         action: w.action,
         changes: diffFields(w.before ?? {}, w.after, ['version', 'updatedAt']),
       }),
@@ -111,13 +112,19 @@ export function createCycleRepository(db: Db) {
     action,
   });
 
+  const progressWrite = (before: ProgressConfirmation | null, after: ProgressConfirmation): VersionedWrite => ({
+    key: keys.progress(after.unitId), entity: 'progress', unitId: after.unitId, before, after, action: 'confirm',
+  });
+
   return {
     write,
+    progressWrite,
     aimWrite,
     ideaWrite,
     cycleWrite,
     reviewWrite,
 
+    getProgress: (unitId: string) => get(ProgressConfirmationSchema, keys.progress(unitId)),
     getAim: (unitId: string, aimId: string) => get(AimSchema, keys.aim(unitId, aimId)),
     listAims: (unitId: string) => list(AimSchema, keys.unitPartition(unitId).PK, keys.aimPrefix()),
     getChangeIdea: (unitId: string, ideaId: string) => get(ChangeIdeaSchema, keys.changeIdea(unitId, ideaId)),

@@ -44,6 +44,8 @@ export const keys = {
   cycle: (unitId: string, cycleId: string) => ({ PK: `UNIT#${unitId}`, SK: `CYCLE#${cycleId}` }),
   cyclePrefix: () => 'CYCLE#',
   unitPartition: (unitId: string) => ({ PK: `UNIT#${unitId}` }),
+  /** The coach's confirmed progress score of a unit. */
+  progress: (unitId: string) => ({ PK: `UNIT#${unitId}`, SK: 'PROGRESS' }),
   review: (cycleId: string, reviewId: string) => ({ PK: `CYCLE#${cycleId}`, SK: `REVIEW#${reviewId}` }),
   reviewPrefix: () => 'REVIEW#',
   /** Sparse GSI2 entry of a review on its coach's agenda, ordered by start time. */

@@ -94,6 +94,13 @@ describe('access policy for measurements', () => {
     expect(can(coach, { type: 'measurement:read', unit: { id: 'alajarvi', areaId: 'ep' } })).toBe(true);
   });
 
+  it("leaves confirming a unit's progress score to its coaches (and admins)", () => {
+    expect(can(coach, { type: 'progress:confirm', unit: palokka })).toBe(true);
+    expect(can(admin, { type: 'progress:confirm', unit: palokka })).toBe(true);
+    for (const p of [leader, supervisor, nobody]) expect(can(p, { type: 'progress:confirm', unit: palokka })).toBe(false);
+    expect(can(coach, { type: 'progress:confirm', unit: vaasa })).toBe(false);
+  });
+
   it('leaves running a round by hand to admins', () => {
     expect(can(admin, { type: 'round:run' })).toBe(true);
     for (const p of [leader, coach, supervisor, nobody]) expect(can(p, { type: 'round:run' })).toBe(false);

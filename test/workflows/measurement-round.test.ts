@@ -6,6 +6,7 @@ import { fieldsOf, type UnitMeasure } from '../../functions/domain/unit-measure.
 import { createOutboxNotifier, createOutboxReader } from '../../functions/notify/outbox-notifier.js';
 import { createRoundMail } from '../../functions/notify/round-mail.js';
 import { createAreaRepository } from '../../functions/store/area-repository.js';
+import { createCycleRepository } from '../../functions/store/cycle-repository.js';
 import { createMeasurementRepository } from '../../functions/store/measurement-repository.js';
 import { createMemberDirectory } from '../../functions/store/member-directory.js';
 import { createPeopleRepository } from '../../functions/store/people-repository.js';
@@ -69,7 +70,7 @@ async function setUp() {
   const rounds = createRoundRepository(db);
   const tasks = createRoundTasks({
     areas, units, measurements, rounds,
-    seriesRefresh: createSeriesRefresh(measurements),
+    seriesRefresh: createSeriesRefresh(measurements, createCycleRepository(db)),
     members: createMemberDirectory(db),
     roundMail: createRoundMail({ notifier: createOutboxNotifier(db), webUrl: 'http://sykli.test' }),
   });

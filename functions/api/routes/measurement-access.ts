@@ -58,7 +58,6 @@ export function userLocale(c: Context<ApiEnv>): Locale {
   return (found?.lang as Locale | undefined) ?? c.get('person').locale;
 }
 
-export const actorOf = (person: { id: string; name: string }): Actor => ({ type: 'person', personId: person.id, name: person.name });
 
 export type FigureOutcome =
   | { status: 'created' | 'updated' | 'unchanged'; measurement: Measurement }

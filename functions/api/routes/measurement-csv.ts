@@ -8,9 +8,10 @@ import { PeriodSchema, comparePeriods, periodFrequency } from '../../domain/peri
 import type { UnitMeasure } from '../../domain/unit-measure.js';
 import { ImportTooLargeError, MAX_IMPORT_CHANGES, type MeasurementWrite } from '../../store/measurement-repository.js';
 import type { ApiDeps } from '../deps.js';
+import { personActor } from './aims.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { bearerSecurity, newRouter } from '../router.js';
-import { actorOf, measurementUnit, planFigure, userLocale } from './measurement-access.js';
+import { measurementUnit, planFigure, userLocale } from './measurement-access.js';
 import { UnitIdParam } from './unit-access.js';
 
 const Params = z.object({ unitId: UnitIdParam });
@@ -54,7 +55,7 @@ const csvBody = {
 export function measurementCsvRoutes(deps: ApiDeps) {
   const unitFor = measurementUnit(deps);
 
-  async function planImport(unitId: string, text: string, locale: Locale, actor: ReturnType<typeof actorOf>, now: Date) {
+  async function planImport(unitId: string, text: string, locale: Locale, actor: ReturnType<typeof personActor>, now: Date) {
     const parsed = parseMeasurementCsv(text);
     if (!parsed.ok) throw new ProblemError(400, parsed.message[locale], { errors: [{ field: 'body', message: parsed.message[locale] }] });
     const measures = new Map((await deps.measurements.listUnitMeasures(unitId)).map((m) => [m.key, m]));
@@ -128,7 +129,7 @@ export function measurementCsvRoutes(deps: ApiDeps) {
         if (Buffer.byteLength(text) > MAX_CSV_BYTES) {
           throw new ProblemError(400, `The file is larger than ${MAX_CSV_BYTES / 1_000_000} MB; split it, e.g. by year.`, { errors: [{ field: 'body', message: 'at most 1 MB' }] });
         }
-        const actor = actorOf(c.get('person'));
+        const actor = personActor(c.get('person'));
         const now = new Date();
         const plan = await planImport(unit.id, text, locale, actor, now);
         const valid = plan.counts.invalid === 0;

@@ -10,10 +10,11 @@ import { SeriesAnalysisSchema, SnapshotSchema, analyseSeries } from '../../domai
 import { MeasureFieldsSchema, UnitMeasureSchema, versionAt, type UnitMeasure } from '../../domain/unit-measure.js';
 import type { Unit } from '../../domain/unit.js';
 import type { ApiDeps } from '../deps.js';
+import { personActor } from './aims.js';
 import { parseIfMatch } from '../if-match.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { bearerSecurity, newRouter } from '../router.js';
-import { actorOf, figureProblem, measurementUnit, planFigure, trackedMeasure, userLocale } from './measurement-access.js';
+import { figureProblem, measurementUnit, planFigure, trackedMeasure, userLocale } from './measurement-access.js';
 import { IfMatchHeader, UnitIdParam } from './unit-access.js';
 
 const Params = z.object({ unitId: UnitIdParam });
@@ -166,7 +167,7 @@ export function measurementRoutes(deps: ApiDeps) {
         const unit = await unitFor(c.get('principal'), unitId, 'measurement:write');
         const measure = await trackedMeasure(deps, unit.id, key);
         const existing = await deps.measurements.getMeasurement(unit.id, key, period);
-        const plan = planFigure(measure, period, c.req.valid('json'), existing, actorOf(c.get('person')), new Date());
+        const plan = planFigure(measure, period, c.req.valid('json'), existing, personActor(c.get('person')), new Date());
         if (plan.status === 'invalid') throw figureProblem(plan.errors, userLocale(c));
         c.header('ETag', `"${plan.measurement.version}"`);
         if (plan.status === 'unchanged') return c.json(plan.measurement, 200);
@@ -176,7 +177,7 @@ export function measurementRoutes(deps: ApiDeps) {
             throw new ProblemError(412, `The figure is at version ${existing.version}, not ${expected}: someone else changed it.`);
           }
         }
-        await deps.measurements.writeMeasurement({ existing, next: plan.measurement }, actorOf(c.get('person')));
+        await deps.measurements.writeMeasurement({ existing, next: plan.measurement }, personActor(c.get('person')));
         await afterWrite(unit, [measure]);
         return c.json(plan.measurement, existing ? 200 : 201);
       },
@@ -222,7 +223,7 @@ export function measurementRoutes(deps: ApiDeps) {
       async (c) => {
         const unit = await unitFor(c.get('principal'), c.req.valid('param').unitId, 'measurement:write');
         const locale = userLocale(c);
-        const actor = actorOf(c.get('person'));
+        const actor = personActor(c.get('person'));
         const now = new Date();
         const measures = new Map((await deps.measurements.listUnitMeasures(unit.id)).map((m) => [m.key, m]));
         const touched = new Map<string, UnitMeasure>();

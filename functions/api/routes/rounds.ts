@@ -1,8 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { can, seesWholeArea } from '../../domain/access-policy.js';
-import { AreaStatusSchema } from '../../domain/area-status.js';
+import { can } from '../../domain/access-policy.js';
 import { toWorkflowTimestamp } from '../../domain/helsinki-time.js';
-import { IdSchema } from '../../domain/ids.js';
 import { FrequencySchema } from '../../domain/measure.js';
 import { roundExecutionName, roundPeriod } from '../../domain/round-schedule.js';
 import type { ApiDeps } from '../deps.js';
@@ -15,7 +13,7 @@ const RoundStartSchema = z
   .object({ executionName: z.string(), frequency: FrequencySchema, period: z.string(), result: z.enum(['started', 'already-running']) })
   .meta({ id: 'RoundStart' });
 
-/** Running a measurement round by hand, and the leadership view the rounds keep current. */
+/** Running a measurement round by hand. */
 export function roundRoutes(deps: ApiDeps) {
   return newRouter()
     .openapi(
@@ -37,29 +35,6 @@ export function roundRoutes(deps: ApiDeps) {
         const executionName = roundExecutionName(frequency, now);
         const result = await deps.workflows.start('measurementRound', executionName, { frequency, scheduledTime: toWorkflowTimestamp(now) });
         return c.json({ executionName, frequency, period: roundPeriod(frequency, now), result }, 202);
-      },
-    )
-    .openapi(
-      createRoute({
-        method: 'get', path: '/api/areas/{areaId}/status', tags: ['Measurements'], security: bearerSecurity,
-        summary: "Each unit's status in an area (latest figures, target, variation, assurance, completeness, late): one Query",
-        request: { params: z.object({ areaId: IdSchema.meta({ param: { name: 'areaId', in: 'path' }, example: 'keski-suomi' }) }) },
-        responses: {
-          200: json('Status items', z.object({ items: z.array(AreaStatusSchema) })),
-          400: problemResponse('Invalid area id'),
-          401: problemResponse('Not signed in'),
-          404: problemResponse('No such area, or not one the person may see'),
-        },
-      }),
-      async (c) => {
-        const principal = c.get('principal');
-        const { areaId } = c.req.valid('param');
-        if (!can(principal, { type: 'area:read', areaId })) throw new ProblemError(404, `No area ${areaId} that you can see.`);
-        const items = await deps.measurements.listAreaStatus(areaId);
-        const visible = seesWholeArea(principal, areaId)
-          ? items
-          : items.filter((item) => can(principal, { type: 'measurement:read', unit: { id: item.unitId, areaId } }));
-        return c.json({ items: visible.sort((a, b) => a.unitName.fi.localeCompare(b.unitName.fi, 'fi')) }, 200);
       },
     );
 }

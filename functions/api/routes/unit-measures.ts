@@ -14,10 +14,11 @@ import {
   type UnitMeasure,
 } from '../../domain/unit-measure.js';
 import type { ApiDeps } from '../deps.js';
+import { personActor } from './aims.js';
 import { parseIfMatch } from '../if-match.js';
 import { ProblemError, problemResponse } from '../problem.js';
 import { bearerSecurity, newRouter } from '../router.js';
-import { actorOf, measurementUnit, trackedMeasure } from './measurement-access.js';
+import { measurementUnit, trackedMeasure } from './measurement-access.js';
 import { IfMatchHeader, UnitIdParam, fieldProblem } from './unit-access.js';
 
 const Params = z.object({ unitId: UnitIdParam });
@@ -93,7 +94,7 @@ export function unitMeasureRoutes(deps: ApiDeps) {
             createdAt: now, updatedAt: now, version: 1,
           };
         }
-        await deps.measurements.writeUnitMeasure(null, measure, 'create', actorOf(c.get('person')));
+        await deps.measurements.writeUnitMeasure(null, measure, 'create', personActor(c.get('person')));
         c.header('ETag', `"${measure.version}"`);
         return c.json(measure, 201);
       },
@@ -123,7 +124,7 @@ export function unitMeasureRoutes(deps: ApiDeps) {
         }
         if (before.version !== expected) throw new ProblemError(412, `Measure ${key} is at version ${before.version}, not ${expected}: someone else changed it.`);
         after = { ...after, updatedAt: new Date().toISOString(), version: before.version + 1 };
-        await deps.measurements.writeUnitMeasure(before, after, 'update', actorOf(c.get('person')));
+        await deps.measurements.writeUnitMeasure(before, after, 'update', personActor(c.get('person')));
         await refreshAfterChange(after, unit.id);
         c.header('ETag', `"${after.version}"`);
         return c.json(after, 200);
@@ -160,7 +161,7 @@ export function unitMeasureRoutes(deps: ApiDeps) {
         if ('error' in changed) throw fieldProblem('body.validFrom', changed.error);
         if (before.version !== expected) throw new ProblemError(412, `Measure ${key} is at version ${before.version}, not ${expected}: someone else changed it.`);
         const after: UnitMeasure = { ...changed, updatedAt: new Date().toISOString(), version: before.version + 1 };
-        await deps.measurements.writeUnitMeasure(before, after, 'newDefinitionVersion', actorOf(c.get('person')));
+        await deps.measurements.writeUnitMeasure(before, after, 'newDefinitionVersion', personActor(c.get('person')));
         await refreshAfterChange(after, unit.id);
         c.header('ETag', `"${after.version}"`);
         return c.json(after, 201);
@@ -197,7 +198,7 @@ export function unitMeasureRoutes(deps: ApiDeps) {
         }
         if (isFuturePeriod(body.startPeriod, new Date())) throw fieldProblem('body.startPeriod', 'a past or the current period');
         if (body.cycleId && !(await deps.cycles.getCycle(unit.id, body.cycleId))) throw fieldProblem('body.cycleId', `a cycle of unit ${unit.id}`);
-        const phase = { unitId: unit.id, measureKey: key, ...body, createdBy: actorOf(c.get('person')), createdAt: new Date().toISOString(), version: 1 };
+        const phase = { unitId: unit.id, measureKey: key, ...body, createdBy: personActor(c.get('person')), createdAt: new Date().toISOString(), version: 1 };
         await deps.measurements.createPhase(phase);
         await refreshAfterChange(measure, unit.id);
         return c.json(phase, 201);

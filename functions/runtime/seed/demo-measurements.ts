@@ -1,5 +1,4 @@
 import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { buildAreaStatus } from '../../domain/area-status.js';
 import type { Actor } from '../../domain/audit.js';
 import type { ChartPhase } from '../../domain/chart-phase.js';
 import { measureCatalogueByKey } from '../../domain/measure-catalogue.js';
@@ -72,7 +71,6 @@ export function demoMeasurementItems(now: Date): Record<string, unknown>[] {
     const baseT3 = 10 + random() * 15;
     const baseAccess = 0.5 + random() * 0.2;
     const visits = 40 + Math.floor(random() * 80);
-    const statuses = [];
     for (const plan of PLANS) {
       const due = duePeriod(plan.frequency, now);
       const periods = periodRange(addPeriods(due, -((plan.frequency === 'weekly' ? WEEKS : MONTHS) - 1)), due);
@@ -122,10 +120,7 @@ export function demoMeasurementItems(now: Date): Record<string, unknown>[] {
       for (const m of figures) items.push(toItem(keys.measurement(unit.id, plan.key, m.period), m));
       for (const p of phases) items.push(toItem(keys.chartPhase(unit.id, plan.key, p.startPeriod), p));
       if (snapshot) items.push(toItem(keys.snapshot(unit.id, plan.key, snapshot.period), snapshot));
-      statuses.push({ measure, latest: snapshot, periodsWithFigures: figures.map((f) => f.period) });
     }
-    const status = buildAreaStatus(unit, statuses, now);
-    items.push(toItem(keys.areaStatus(unit.areaId, unit.id), status));
   }
   return items;
 }

@@ -81,6 +81,8 @@ describe('a series as a chart', () => {
   });
 });
 
+const NO_PDSA = { aimCount: 0, cycles: [], lateReviews: 0, confirmation: null };
+
 describe("a unit's status item for leadership", () => {
   it('shows the latest figure, the classification, completeness of the last 12 periods and lateness', () => {
     const m = measure('t3', 10);
@@ -89,7 +91,7 @@ describe("a unit's status item for leadership", () => {
     const now = new Date('2026-06-25T12:00:00Z');
     const status = buildAreaStatus({ id: 'palokka', areaId: 'keski-suomi', name: { fi: 'Palokka', sv: 'Palokka', en: 'Palokka' } }, [
       { measure: m, latest: snapshot, periodsWithFigures: t3Figures.map((f) => f.period) },
-    ], now);
+    ], NO_PDSA, now);
     expect(status.late).toBe(true);
     expect(status.measures[0]).toMatchObject({
       measureKey: 't3', latestPeriod: '2026-W24', latestValue: 6, target: 10,
@@ -99,7 +101,7 @@ describe("a unit's status item for leadership", () => {
     });
     const early = buildAreaStatus({ id: 'palokka', areaId: 'keski-suomi', name: { fi: 'P', sv: 'P', en: 'P' } }, [
       { measure: m, latest: snapshot, periodsWithFigures: t3Figures.map((f) => f.period) },
-    ], new Date('2026-06-22T07:00:00Z'));
+    ], NO_PDSA, new Date('2026-06-22T07:00:00Z'));
     expect(early.late).toBe(false);
   });
 });

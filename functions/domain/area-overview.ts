@@ -1,0 +1,148 @@
+import Papa from 'papaparse';
+import { z } from 'zod';
+import { AreaStatusSchema, type AreaStatus } from './area-status.js';
+import { IdSchema } from './ids.js';
+import { LocalizedTextSchema, type Locale } from './localized-text.js';
+import { FrequencySchema, MeasureKeySchema } from './measure.js';
+import { isProgressStale } from './progress-score.js';
+
+/** Why a unit is listed first under "needs attention". */
+export const ATTENTION_REASONS = ['lateData', 'concerning', 'overdueReviews', 'staleScore', 'noCycles'] as const;
+export const AttentionReasonSchema = z.enum(ATTENTION_REASONS);
+export type AttentionReason = z.infer<typeof AttentionReasonSchema>;
+
+export const OverviewUnitSchema = AreaStatusSchema.extend({
+  attention: z.array(AttentionReasonSchema),
+  /** The confirmed score is older than 60 days (or there is none): show it as such. */
+  progressStale: z.boolean(),
+});
+export type OverviewUnit = z.infer<typeof OverviewUnitSchema>;
+
+/** One column of the matrix: a measure some unit tracks, and whether its figures compare across units. */
+export const OverviewMeasureSchema = z.object({
+  measureKey: MeasureKeySchema,
+  name: LocalizedTextSchema,
+  frequency: FrequencySchema,
+  unitCount: z.number().int().min(0),
+  definitionVersions: z.array(z.number().int().min(1)),
+  comparable: z.boolean(),
+});
+export type OverviewMeasure = z.infer<typeof OverviewMeasureSchema>;
+
+export const AreaOverviewSchema = z
+  .object({ areaId: IdSchema, units: z.array(OverviewUnitSchema), measures: z.array(OverviewMeasureSchema) })
+  .meta({ id: 'AreaOverview' });
+export type AreaOverview = z.infer<typeof AreaOverviewSchema>;
+
+export function attentionOf(status: AreaStatus, now: Date): AttentionReason[] {
+  const reasons: AttentionReason[] = [];
+  if (status.late) reasons.push('lateData');
+  if (status.measures.some((m) => m.classification.variation === 'concerning')) reasons.push('concerning');
+  if (status.pdsa.overdueReviews > 0) reasons.push('overdueReviews');
+  if (status.progress.confirmed && isProgressStale(status.progress.confirmed.at, now)) reasons.push('staleScore');
+  if (status.pdsa.inProgress === 0 && status.pdsa.completedRecently === 0) reasons.push('noCycles');
+  return reasons;
+}
+
+/** The matrix of an area from its status items alone (the one Query), columns in catalogue order of first appearance. */
+export function buildAreaOverview(areaId: string, items: readonly AreaStatus[], now: Date): AreaOverview {
+  const units = [...items]
+    .sort((a, b) => a.unitName.fi.localeCompare(b.unitName.fi, 'fi'))
+    .map((status) => ({
+      ...status,
+      attention: attentionOf(status, now),
+      progressStale: !status.progress.confirmed || isProgressStale(status.progress.confirmed.at, now),
+    }));
+  const columns = new Map<string, OverviewMeasure>();
+  for (const unit of units) {
+    for (const m of unit.measures) {
+      const column = columns.get(m.measureKey) ?? { measureKey: m.measureKey, name: m.name, frequency: m.frequency, unitCount: 0, definitionVersions: [], comparable: true };
+      column.unitCount += 1;
+      if (!column.definitionVersions.includes(m.definitionVersion)) column.definitionVersions.push(m.definitionVersion);
+      columns.set(m.measureKey, column);
+    }
+  }
+  const measures = [...columns.values()].map((c) => ({ ...c, definitionVersions: c.definitionVersions.sort((a, b) => a - b), comparable: c.definitionVersions.length === 1 }));
+  return { areaId, units, measures };
+}
+
+const WORDS = {
+  fi: {
+    unit: 'Yksikkö', score: 'Edistymispistemäärä', scoreSuggested: 'Syklin ehdotus', inProgress: 'Syklejä käynnissä',
+    completed: 'Valmistuneet syklit (90 pv)', completeness: 'Tietojen kattavuus (12 jaksoa)', overdue: 'Myöhässä olevat katselmoinnit',
+    attention: 'Huomioitavaa', latest: 'viimeisin', target: 'tavoite', variation: 'vaihtelu', assurance: 'tavoitteen saavuttaminen',
+    notComparable: 'määritelmät eroavat yksiköiden välillä',
+  },
+  sv: {
+    unit: 'Enhet', score: 'Framstegspoäng', scoreSuggested: 'Syklis förslag', inProgress: 'Pågående cykler',
+    completed: 'Avslutade cykler (90 d)', completeness: 'Datatäckning (12 perioder)', overdue: 'Försenade genomgångar',
+    attention: 'Att uppmärksamma', latest: 'senaste', target: 'mål', variation: 'variation', assurance: 'måluppfyllelse',
+    notComparable: 'definitionerna skiljer sig mellan enheterna',
+  },
+  en: {
+    unit: 'Unit', score: 'Progress score', scoreSuggested: "Sykli's suggestion", inProgress: 'Cycles in progress',
+    completed: 'Cycles completed (90 days)', completeness: 'Data completeness (12 periods)', overdue: 'Overdue reviews',
+    attention: 'Needs attention', latest: 'latest', target: 'target', variation: 'variation', assurance: 'target assurance',
+    notComparable: 'definitions differ between units',
+  },
+} as const;
+
+export const VARIATION_WORDS: Record<Locale, Record<'improving' | 'concerning' | 'common', string>> = {
+  fi: { improving: 'Parannusta (erityissyy)', concerning: 'Huolestuttava muutos (erityissyy)', common: 'Tavallista vaihtelua' },
+  sv: { improving: 'Förbättring (särskild orsak)', concerning: 'Oroande förändring (särskild orsak)', common: 'Normal variation' },
+  en: { improving: 'Improvement (special cause)', concerning: 'Concerning change (special cause)', common: 'Common cause variation' },
+};
+
+export const ASSURANCE_WORDS: Record<Locale, Record<'met' | 'missed' | 'notAssured' | 'none', string>> = {
+  fi: { met: 'Tavoite saavutetaan johdonmukaisesti', missed: 'Tavoite jää johdonmukaisesti saavuttamatta', notAssured: 'Tavoitteen saavuttaminen epävarmaa', none: 'Ei tavoitetta' },
+  sv: { met: 'Målet nås konsekvent', missed: 'Målet nås konsekvent inte', notAssured: 'Osäkert om målet nås', none: 'Inget mål' },
+  en: { met: 'Target consistently met', missed: 'Target consistently missed', notAssured: 'Target not assured', none: 'No target' },
+};
+
+export const ATTENTION_WORDS: Record<Locale, Record<AttentionReason, string>> = {
+  fi: { lateData: 'luvut myöhässä', concerning: 'huolestuttava muutos', overdueReviews: 'katselmointi myöhässä', staleScore: 'pistemäärä vanhentunut', noCycles: 'ei syklejä' },
+  sv: { lateData: 'värden försenade', concerning: 'oroande förändring', overdueReviews: 'genomgång försenad', staleScore: 'poängen är inaktuell', noCycles: 'inga cykler' },
+  en: { lateData: 'figures late', concerning: 'concerning change', overdueReviews: 'review overdue', staleScore: 'score out of date', noCycles: 'no cycles' },
+};
+
+const number = (value: number | null, locale: Locale) =>
+  value === null ? '' : new Intl.NumberFormat({ fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' }[locale], { maximumFractionDigits: 2, useGrouping: false }).format(value);
+
+/**
+ * The matrix as CSV for Excel in the chosen language: one row per unit, and for each measure its
+ * latest value, target, variation and assurance in words. Finnish and Swedish use `;` and a
+ * decimal comma as their Excel does; English uses `,` and a point.
+ */
+export function serialiseOverviewCsv(overview: AreaOverview, locale: Locale): string {
+  const w = WORDS[locale];
+  const header: string[] = [w.unit, w.score, w.scoreSuggested, w.inProgress, w.completed, w.completeness, w.overdue, w.attention];
+  for (const m of overview.measures) {
+    const name = `${m.name[locale]}${m.comparable ? '' : ` (${w.notComparable})`}`;
+    header.push(`${name}: ${w.latest}`, `${name}: ${w.target}`, `${name}: ${w.variation}`, `${name}: ${w.assurance}`);
+  }
+  const rows = overview.units.map((unit) => {
+    const entered = unit.measures.reduce((sum, m) => sum + m.completeness.entered, 0);
+    const expected = unit.measures.reduce((sum, m) => sum + m.completeness.expected, 0);
+    const row = [
+      unit.unitName[locale],
+      number(unit.progress.confirmed?.score ?? null, locale),
+      number(unit.progress.suggested, locale),
+      String(unit.pdsa.inProgress),
+      String(unit.pdsa.completedRecently),
+      expected === 0 ? '' : `${Math.round((entered / expected) * 100)} %`,
+      String(unit.pdsa.overdueReviews),
+      unit.attention.map((reason) => ATTENTION_WORDS[locale][reason]).join(', '),
+    ];
+    for (const column of overview.measures) {
+      const m = unit.measures.find((x) => x.measureKey === column.measureKey);
+      row.push(
+        number(m?.latestValue ?? null, locale),
+        number(m?.target ?? null, locale),
+        m ? VARIATION_WORDS[locale][m.classification.variation] : '',
+        m ? ASSURANCE_WORDS[locale][m.classification.assurance] : '',
+      );
+    }
+    return row;
+  });
+  return '\uFEFF' + Papa.unparse([header, ...rows], { delimiter: locale === 'en' ? ',' : ';', newline: '\r\n' }) + '\r\n';
+}

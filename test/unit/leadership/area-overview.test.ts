@@ -1,0 +1,62 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { buildAreaOverview, serialiseOverviewCsv } from '../../../functions/domain/area-overview.js';
+import type { AreaStatus, MeasureStatus } from '../../../functions/domain/area-status.js';
+
+const now = new Date('2026-11-23T10:00:00Z');
+const name = (fi: string) => ({ fi, sv: `${fi} (sv)`, en: `${fi} (en)` });
+
+function measure(key: string, over: Partial<MeasureStatus> = {}): MeasureStatus {
+  return {
+    measureKey: key, name: name(key), unitLabel: name('pv'), frequency: 'weekly', definitionVersion: 1,
+    latestPeriod: '2026-W47', latestValue: 7.5, target: 7, classification: { variation: 'common', assurance: 'notAssured' },
+    completeness: { entered: 11, expected: 12 }, late: false, ...over,
+  };
+}
+
+function status(unitId: string, fi: string, over: Partial<AreaStatus> = {}): AreaStatus {
+  return {
+    areaId: 'keski-suomi', unitId, unitName: name(fi), measures: [measure('t3')], late: false,
+    pdsa: { inProgress: 1, completedRecently: 0, overdueReviews: 0, adoptedChanges: [] },
+    progress: { suggested: 2, basis: 'testing', confirmed: { score: 2, reason: '', by: 'Aino Virtanen', at: '2026-11-01T08:00:00Z' } },
+    updatedAt: now.toISOString(), version: 1, ...over,
+  };
+}
+
+describe("leadership's area overview", () => {
+  const overview = buildAreaOverview('keski-suomi', [
+    status('palokka', 'Palokka', { measures: [measure('t3', { definitionVersion: 2, classification: { variation: 'concerning', assurance: 'missed' } })] }),
+    status('nova', 'Nova', { late: true, pdsa: { inProgress: 0, completedRecently: 0, overdueReviews: 2, adoptedChanges: [] }, progress: { suggested: 1, basis: 'noActivity', confirmed: { score: 1, reason: '', by: 'Aino', at: '2026-08-01T08:00:00Z' } } }),
+    status('aanekoski', 'Äänekoski', { progress: { suggested: 2, basis: 'testing', confirmed: null } }),
+  ], now);
+
+  it('lists units in Finnish alphabetical order with what needs attention and why', () => {
+    expect(overview.units.map((u) => u.unitId)).toEqual(['nova', 'palokka', 'aanekoski']);
+    expect(overview.units[0]!.attention).toEqual(['lateData', 'overdueReviews', 'staleScore', 'noCycles']);
+    expect(overview.units[1]!.attention).toEqual(['concerning']);
+    expect(overview.units[2]!.attention).toEqual([]);
+  });
+
+  it('shows a score as stale when it is old or was never confirmed', () => {
+    expect(overview.units.map((u) => u.progressStale)).toEqual([true, false, true]);
+  });
+
+  it('flags a measure whose definitions differ between units, so its numbers are not compared', () => {
+    expect(overview.measures).toEqual([expect.objectContaining({ measureKey: 't3', unitCount: 3, definitionVersions: [1, 2], comparable: false })]);
+  });
+
+  it('exports the matrix for Finnish Excel with words, not codes, and a decimal comma', () => {
+    const text = serialiseOverviewCsv(overview, 'fi');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = Papa.parse<string[]>(text.slice(1).trim(), { delimiter: ';' }).data;
+    expect(rows[0]).toContain('t3 (määritelmät eroavat yksiköiden välillä): viimeisin');
+    expect(rows[2]).toEqual(['Palokka', '2', '2', '1', '0', '92 %', '0', 'huolestuttava muutos', '7,5', '7', 'Huolestuttava muutos (erityissyy)', 'Tavoite jää johdonmukaisesti saavuttamatta']);
+  });
+
+  it('exports in English with commas and decimal points', () => {
+    const rows = Papa.parse<string[]>(serialiseOverviewCsv(overview, 'en').slice(1).trim(), { delimiter: ',' }).data;
+    expect(rows[0]![0]).toBe('Unit');
+    expect(rows[1]).toContain('figures late, review overdue, score out of date, no cycles');
+    expect(rows[2]).toContain('7.5');
+  });
+});
