@@ -173,3 +173,18 @@ export function Choice({ label, hint, ...input }: { label: ReactNode; hint?: Rea
     </div>
   );
 }
+
+/** A form's submit button (saying "saving…" while pending) and its cancel button. */
+export function FormActions({ label, pending, onCancel, danger = false }: { label: string; pending: boolean; onCancel: () => void; danger?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="form__actions">
+      <button type="submit" className={danger ? 'button button--danger-solid' : 'button'} disabled={pending}>
+        {pending ? t('form.saving') : label}
+      </button>
+      <button type="button" className="button button--quiet" onClick={onCancel}>
+        {t('form.cancel')}
+      </button>
+    </div>
+  );
+}

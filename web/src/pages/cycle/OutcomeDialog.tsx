@@ -3,27 +3,24 @@ import { useTranslation } from 'react-i18next';
 import { ACT_DECISIONS, useRecordOutcome, type ActDecision, type CycleView, type Review } from '../../api/pdsa.js';
 import { ActionError } from '../../components/ActionError.js';
 import { Dialog } from '../../components/Dialog.js';
-import { Choice, Choices, TextArea } from '../../components/Fields.js';
+import { Choice, Choices, TextArea, FormActions } from '../../components/Fields.js';
 import { useFormat } from '../../i18n/format.js';
 
-/**
- * The review's outcome: notes, and for a study review the Act decision (adopt, adapt or abandon)
- * with its reason and next steps, which the cycle's workflow then applies.
- */
-export function OutcomeDialog({
-  cycle,
-  review,
-  onClose,
-  onDone,
-  onReload,
-}: {
+/** What a dialog acting on one review gets. */
+export type ReviewDialogProps = {
   cycle: CycleView;
   review: Review;
   onClose: () => void;
   onDone: (message: string) => void;
   /** After a 412: the review changed meanwhile; load it again. */
   onReload?: () => void;
-}) {
+};
+
+/**
+ * The review's outcome: notes, and for a study review the Act decision (adopt, adapt or abandon)
+ * with its reason and next steps, which the cycle's workflow then applies.
+ */
+export function OutcomeDialog({ cycle, review, onClose, onDone, onReload }: ReviewDialogProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const record = useRecordOutcome(cycle.unitId, cycle.id);
@@ -85,14 +82,7 @@ export function OutcomeDialog({
         )}
         <TextArea label={t('outcome.notes')} hint={t('outcome.notesHint')} rows={4} value={notes} onChange={(e) => setNotes(e.target.value)} />
         <ActionError error={record.error} onReload={onReload} />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={record.isPending}>
-            {record.isPending ? t('form.saving') : t('outcome.save')}
-          </button>
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-        </div>
+        <FormActions label={t('outcome.save')} pending={record.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -7,7 +7,7 @@ import { Dialog } from '../../components/Dialog.js';
 import { CalendarIcon, useKnownPeople, WarningIcon } from '../../components/Pdsa.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
-import { OutcomeDialog } from './OutcomeDialog.js';
+import { OutcomeDialog, type ReviewDialogProps } from './OutcomeDialog.js';
 import { ScheduleReviewDialog } from './ScheduleReviewDialog.js';
 
 /** Phases in which a review can be scheduled (the API's rule: plan reviews until Do, study reviews from Do until the decision). */
@@ -185,19 +185,7 @@ function ReviewItem({
   );
 }
 
-function CancelDialog({
-  cycle,
-  review,
-  onClose,
-  onDone,
-  onReload,
-}: {
-  cycle: CycleView;
-  review: Review;
-  onClose: () => void;
-  onDone: (message: string) => void;
-  onReload: () => void;
-}) {
+function CancelDialog({ cycle, review, onClose, onDone, onReload }: ReviewDialogProps & { onReload: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const cancel = useCancelReview(cycle.unitId, cycle.id);

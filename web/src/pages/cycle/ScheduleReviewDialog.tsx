@@ -4,7 +4,7 @@ import { useRescheduleReview, useScheduleReview, type CycleView, type Review } f
 import type { Me } from '../../api/queries.js';
 import { ActionError } from '../../components/ActionError.js';
 import { Dialog } from '../../components/Dialog.js';
-import { Choice, Choices, SelectField, TextField } from '../../components/Fields.js';
+import { Choice, Choices, SelectField, TextField, FormActions } from '../../components/Fields.js';
 import { useKnownPeople } from '../../components/Pdsa.js';
 
 
@@ -170,14 +170,7 @@ export function ScheduleReviewDialog({
           </button>
         </div>
         <ActionError error={mutation.error} onReload={onReload} />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={mutation.isPending}>
-            {mutation.isPending ? t('form.saving') : review ? t('schedule.saveReschedule') : t('schedule.save')}
-          </button>
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-        </div>
+        <FormActions label={review ? t('schedule.saveReschedule') : t('schedule.save')} pending={mutation.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useTransition, type CyclePhase, type CycleView } from '../../api/pdsa.js';
 import { ActionError } from '../../components/ActionError.js';
 import { Dialog } from '../../components/Dialog.js';
-import { TextArea } from '../../components/Fields.js';
+import { TextArea, FormActions } from '../../components/Fields.js';
 import { useFormat } from '../../i18n/format.js';
 
 /**
@@ -83,14 +83,7 @@ function ConfirmTransition({ cycle, to, onClose, onReload }: { cycle: CycleView;
             onClose();
           }}
         />
-        <div className="form__actions">
-          <button type="submit" className={to === 'abandoned' ? 'button button--danger-solid' : 'button'} disabled={transition.isPending}>
-            {transition.isPending ? t('form.saving') : t(`transitions.to.${to}`)}
-          </button>
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            {t('form.cancel')}
-          </button>
-        </div>
+        <FormActions label={t(`transitions.to.${to}`)} pending={transition.isPending} onCancel={onClose} danger={to === 'abandoned'} />
       </form>
     </Dialog>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMeasures } from '../../api/queries.js';
 import { useAims, useChangeIdeas, useCreateAim, useCreateChangeIdea, type Aim } from '../../api/pdsa.js';
 import { ActionError } from '../../components/ActionError.js';
-import { SelectField, TextArea, TextField } from '../../components/Fields.js';
+import { SelectField, TextArea, TextField, FormActions } from '../../components/Fields.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
@@ -136,14 +136,7 @@ function NewAimForm({ unitId, onDone }: { unitId: string; onDone: () => void }) 
         />
       </div>
       <ActionError error={create.error} />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? t('form.saving') : t('aims.save')}
-        </button>
-        <button type="button" className="button button--quiet" onClick={onDone}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions label={t('aims.save')} pending={create.isPending} onCancel={onDone} />
     </form>
   );
 }
@@ -226,14 +219,7 @@ function NewIdeaForm({ unitId, onDone }: { unitId: string; onDone: () => void })
         ))}
       </SelectField>
       <ActionError error={create.error} />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? t('form.saving') : t('ideas.save')}
-        </button>
-        <button type="button" className="button button--quiet" onClick={onDone}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions label={t('ideas.save')} pending={create.isPending} onCancel={onDone} />
     </form>
   );
 }

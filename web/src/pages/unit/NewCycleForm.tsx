@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAims, useChangeIdeas, useCreateCycle } from '../../api/pdsa.js';
 import { ActionError } from '../../components/ActionError.js';
-import { SelectField, TextArea, TextField } from '../../components/Fields.js';
+import { SelectField, TextArea, TextField, FormActions } from '../../components/Fields.js';
 import { navigate } from '../../router.js';
 
 const EMPTY = { title: '', changeIdeaId: '', aimId: '', objective: '', who: '', what: '', where: '', doStart: '', doEnd: '', dataCollection: '' };
@@ -94,14 +94,7 @@ export function NewCycleForm({ unitId, onCancel }: { unitId: string; onCancel: (
         <TextArea label={t('worksheet.dataCollection')} hint={t('worksheet.dataCollectionHint')} value={form.dataCollection} onChange={set('dataCollection')} />
       </fieldset>
       <ActionError error={create.error} />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? t('form.saving') : t('newCycle.create')}
-        </button>
-        <button type="button" className="button button--quiet" onClick={onCancel}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions label={t('newCycle.create')} pending={create.isPending} onCancel={onCancel} />
     </form>
   );
 }
