@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../../web/src/i18n/en.json';
 import fi from '../../../web/src/i18n/fi.json';
+import leadershipEn from '../../../web/src/i18n/leadership.en.json';
+import leadershipFi from '../../../web/src/i18n/leadership.fi.json';
+import leadershipSv from '../../../web/src/i18n/leadership.sv.json';
+import measuresEn from '../../../web/src/i18n/measures.en.json';
+import measuresFi from '../../../web/src/i18n/measures.fi.json';
+import measuresSv from '../../../web/src/i18n/measures.sv.json';
 import sv from '../../../web/src/i18n/sv.json';
 import { isoWeekOf } from '../../../web/src/period.js';
 
@@ -14,12 +20,21 @@ function leaves(tree: object, prefix = ''): Map<string, unknown> {
   return out;
 }
 
+/** The app merges each language's files into one set of texts (web/src/i18n/index.ts). */
+const files = { fi: [fi, measuresFi, leadershipFi], sv: [sv, measuresSv, leadershipSv], en: [en, measuresEn, leadershipEn] };
+const merged = (parts: object[]): object => Object.assign({}, ...parts);
+
 describe('web translations', () => {
-  const finnish = leaves(fi);
+  const finnish = leaves(merged(files.fi));
+
+  it.each(Object.entries(files))('the %s files do not define the same top-level key twice', (_locale, parts) => {
+    const keys = parts.flatMap((part) => Object.keys(part));
+    expect(keys.length).toBe(new Set(keys).size);
+  });
 
   it.each([
-    ['sv', sv],
-    ['en', en],
+    ['sv', merged(files.sv)],
+    ['en', merged(files.en)],
   ])('%s has exactly the Finnish keys, each a non-empty text', (_locale, translation) => {
     const other = leaves(translation);
     expect([...other.keys()].sort()).toEqual([...finnish.keys()].sort());
@@ -28,7 +43,7 @@ describe('web translations', () => {
 
   it('keeps the same {{placeholders}} in every language', () => {
     const placeholders = (text: unknown) => [...String(text).matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort();
-    for (const translation of [leaves(sv), leaves(en)]) {
+    for (const translation of [leaves(merged(files.sv)), leaves(merged(files.en))]) {
       for (const [key, text] of finnish) expect(placeholders(translation.get(key)), key).toEqual(placeholders(text));
     }
   });

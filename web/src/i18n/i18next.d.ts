@@ -1,10 +1,13 @@
 import 'i18next';
 import type fi from './fi.json';
+import type leadership from './leadership.fi.json';
+import type measures from './measures.fi.json';
 
-// Translation keys are checked at compile time against the Finnish file (the default language).
+// Translation keys are checked at compile time against the Finnish files (the default language).
+// Each feature keeps its texts in its own files; their top-level keys must not overlap.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof fi };
+    resources: { translation: typeof fi & typeof measures & typeof leadership };
   }
 }

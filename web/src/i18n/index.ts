@@ -2,6 +2,12 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import fi from './fi.json';
+import leadershipEn from './leadership.en.json';
+import leadershipFi from './leadership.fi.json';
+import leadershipSv from './leadership.sv.json';
+import measuresEn from './measures.en.json';
+import measuresFi from './measures.fi.json';
+import measuresSv from './measures.sv.json';
 import sv from './sv.json';
 
 export const LOCALES = ['fi', 'sv', 'en'] as const;
@@ -50,7 +56,11 @@ i18next.on('languageChanged', (language) => {
 });
 
 void i18next.use(initReactI18next).init({
-  resources: { fi: { translation: fi }, sv: { translation: sv }, en: { translation: en } },
+  resources: {
+    fi: { translation: { ...fi, ...measuresFi, ...leadershipFi } },
+    sv: { translation: { ...sv, ...measuresSv, ...leadershipSv } },
+    en: { translation: { ...en, ...measuresEn, ...leadershipEn } },
+  },
   lng: rememberedLocale() ?? 'fi',
   fallbackLng: 'fi',
   supportedLngs: LOCALES,
