@@ -1,0 +1,173 @@
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { currentLocale } from '../i18n/index.js';
+import type { ClientResponse } from 'hono/client';
+import { ApiError, call, client, type Problem, type SuccessBody } from './client.js';
+
+/** A unit's measures, this period's form, the charts' series and phases, CSV import and export, rounds. */
+
+const units = client.api.units[':unitId'];
+const measureRoute = units.measures[':key'];
+
+export type UnitMeasure = SuccessBody<Awaited<ReturnType<typeof units.measures.$get>>>['items'][number];
+export type SeriesView = SuccessBody<Awaited<ReturnType<typeof measureRoute.series.$get>>>;
+export type SeriesAnalysis = SeriesView['analysis'];
+export type SeriesPoint = SeriesAnalysis['points'][number];
+export type Classification = SeriesAnalysis['classification'];
+export type Variation = Classification['variation'];
+export type Assurance = Classification['assurance'];
+export type CycleMarker = SeriesView['cycleMarkers'][number];
+export type ChartPhase = SuccessBody<Awaited<ReturnType<typeof measureRoute.phases.$get>>>['items'][number];
+export type NewChartPhase = NonNullable<Parameters<typeof measureRoute.phases.$post>[0]>['json'];
+export type EntryForm = SuccessBody<Awaited<ReturnType<typeof units.entry.$get>>>;
+export type EntryRow = EntryForm['rows'][number];
+export type EntrySubmit = NonNullable<Parameters<typeof units.entry.$post>[0]>['json'];
+export type EntryResult = SuccessBody<Awaited<ReturnType<typeof units.entry.$post>>>['results'][number];
+export type ImportReport = SuccessBody<Awaited<ReturnType<typeof units.import.$post>>>;
+export type Frequency = UnitMeasure['frequency'];
+type RoundResponse = Awaited<ReturnType<typeof client.api.rounds.$post>>;
+/** The round answers 202 (started, or already running), which `call` does not read. */
+export type RoundStart = RoundResponse extends ClientResponse<infer Body, infer Status, 'json'> ? (Status extends 202 ? Body : never) : never;
+
+export const measurementKeys = {
+  unitMeasures: (unitId: string) => ['units', unitId, 'measures'] as const,
+  series: (unitId: string, key: string) => ['units', unitId, 'measures', key, 'series'] as const,
+  phases: (unitId: string, key: string) => ['units', unitId, 'measures', key, 'phases'] as const,
+  entry: (unitId: string, period: string) => ['units', unitId, 'entry', period] as const,
+};
+
+/** The API words its validation messages in the language asked for; ask for the UI's. */
+const languageHeader = () => ({ 'Accept-Language': currentLocale() });
+
+export function useUnitMeasures(unitId: string) {
+  return useQuery({
+    queryKey: measurementKeys.unitMeasures(unitId),
+    queryFn: async () => (await call(() => units.measures.$get({ param: { unitId } }))).items,
+  });
+}
+
+const fetchSeries = (unitId: string, key: string) =>
+  call(() => measureRoute.series.$get({ param: { unitId, key }, query: {} }, { headers: languageHeader() }));
+
+/** One chart's data: points with centre line, limits and signals, classification, explanations, phases, cycle markers. */
+export function useSeries(unitId: string, key: string) {
+  return useQuery({ queryKey: measurementKeys.series(unitId, key), queryFn: () => fetchSeries(unitId, key) });
+}
+
+/** Several charts of one unit at once (the measures page shows each measure's latest value and trend). */
+export function useSeriesOfMeasures(unitId: string, keys: readonly string[]) {
+  return useQueries({
+    queries: keys.map((key) => ({ queryKey: measurementKeys.series(unitId, key), queryFn: () => fetchSeries(unitId, key) })),
+  });
+}
+
+/** The period form; without a period each measure comes at its due period (the one just ended). */
+export function useEntryForm(unitId: string, period?: string) {
+  return useQuery({
+    queryKey: measurementKeys.entry(unitId, period ?? ''),
+    queryFn: () => call(() => units.entry.$get({ param: { unitId }, query: period ? { period } : {} })),
+  });
+}
+
+function useInvalidateFigures(unitId: string) {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: ['units', unitId, 'measures'] });
+    void queryClient.invalidateQueries({ queryKey: ['units', unitId, 'entry'] });
+  };
+}
+
+/** Saves every valid row of the form; the answer has one result per row, invalid ones with their fields. */
+export function useSubmitEntry(unitId: string) {
+  const done = useInvalidateFigures(unitId);
+  return useMutation({
+    mutationFn: async (json: EntrySubmit) =>
+      (await call(() => units.entry.$post({ param: { unitId }, json }, { headers: languageHeader() }))).results,
+    onSuccess: done,
+  });
+}
+
+export function useCreatePhase(unitId: string, key: string) {
+  const done = useInvalidateFigures(unitId);
+  return useMutation({
+    mutationFn: (json: NewChartPhase) => call(() => measureRoute.phases.$post({ param: { unitId, key }, json }, { headers: languageHeader() })),
+    onSuccess: done,
+  });
+}
+
+/** Reads the problem details of a failed call that `call` did not make (the CSV calls). */
+async function apiErrorOf(response: Response): Promise<ApiError> {
+  let problem: Problem | undefined;
+  if (/json/i.test(response.headers.get('content-type') ?? '')) {
+    const body = (await response.json().catch(() => undefined)) as Partial<Problem> | undefined;
+    if (typeof body?.status === 'number' && typeof body.title === 'string') problem = body as Problem;
+  }
+  return new ApiError(response.status, problem);
+}
+
+/** Sends the file as it is (text/csv); `dryRun` previews every row's result without writing. */
+export function useImportCsv(unitId: string) {
+  const done = useInvalidateFigures(unitId);
+  return useMutation({
+    mutationFn: async ({ text, dryRun }: { text: string; dryRun: boolean }): Promise<ImportReport> => {
+      let response: Response;
+      try {
+        response = await units.import.$post(
+          { param: { unitId }, query: { dryRun: dryRun ? 'true' : 'false' } },
+          { headers: { ...languageHeader(), 'Content-Type': 'text/csv; charset=utf-8' }, init: { body: text } },
+        );
+      } catch {
+        throw new ApiError(0);
+      }
+      if (!response.ok) throw await apiErrorOf(response);
+      return (await response.json()) as ImportReport;
+    },
+    onSuccess: (report) => {
+      if (report.written) done();
+    },
+  });
+}
+
+/**
+ * The unit's figures as a CSV file. A plain link cannot carry the bearer token, so the file is
+ * fetched with it and handed to the browser as a download.
+ */
+export function useExportCsv(unitId: string) {
+  return useMutation({
+    mutationFn: async () => {
+      let response: Response;
+      try {
+        response = await units['export.csv'].$get({ param: { unitId }, query: {} });
+      } catch {
+        throw new ApiError(0);
+      }
+      if (!response.ok) throw await apiErrorOf(response);
+      const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `sykli-${unitId}.csv`;
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // Let the download start before the object URL goes.
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return name;
+    },
+  });
+}
+
+/** Admins: run the measurement round of the period that has just ended. */
+export function useRunRound() {
+  return useMutation({
+    mutationFn: async (frequency: Frequency): Promise<RoundStart> => {
+      let response: Response;
+      try {
+        response = await client.api.rounds.$post({ json: { frequency } });
+      } catch {
+        throw new ApiError(0);
+      }
+      if (!response.ok) throw await apiErrorOf(response);
+      return (await response.json()) as RoundStart;
+    },
+  });
+}

@@ -1,0 +1,6 @@
+/**
+ * Charts of a measure's series. Each takes what GET /api/units/{u}/measures/{key}/series returns
+ * (a SeriesView, or its `analysis`), typed from the API in api/measurements.ts.
+ */
+export { AssuranceIcon, VariationIcon } from './Icons.js';
+export { Sparkline, type SparklineProps } from './Sparkline.js';

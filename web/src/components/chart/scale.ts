@@ -1,0 +1,77 @@
+/** Pure chart maths: linear scales, "nice" axis ticks and which period labels fit. No DOM, no i18n. */
+
+export type Scale = (value: number) => number;
+
+/** Maps [d0, d1] linearly onto [r0, r1]; a zero-width domain maps everything to the middle of the range. */
+export function linearScale([d0, d1]: readonly [number, number], [r0, r1]: readonly [number, number]): Scale {
+  if (d1 === d0) return () => (r0 + r1) / 2;
+  const k = (r1 - r0) / (d1 - d0);
+  return (value) => r0 + (value - d0) * k;
+}
+
+/** 1, 2, 2.5 or 5 times a power of ten: the step a reader can add up in their head. */
+function niceStep(rawStep: number): number {
+  const power = 10 ** Math.floor(Math.log10(rawStep));
+  const fraction = rawStep / power;
+  const nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10;
+  return nice * power;
+}
+
+/**
+ * Axis ticks covering [min, max] with at most `maxTicks` ticks on round numbers; the domain grows
+ * to the outer ticks so that the lines start and end on a labelled value.
+ */
+export function niceTicks(min: number, max: number, maxTicks = 6): { ticks: number[]; domain: [number, number] } {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) return { ticks: [0, 1], domain: [0, 1] };
+  let [lo, hi] = min <= max ? [min, max] : [max, min];
+  if (lo === hi) {
+    // A flat series still needs an axis around its one value.
+    const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
+    lo -= pad;
+    hi += pad;
+  }
+  const intervals = Math.max(1, maxTicks - 1);
+  let step = niceStep((hi - lo) / intervals);
+  let start = Math.floor(lo / step) * step;
+  let end = Math.ceil(hi / step) * step;
+  // Rounding outwards can add an interval; take the next nice step until the ticks fit.
+  while (Math.round((end - start) / step) + 1 > maxTicks) {
+    step = niceStep(step * 1.01);
+    start = Math.floor(lo / step) * step;
+    end = Math.ceil(hi / step) * step;
+  }
+  const count = Math.round((end - start) / step);
+  // Rounded so that 0.1 + 0.2 shows as 0.3.
+  const ticks = Array.from({ length: count + 1 }, (_, i) => Number((start + i * step).toPrecision(12)));
+  return { ticks, domain: [ticks[0]!, ticks[ticks.length - 1]!] };
+}
+
+/** The smallest and largest of the finite numbers given (nulls and NaN ignored); undefined when there are none. */
+export function extent(values: Iterable<number | null | undefined>): [number, number] | undefined {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v === null || v === undefined || !Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo <= hi ? [lo, hi] : undefined;
+}
+
+/**
+ * Which of `count` evenly spaced positions get a label when at most `maxLabels` fit: every k-th,
+ * counted back from the last (the newest period is the one people look for), so the step is even.
+ */
+export function labelledIndices(count: number, maxLabels: number): number[] {
+  if (count <= 0 || maxLabels <= 0) return [];
+  const step = Math.max(1, Math.ceil(count / maxLabels));
+  const indices: number[] = [];
+  for (let i = count - 1; i >= 0; i -= step) indices.push(i);
+  return indices.reverse();
+}
+
+/** Cuts a label to `max` characters with an ellipsis; the full text goes in the chart's text alternative. */
+export function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
+}
