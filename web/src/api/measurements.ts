@@ -26,7 +26,8 @@ export type ImportReport = SuccessBody<Awaited<ReturnType<typeof units.import.$p
 export type Frequency = UnitMeasure['frequency'];
 type RoundResponse = Awaited<ReturnType<typeof client.api.rounds.$post>>;
 /** The round answers 202 (started, or already running), which `call` does not read. */
-export type RoundStart = RoundResponse extends ClientResponse<infer Body, infer Status, 'json'> ? (Status extends 202 ? Body : never) : never;
+type Accepted<R> = R extends ClientResponse<infer Body, infer Status, 'json'> ? (Status extends 202 ? Body : never) : never;
+export type RoundStart = Accepted<RoundResponse>;
 
 export const measurementKeys = {
   unitMeasures: (unitId: string) => ['units', unitId, 'measures'] as const,

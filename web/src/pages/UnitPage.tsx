@@ -84,9 +84,21 @@ export function UnitPage({ unitId, me }: { unitId: string; me: Me }) {
           </div>
         </dl>
       </section>
+      <section className="panel" aria-labelledby="unit-measurements">
+        <h2 id="unit-measurements">{t('measurePage.unitSection')}</h2>
+        <ul className="plain-links">
+          <li>
+            <Link href={`/units/${data.id}/measures`}>{t('measurePage.unitOpen')}</Link>
+          </li>
+          {roles.some((role) => role === 'coach' || role === 'supervisor') && (
+            <li>
+              <Link href={`/units/${data.id}/entry`}>{t('measurePage.enter')}</Link>
+            </li>
+          )}
+        </ul>
+      </section>
       <CycleBoard unitId={data.id} canEdit={canEdit} />
       <AimsAndIdeas unitId={data.id} canEdit={canEdit} />
-      <p className="notice notice--info">{t('unit.comingSoon')}</p>
       <MeasureCatalogue />
     </>
   );

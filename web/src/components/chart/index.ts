@@ -4,3 +4,5 @@
  */
 export { AssuranceIcon, VariationIcon } from './Icons.js';
 export { Sparkline, type SparklineProps } from './Sparkline.js';
+export { SeriesChart, type SeriesChartProps } from './SeriesChart.js';
+export { ChartSummary, ChartTable } from './ChartText.js';

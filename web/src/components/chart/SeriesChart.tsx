@@ -1,0 +1,222 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SeriesPoint, SeriesView } from '../../api/measurements.js';
+import { currentLocale } from '../../i18n/index.js';
+import { useFormat } from '../../i18n/format.js';
+import { ChartSummary, ChartTable } from './ChartText.js';
+import { extent, labelledIndices, linearScale, niceTicks, truncate } from './scale.js';
+import '../../styles/measures.css';
+
+export type SeriesChartProps = {
+  /** What GET /api/units/{u}/measures/{key}/series returned. */
+  view: SeriesView;
+  /** The measure's name in the UI language: the chart's accessible name begins with it. */
+  name: string;
+  /** The unit of the values ("vrk", "%"), for the summary and the table. */
+  unitLabel: string;
+  /** Where a cycle marker's cycle opens; markers are not links when absent. */
+  cycleHref?: (cycleId: string) => string;
+};
+
+const WIDTH = 760;
+const HEIGHT = 340;
+const MARGIN = { top: 46, right: 20, bottom: 40, left: 56 };
+
+/** Points joined within a phase; a missing value or a new phase starts a new stretch. */
+function stepPath(points: readonly SeriesPoint[], value: (p: SeriesPoint) => number | null, x: (i: number) => number, y: (v: number) => number, half: number): string {
+  let d = '';
+  points.forEach((p, i) => {
+    const v = value(p);
+    if (v === null) return;
+    const previous = points[i - 1];
+    const joined = previous !== undefined && previous.phase === p.phase && value(previous) !== null;
+    const x0 = i === 0 ? x(i) : x(i) - half;
+    const x1 = i === points.length - 1 ? x(i) : x(i) + half;
+    d += `${joined ? 'L' : 'M'}${x0.toFixed(1)} ${y(v).toFixed(1)}L${x1.toFixed(1)} ${y(v).toFixed(1)}`;
+  });
+  return d;
+}
+
+/**
+ * A run or control chart drawn in SVG: the figures, the centre line and the limits per phase, the
+ * target, signals marked by shape (a large diamond beyond a limit, an outlined square in an unusual
+ * run), phase changes with their reason and the PDSA cycles' start as labelled vertical lines. The
+ * picture is one image to assistive technology; the summary and the data table under it say the same.
+ */
+export function SeriesChart({ view, name, unitLabel, cycleHref }: SeriesChartProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const locale = currentLocale();
+  const { analysis } = view;
+  const points = analysis.points;
+  const controlled = analysis.chart !== 'run';
+
+  const plot = { left: MARGIN.left, right: WIDTH - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom };
+  const range = extent([...points.flatMap((p) => [p.y, p.cl, p.lcl, p.ucl]), analysis.target]) ?? [0, 1];
+  const { ticks, domain } = niceTicks(range[0], range[1], 6);
+  const y = linearScale(domain, [plot.bottom, plot.top]);
+  const slot = (plot.right - plot.left) / Math.max(1, points.length);
+  const x = (i: number) => plot.left + slot * (i + 0.5);
+  const half = slot / 2;
+  const indexOf = new Map(points.map((p, i) => [p.period, i]));
+  const xLabels = labelledIndices(points.length, Math.floor((plot.right - plot.left) / 64));
+  const number = (v: number) => format.number(v, { maximumFractionDigits: 1 });
+
+  const first = points[0];
+  const last = points.at(-1);
+  const ariaLabel = first && last
+    ? t('chart.ariaLabel', {
+        kind: t(`chart.kinds.${analysis.chart}`),
+        name,
+        count: points.length,
+        from: first.label[locale],
+        to: last.label[locale],
+        variation: t(`chart.variation.${analysis.classification.variation}`),
+      })
+    : t('chart.sparklineEmpty', { name });
+
+  const valuePath = points
+    .map((p, i) => (p.y === null ? null : `${i === 0 || points[i - 1]?.y === null ? 'M' : 'L'}${x(i).toFixed(1)} ${y(p.y).toFixed(1)}`))
+    .filter(Boolean)
+    .join('');
+
+  const phaseStarts = analysis.phases.flatMap((phase) => {
+    const i = indexOf.get(phase.startPeriod);
+    return i !== undefined && i > 0 ? [{ ...phase, x: x(i) - half }] : [];
+  });
+  const markers = view.cycleMarkers.flatMap((marker) => {
+    const i = marker.doStartPeriod ? indexOf.get(marker.doStartPeriod) : undefined;
+    return i !== undefined ? [{ ...marker, x: x(i) }] : [];
+  });
+  const labelChars = Math.max(8, Math.floor((plot.right - plot.left) / Math.max(1, markers.length, phaseStarts.length) / 7));
+
+  return (
+    <div className="series-chart">
+      <div className="series-chart__frame">
+        <svg className="series-chart__svg" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={ariaLabel} focusable="false">
+          <g aria-hidden="true">
+            {ticks.map((tick) => (
+              <g key={tick}>
+                <line className="series-chart__grid" x1={plot.left} x2={plot.right} y1={y(tick)} y2={y(tick)} />
+                <text className="series-chart__tick" x={plot.left - 8} y={y(tick)} dy="0.32em" textAnchor="end">
+                  {number(tick)}
+                </text>
+              </g>
+            ))}
+            <line className="series-chart__axis" x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />
+            {xLabels.map((i) => (
+              <text key={points[i]!.period} className="series-chart__tick" x={x(i)} y={plot.bottom + 20} textAnchor="middle">
+                {points[i]!.label[locale]}
+              </text>
+            ))}
+            <text className="series-chart__unit" x={plot.left - 8} y={plot.top - 34} textAnchor="end">
+              {unitLabel}
+            </text>
+
+            {phaseStarts.map((phase) => (
+              <g key={phase.startPeriod} className="series-chart__phase">
+                <line className="series-chart__phase-line" x1={phase.x} x2={phase.x} y1={plot.top - 16} y2={plot.bottom} />
+                <text x={phase.x + 4} y={plot.top - 6}>
+                  <title>{phase.reason}</title>
+                  {truncate(phase.reason || t('chart.definitionChanged'), labelChars)}
+                </text>
+              </g>
+            ))}
+            {markers.map((marker) => (
+              <g key={marker.cycleId} className="series-chart__marker">
+                <line className="series-chart__marker-line" x1={marker.x} x2={marker.x} y1={plot.top - 34} y2={plot.bottom} />
+                <text x={marker.x + 4} y={plot.top - 24}>
+                  <title>{marker.title}</title>
+                  {truncate(marker.title, labelChars)}
+                </text>
+              </g>
+            ))}
+
+            {analysis.target !== null && (
+              <g className="series-chart__target">
+                <line className="series-chart__target-line" x1={plot.left} x2={plot.right} y1={y(analysis.target)} y2={y(analysis.target)} />
+                <text x={plot.right - 4} y={y(analysis.target) - 5} textAnchor="end">
+                  {t('chart.targetLabel', { value: number(analysis.target) })}
+                </text>
+              </g>
+            )}
+            {controlled && (
+              <>
+                <path className="series-chart__limit" d={stepPath(points, (p) => p.ucl, x, y, half)} />
+                <path className="series-chart__limit" d={stepPath(points, (p) => p.lcl, x, y, half)} />
+              </>
+            )}
+            <path className="series-chart__centre" d={stepPath(points, (p) => p.cl, x, y, half)} />
+            <path className="series-chart__line" d={valuePath} />
+
+            {points.map((p, i) => {
+              if (p.y === null) return null;
+              const cx = x(i);
+              const cy = y(p.y);
+              const title = `${p.label[locale]}: ${number(p.y)} ${unitLabel}`;
+              if (p.sigmaSignal) {
+                return (
+                  <path key={p.period} className="series-chart__point series-chart__point--sigma" d={`M${cx} ${cy - 7}L${cx + 7} ${cy}L${cx} ${cy + 7}L${cx - 7} ${cy}Z`}>
+                    <title>{title}</title>
+                  </path>
+                );
+              }
+              if (p.runsSignal) {
+                return (
+                  <rect key={p.period} className="series-chart__point series-chart__point--runs" x={cx - 4.5} y={cy - 4.5} width={9} height={9}>
+                    <title>{title}</title>
+                  </rect>
+                );
+              }
+              return (
+                <circle key={p.period} className="series-chart__point" cx={cx} cy={cy} r={3.5}>
+                  <title>{title}</title>
+                </circle>
+              );
+            })}
+          </g>
+        </svg>
+      </div>
+      <ChartLegend controlled={controlled} target={analysis.target !== null} phases={phaseStarts.length > 0} cycles={markers.length > 0} />
+      <ChartSummary view={view} unitLabel={unitLabel} cycleHref={cycleHref} />
+      <ChartTable analysis={analysis} unitLabel={unitLabel} />
+    </div>
+  );
+}
+
+type LegendKey = 'value' | 'centre' | 'limits' | 'target' | 'sigma' | 'runs' | 'phase' | 'cycle';
+
+/** What each line and mark means, with the same shapes as in the chart. */
+function ChartLegend({ controlled, target, phases, cycles }: { controlled: boolean; target: boolean; phases: boolean; cycles: boolean }) {
+  const { t } = useTranslation();
+  const shown: Record<LegendKey, boolean> = { value: true, centre: true, limits: controlled, target, sigma: controlled, runs: true, phase: phases, cycle: cycles };
+  const swatches: Record<LegendKey, ReactNode> = {
+    value: (
+      <>
+        <line className="series-chart__line" x1="0" x2="28" y1="8" y2="8" />
+        <circle className="series-chart__point" cx="14" cy="8" r="3.5" />
+      </>
+    ),
+    centre: <line className="series-chart__centre" x1="0" x2="28" y1="8" y2="8" />,
+    limits: <line className="series-chart__limit" x1="0" x2="28" y1="8" y2="8" />,
+    target: <line className="series-chart__target-line" x1="0" x2="28" y1="8" y2="8" />,
+    sigma: <path className="series-chart__point series-chart__point--sigma" d="M14 1L21 8L14 15L7 8Z" />,
+    runs: <rect className="series-chart__point series-chart__point--runs" x="9.5" y="3.5" width="9" height="9" />,
+    phase: <line className="series-chart__phase-line" x1="14" x2="14" y1="0" y2="16" />,
+    cycle: <line className="series-chart__marker-line" x1="14" x2="14" y1="0" y2="16" />,
+  };
+  return (
+    <ul className="series-chart__legend" aria-label={t('chart.legend.title')}>
+      {(Object.keys(shown) as LegendKey[])
+        .filter((key) => shown[key])
+        .map((key) => (
+          <li key={key}>
+            <svg className="series-chart__swatch" viewBox="0 0 28 16" aria-hidden="true" focusable="false">
+              {swatches[key]}
+            </svg>
+            {t(`chart.legend.${key}`)}
+          </li>
+        ))}
+    </ul>
+  );
+}

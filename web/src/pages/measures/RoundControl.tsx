@@ -1,0 +1,46 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRunRound, type Frequency } from '../../api/measurements.js';
+import { Choice, Choices } from '../../components/Fields.js';
+import { ProblemNotice } from './shared.js';
+
+/**
+ * Admins: run the measurement round now rather than at its scheduled time. It collects the period
+ * that has just ended, for every unit; a period's round runs once, so a second press is harmless.
+ */
+export function RoundControl() {
+  const { t } = useTranslation();
+  const run = useRunRound();
+  const [frequency, setFrequency] = useState<Frequency>('weekly');
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    run.mutate(frequency);
+  };
+
+  return (
+    <section className="panel" aria-labelledby="round-heading">
+      <h2 id="round-heading">{t('round.title')}</h2>
+      <p>{t('round.intro')}</p>
+      <form className="form" onSubmit={onSubmit}>
+        <Choices legend={t('round.frequency')}>
+          {(['weekly', 'monthly'] as const).map((f) => (
+            <Choice key={f} type="radio" name="round-frequency" value={f} checked={frequency === f} onChange={() => setFrequency(f)} label={t(`round.frequencies.${f}`)} />
+          ))}
+        </Choices>
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={run.isPending}>
+            {run.isPending ? t('round.starting') : t('round.run')}
+          </button>
+        </div>
+      </form>
+      {run.data && (
+        <p className="status-message" role="status">
+          {t(run.data.result === 'started' ? 'round.started' : 'round.alreadyRunning', { period: run.data.period })}{' '}
+          <span className="muted">{t('round.execution', { name: run.data.executionName })}</span>
+        </p>
+      )}
+      <ProblemNotice error={run.error} />
+    </section>
+  );
+}

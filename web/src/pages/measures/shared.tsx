@@ -1,0 +1,121 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.js';
+import type { UnitMeasure } from '../../api/measurements.js';
+import { useUnit, type Me } from '../../api/queries.js';
+import { Link } from '../../components/Link.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { ErrorState, Loading } from '../../components/StatusViews.js';
+import { currentLocale, type Locale } from '../../i18n/index.js';
+import { rolesInUnit } from '../../roles.js';
+import '../../styles/measures.css';
+
+/** The unit's supervisors and coaches log its figures and chart phases (functions/domain/access-policy.ts). */
+export function canWriteFigures(me: Me, unitId: string): boolean {
+  return rolesInUnit(me.memberships, unitId).length > 0;
+}
+
+export function isAdmin(me: Me): boolean {
+  return me.memberships.some((m) => m.role === 'admin');
+}
+
+/** The definition that applies now: the last version. */
+export function currentFields(measure: UnitMeasure) {
+  return measure.versions[measure.versions.length - 1]!.fields;
+}
+
+export function measureName(measure: UnitMeasure, locale: Locale): string {
+  return currentFields(measure).name[locale];
+}
+
+/** "← Back: Sampoharjun terveysasema" (or to another page of the unit). */
+export function BackLink({ href, label }: { href: string; label: string }) {
+  return (
+    <p className="back">
+      <Link href={href}>
+        <span aria-hidden="true">← </span>
+        {label}
+      </Link>
+    </p>
+  );
+}
+
+/**
+ * The frame of a unit's measurement page: the back link, and the unit (loaded) or why it could not
+ * be. `children` get the unit's name in the UI language.
+ */
+export function UnitFrame({ unitId, back, children }: { unitId: string; back?: { href: string; label: string }; children: (unitName: string) => ReactNode }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const unit = useUnit(unitId);
+  const backLink = back ? (
+    <BackLink {...back} />
+  ) : (
+    <BackLink href={`/units/${unitId}`} label={unit.data ? t('cycle.backTo', { unit: unit.data.name[locale] }) : t('cycle.back')} />
+  );
+  if (unit.isPending) {
+    return (
+      <>
+        {backLink}
+        <Loading />
+      </>
+    );
+  }
+  if (unit.isError) {
+    const notFound = unit.error instanceof ApiError && unit.error.status === 404;
+    return (
+      <>
+        {backLink}
+        <PageHeading title={notFound ? t('unit.notFoundTitle') : t('error.title')} />
+        {notFound ? <p>{t('unit.notFoundBody')}</p> : <ErrorState error={unit.error} onRetry={() => void unit.refetch()} />}
+      </>
+    );
+  }
+  return (
+    <>
+      {backLink}
+      {children(unit.data.name[locale])}
+    </>
+  );
+}
+
+/**
+ * Why a measurement call failed. The measurement API words its messages in the UI language (it is
+ * sent Accept-Language), so they are shown as they are, each with its field when it names one.
+ */
+export function ProblemNotice({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const apiError = error instanceof ApiError ? error : undefined;
+  const problem = apiError?.problem;
+  const fieldErrors = problem?.errors ?? [];
+  const message =
+    apiError?.status === 403
+      ? t('error.forbidden')
+      : apiError?.status === 400
+        ? t('actionError.invalid')
+        : apiError?.status === 409 && problem?.detail
+          ? problem.detail
+          : !apiError || apiError.status === 0
+            ? t('error.network')
+            : t('error.server');
+  return (
+    <div className="notice notice--error notice--compact" role="alert">
+      <p className="notice__title">
+        <span className="notice__icon" aria-hidden="true">
+          !
+        </span>
+        {message}
+      </p>
+      {fieldErrors.length > 0 ? (
+        <ul className="problem-list">
+          {fieldErrors.map((e) => (
+            <li key={`${e.field}:${e.message}`}>{e.message}</li>
+          ))}
+        </ul>
+      ) : (
+        apiError?.status === 400 && problem?.detail && <p>{problem.detail}</p>
+      )}
+    </div>
+  );
+}
