@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useOutbox, useOutboxAvailable, type OutboxMessage } from '../api/outbox.js';
 import { Link } from '../components/Link.js';
@@ -113,7 +114,8 @@ function MessageItem({ message }: { message: OutboxMessage }) {
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+// i18next's own type: ReturnType of the hook's `t` grows too deep for the compiler as the texts grow.
+type T = TFunction;
 
 function kindLabel(kind: string, t: T): string {
   switch (kind) {
