@@ -16,6 +16,9 @@ import { NotFoundPage } from './pages/NotFoundPage.js';
 import { OutboxPage } from './pages/OutboxPage.js';
 import { CallbackPage, SignedOutPage } from './pages/SignInPages.js';
 import { UnitPage } from './pages/UnitPage.js';
+import { EntryPage } from './pages/measures/EntryPage.js';
+import { MeasureChartPage } from './pages/measures/MeasureChartPage.js';
+import { MeasuresPage } from './pages/measures/MeasuresPage.js';
 import { coachedUnitIds } from './roles.js';
 import { matchRoute, usePathname, type Route } from './router.js';
 
@@ -90,6 +93,12 @@ function SignedInApp({ route }: { route: Exclude<Route, { name: 'callback' }> })
         <UnitPage key={route.unitId} unitId={route.unitId} me={me.data} />
       ) : route.name === 'cycle' ? (
         <CyclePage key={`${route.unitId}/${route.cycleId}`} unitId={route.unitId} cycleId={route.cycleId} me={me.data} />
+      ) : route.name === 'unitMeasures' ? (
+        <MeasuresPage key={route.unitId} unitId={route.unitId} me={me.data} />
+      ) : route.name === 'entry' ? (
+        <EntryPage key={route.unitId} unitId={route.unitId} me={me.data} />
+      ) : route.name === 'measureChart' ? (
+        <MeasureChartPage key={`${route.unitId}/${route.measureKey}`} unitId={route.unitId} measureKey={route.measureKey} me={me.data} />
       ) : route.name === 'agenda' ? (
         <AgendaPage me={me.data} />
       ) : route.name === 'outbox' ? (

@@ -7,6 +7,9 @@ export type Route =
   | { name: 'callback' }
   | { name: 'unit'; unitId: string }
   | { name: 'cycle'; unitId: string; cycleId: string }
+  | { name: 'unitMeasures'; unitId: string }
+  | { name: 'entry'; unitId: string }
+  | { name: 'measureChart'; unitId: string; measureKey: string }
   | { name: 'agenda' }
   | { name: 'outbox' }
   | { name: 'notFound' };
@@ -22,6 +25,12 @@ export function matchRoute(pathname: string): Route {
   if (unit?.[1]) return { name: 'unit', unitId: unit[1] };
   const cycle = new RegExp(`^/units/${ID}/cycles/${ID}/?$`).exec(pathname);
   if (cycle?.[1] && cycle[2]) return { name: 'cycle', unitId: cycle[1], cycleId: cycle[2] };
+  const measures = new RegExp(`^/units/${ID}/measures/?$`).exec(pathname);
+  if (measures?.[1]) return { name: 'unitMeasures', unitId: measures[1] };
+  const entry = new RegExp(`^/units/${ID}/entry/?$`).exec(pathname);
+  if (entry?.[1]) return { name: 'entry', unitId: entry[1] };
+  const chart = new RegExp(`^/units/${ID}/measures/([a-zA-Z][a-zA-Z0-9]{0,63})/?$`).exec(pathname);
+  if (chart?.[1] && chart[2]) return { name: 'measureChart', unitId: chart[1], measureKey: chart[2] };
   return { name: 'notFound' };
 }
 
