@@ -3,7 +3,7 @@ import { type Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '../../functions/store/table-definition.js';
@@ -16,6 +16,19 @@ export const LOG_RETENTION = RetentionDays.THREE_MONTHS;
  */
 const ESM_REQUIRE_SHIM =
   "import { createRequire as __sykliCreateRequire } from 'node:module'; const require = __sykliCreateRequire(import.meta.url);";
+
+/** How every Sykli Lambda is bundled; exported so that `npm run bench` measures the same bundle. */
+export const LAMBDA_BUNDLING = {
+  format: OutputFormat.ESM,
+  target: 'node22',
+  // Prefer packages' ES module builds: they tree-shake and need the require shim less.
+  mainFields: ['module', 'main'],
+  minify: true,
+  sourceMap: true,
+  // Bundle the AWS SDK too: the version we test with is the version that runs.
+  externalModules: [],
+  banner: ESM_REQUIRE_SHIM,
+} satisfies BundlingOptions;
 
 /** A Lambda entry point under functions/handlers/, e.g. `api` for functions/handlers/api.ts. */
 export function handlerEntry(name: string): string {
@@ -62,17 +75,7 @@ export function createNodeFunction(scope: Construct, props: NodeFunctionProps): 
       POWERTOOLS_SERVICE_NAME: 'sykli',
       POWERTOOLS_LOG_LEVEL: 'INFO',
     },
-    bundling: {
-      format: OutputFormat.ESM,
-      target: 'node22',
-      // Prefer packages' ES module builds: they tree-shake and need the require shim less.
-      mainFields: ['module', 'main'],
-      minify: true,
-      sourceMap: true,
-      // Bundle the AWS SDK too: the version we test with is the version that runs.
-      externalModules: [],
-      banner: ESM_REQUIRE_SHIM,
-    },
+    bundling: LAMBDA_BUNDLING,
   });
   Validations.of(role).acknowledge({
     id: 'AwsSolutions-IAM5[Resource::*]',
