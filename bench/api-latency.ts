@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { MeasureDefinition } from '../functions/domain/measure.js';
+import { addPeriods } from '../functions/domain/period.js';
+import type { DynamoRequestCounter, RequestCount } from './dynamo-requests.js';
+import type { LoadPlan, LoadResult } from './load.js';
+import type { BenchOrganisation, BenchPerson } from './seed-organisation.js';
+
+const CONNECTIONS = 10;
+const WARM_UP_SECONDS = 2;
+const LOAD_SCRIPT = fileURLToPath(new URL('./load.ts', import.meta.url));
+
+export type ScenarioResult = LoadResult & { name: string; what: string; dynamo: RequestCount | null };
+
+function runLoad(plan: LoadPlan): Promise<LoadResult> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', LOAD_SCRIPT], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolveRun(JSON.parse(output) as LoadResult) : reject(new Error(`The load run exited with code ${code}.`))));
+    child.stdin.end(JSON.stringify(plan));
+  });
+}
+
+/**
+ * Two figures for a write that both differ from every seeded one (seed-organisation keeps its
+ * values below these), so each PUT changes the stored figure and is a real write.
+ */
+function writeBodies(kind: MeasureDefinition['valueKind']): unknown[] {
+  if (kind === 'days') return [{ value: 150 }, { value: 151 }];
+  if (kind === 'count') return [{ value: 5000 }, { value: 5001 }];
+  return [{ numerator: 1, denominator: 20_000 }, { numerator: 2, denominator: 20_001 }];
+}
+
+type Scenario = {
+  name: string; what: string; url: string; label: string | null; tokens: string[];
+  requests: LoadPlan['requests'];
+  /** What the warm-up sends, when it must not touch what the measured run sends. */
+  warmUp?: LoadPlan['requests'];
+};
+
+/**
+ * API latency under load (10 connections) for the area overview, a unit's chart and a figure's
+ * write, with their DynamoDB calls per request; and the bare Query of the same status items as
+ * the overview's baseline, measured the same way in the same run.
+ */
+export async function measureApiLatency(options: {
+  organisation: BenchOrganisation;
+  apiUrl: string;
+  bareQueryUrl: string;
+  tokenFor: (person: BenchPerson) => Promise<string>;
+  counter: DynamoRequestCounter;
+  seconds: number;
+  progress: (line: string) => void;
+}): Promise<ScenarioResult[]> {
+  const area = options.organisation.areas[0]!;
+  const measures = options.organisation.measures;
+  const leaderToken = await options.tokenFor(area.leader);
+  const supervisorTokens = await Promise.all(area.units.map((unit) => options.tokenFor(unit.supervisor)));
+
+  // Writes go to earlier weeks, newest first, across the area's units and measures, each slot
+  // once before any is written again; the week due now is left to the measurement round. The
+  // warm-up writes the older half, so the measured run finds its slots at the seeded version.
+  const writes: LoadPlan['requests'] = [];
+  for (let back = 1; back < Math.min(60, options.organisation.weeks); back++) {
+    const period = addPeriods(options.organisation.duePeriod, -back);
+    area.units.forEach((unit, u) => {
+      for (const measure of measures) {
+        writes.push({ method: 'PUT', path: `/api/units/${unit.id}/measures/${measure.key}/periods/${period}`, token: u, bodies: writeBodies(measure.valueKind) });
+      }
+    });
+  }
+  const scenarios: Scenario[] = [
+    {
+      name: 'overview', what: `GET /api/areas/${area.id}/overview (${area.units.length} units)`, url: options.apiUrl, label: 'overview',
+      tokens: [leaderToken], requests: [{ method: 'GET', path: `/api/areas/${area.id}/overview`, token: 0 }],
+    },
+    {
+      name: 'bareQuery', what: `DynamoDB Query of ${area.id}'s status items, over HTTP`, url: options.bareQueryUrl, label: null,
+      tokens: [''], requests: [{ method: 'GET', path: `/status/${area.id}`, token: 0 }],
+    },
+    {
+      name: 'chart', what: 'GET /api/units/{u}/measures/{key}/series (2 years, units and measures in turn)', url: options.apiUrl, label: 'chart',
+      tokens: [leaderToken],
+      requests: area.units.flatMap((unit) => measures.map((m) => ({ method: 'GET' as const, path: `/api/units/${unit.id}/measures/${m.key}/series`, token: 0 }))),
+    },
+    {
+      name: 'write', what: 'PUT /api/units/{u}/measures/{key}/periods/{week} (a changed figure, by the unit’s supervisor)', url: options.apiUrl, label: 'write',
+      tokens: supervisorTokens, requests: writes.slice(0, Math.floor(writes.length / 2)), warmUp: writes.slice(Math.floor(writes.length / 2)),
+    },
+  ];
+
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios) {
+    const plan = { url: scenario.url, connections: CONNECTIONS, tokens: scenario.tokens };
+    await runLoad({ ...plan, requests: scenario.warmUp ?? scenario.requests, seconds: WARM_UP_SECONDS });
+    if (scenario.label) options.counter.take(scenario.label);
+    const result = await runLoad({ ...plan, requests: scenario.requests, seconds: options.seconds });
+    const dynamo = scenario.label ? options.counter.take(scenario.label) : null;
+    results.push({ name: scenario.name, what: scenario.what, ...result, dynamo });
+    options.progress(`${scenario.name}: p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.perSecond} req/s, ${result.failed} failed`);
+  }
+  return results;
+}

@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { createLocalIssuer, generateIssuerKeys } from '../functions/api/auth/local-issuer.js';
+import { createTokenVerifier } from '../functions/api/auth/token-verifier.js';
+import { createApp } from '../functions/api/app.js';
+import { createOutboxNotifier, createOutboxReader } from '../functions/notify/outbox-notifier.js';
+import { storeDeps } from '../functions/runtime/api-deps.js';
+import { createLocalWorkflows } from '../functions/runtime/local-workflows.js';
+import { freePort } from '../functions/runtime/local/free-port.js';
+import type { Db } from '../functions/store/document-client.js';
+import { keys } from '../functions/store/keys.js';
+import { queryAll } from '../functions/store/query-all.js';
+import type { DynamoRequestCounter } from './dynamo-requests.js';
+
+/** Which benchmarked route a request is, for counting its DynamoDB calls. */
+export function routeLabel(method: string, path: string): string {
+  if (method === 'GET' && /^\/api\/areas\/[^/]+\/overview$/.test(path)) return 'overview';
+  if (method === 'GET' && /^\/api\/units\/[^/]+\/measures\/[^/]+\/series$/.test(path)) return 'chart';
+  if (method === 'PUT' && /^\/api\/units\/[^/]+\/measures\/[^/]+\/periods\/[^/]+$/.test(path)) return 'write';
+  return 'other';
+}
+
+async function listen(fetch: (request: Request, env: unknown) => Response | Promise<Response>): Promise<{ url: string; close: () => Promise<void> }> {
+  const port = await freePort();
+  const server: ServerType = await new Promise((resolveServer, reject) => {
+    const started = serve({ fetch, port, hostname: '127.0.0.1' }, () => resolveServer(started));
+    started.once('error', reject);
+  });
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((done) => server.close(() => done())) };
+}
+
+/**
+ * The real API as the local runtime wires it (functions/runtime/local.ts), over the bench table,
+ * with the local issuer (so the browser can sign in and the load can carry tokens) and, when
+ * given, the built web app. Each request's DynamoDB calls are counted under its route label.
+ */
+export async function startApiServer(db: Db, counter: DynamoRequestCounter, options: { webDir?: string } = {}) {
+  const issuer = await createLocalIssuer(await generateIssuerKeys());
+  const { engine, cycleMail } = createLocalWorkflows(db, {
+    notifier: createOutboxNotifier(db),
+    webUrl: 'http://127.0.0.1',
+    machines: ['pdsaCycle', 'measurementRound'],
+  });
+  const app = createApp({
+    ...storeDeps(db),
+    workflows: engine,
+    cycleMail,
+    outbox: createOutboxReader(db),
+    verifyToken: createTokenVerifier({ keySet: issuer.keySet, issuer: issuer.issuer, audience: issuer.clientId }),
+    authConfig: { authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', clientId: issuer.clientId, logoutUrl: null },
+    log: (message, detail) => console.error(message, detail),
+    localIssuer: issuer,
+  });
+  if (options.webDir) {
+    // As local.ts serves web/dist: the files, and index.html for the client-side routes.
+    const webRoot = resolve(options.webDir);
+    const assets = serveStatic({ root: webRoot });
+    const spaFallback = serveStatic({ root: webRoot, path: 'index.html' });
+    app.get('/*', (c, next) => (c.req.path.startsWith('/api/') ? next() : assets(c, next)));
+    app.get('/*', (c, next) => (c.req.path.startsWith('/api/') ? next() : spaFallback(c, next)));
+  }
+  const server = await listen((request, env) => counter.count(routeLabel(request.method, new URL(request.url).pathname), async () => app.fetch(request, env as never)));
+  return {
+    url: server.url,
+    /** A bearer token as the local sign-in issues it. */
+    tokenFor: async (person: { id: string; email: string; name: string }) => (await issuer.issueIdToken(person)).token,
+    stop: async () => {
+      await server.close();
+      await engine.stop();
+    },
+  };
+}
+
+/**
+ * The baseline for the overview: the same Query of an area's status items through the same
+ * document client and pagination helper as the repository, over HTTP on the same kind of server,
+ * answering only the item count — no sign-in, no parsing, no overview, no large response.
+ */
+export async function startBareQueryServer(db: Db) {
+  const app = new Hono().get('/status/:areaId', async (c) => {
+    const items = await queryAll(db.doc, {
+      TableName: db.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.areaStatus(c.req.param('areaId'), '').PK, ':prefix': keys.areaStatusPrefix() },
+    });
+    return c.json({ count: items.length });
+  });
+  return listen((request) => app.fetch(request));
+}
