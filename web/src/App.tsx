@@ -9,7 +9,9 @@ import { Layout } from './components/Layout.js';
 import { PageHeading } from './components/PageHeading.js';
 import { ErrorState, Loading } from './components/StatusViews.js';
 import { changeLocale, currentLocale, isLocale, rememberedLocale } from './i18n/index.js';
+import { AccessibilityPage } from './pages/AccessibilityPage.js';
 import { AgendaPage } from './pages/AgendaPage.js';
+import { AreaOverviewPage } from './pages/AreaOverviewPage.js';
 import { CyclePage } from './pages/CyclePage.js';
 import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
@@ -30,6 +32,14 @@ export function App() {
     return (
       <Layout>
         <CallbackPage />
+      </Layout>
+    );
+  }
+  // The accessibility statement is public: anyone must be able to read it and give feedback.
+  if (route.name === 'accessibility' && status !== 'signedIn') {
+    return (
+      <Layout>
+        <AccessibilityPage />
       </Layout>
     );
   }
@@ -66,11 +76,17 @@ function SignedInApp({ route }: { route: Exclude<Route, { name: 'callback' }> })
     });
   };
 
+  const ledAreaIds = me.data ? [...new Set(me.data.memberships.flatMap((m) => (m.role === 'leader' ? [m.areaId] : [])))] : [];
+
   // The agenda for coaches; the outbox only where the runtime has one (the local app).
   const navigation = [
     { href: '/', label: t('nav.home'), current: route.name === 'home' },
     ...(me.data && coachedUnitIds(me.data.memberships).length > 0
       ? [{ href: '/agenda', label: t('nav.agenda'), current: route.name === 'agenda' }]
+      : []),
+    // A leader of one area gets its overview in the navigation; several areas are listed on the home page.
+    ...(ledAreaIds.length === 1
+      ? [{ href: `/areas/${ledAreaIds[0]}`, label: t('overview.nav'), current: route.name === 'area' && route.areaId === ledAreaIds[0] }]
       : []),
     ...(outbox.data ? [{ href: '/outbox', label: t('nav.outbox'), current: route.name === 'outbox' }] : []),
   ];
@@ -103,6 +119,10 @@ function SignedInApp({ route }: { route: Exclude<Route, { name: 'callback' }> })
         <AgendaPage me={me.data} />
       ) : route.name === 'outbox' ? (
         <OutboxPage />
+      ) : route.name === 'area' ? (
+        <AreaOverviewPage key={route.areaId} areaId={route.areaId} me={me.data} />
+      ) : route.name === 'accessibility' ? (
+        <AccessibilityPage />
       ) : (
         <NotFoundPage />
       )}

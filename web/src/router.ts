@@ -12,6 +12,8 @@ export type Route =
   | { name: 'measureChart'; unitId: string; measureKey: string }
   | { name: 'agenda' }
   | { name: 'outbox' }
+  | { name: 'area'; areaId: string }
+  | { name: 'accessibility' }
   | { name: 'notFound' };
 
 const ID = '([a-z0-9][a-z0-9-]{0,63})';
@@ -21,6 +23,9 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/auth/callback') return { name: 'callback' };
   if (/^\/agenda\/?$/.test(pathname)) return { name: 'agenda' };
   if (/^\/outbox\/?$/.test(pathname)) return { name: 'outbox' };
+  if (/^\/saavutettavuus\/?$/.test(pathname)) return { name: 'accessibility' };
+  const area = new RegExp(`^/areas/${ID}/?$`).exec(pathname);
+  if (area?.[1]) return { name: 'area', areaId: area[1] };
   const unit = new RegExp(`^/units/${ID}/?$`).exec(pathname);
   if (unit?.[1]) return { name: 'unit', unitId: unit[1] };
   const cycle = new RegExp(`^/units/${ID}/cycles/${ID}/?$`).exec(pathname);

@@ -63,6 +63,9 @@ export function Layout({ personName, onSignOut, navigation, children }: LayoutPr
       </main>
       <footer className="site-footer">
         <p>{t('layout.footer')}</p>
+        <p>
+          <Link href="/saavutettavuus">{t('accessibility.footerLink')}</Link>
+        </p>
       </footer>
     </>
   );

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAreaUnits, useAreas, type Area, type Me, type Unit } from '../api/queries.js';
 import { Link } from '../components/Link.js';
@@ -7,18 +8,33 @@ import { useFormat } from '../i18n/format.js';
 import { INTL_LOCALES, currentLocale } from '../i18n/index.js';
 import { isoWeekOf } from '../period.js';
 import { rolesInUnit, rolesOverArea } from '../roles.js';
+import { CoachHome } from './home/CoachHome.js';
+import { HomeSwitch } from './home/HomeSwitch.js';
+import { LeadershipHome } from './home/LeadershipHome.js';
+import { SupervisorHome } from './home/SupervisorHome.js';
+import { chosenHome, homesOf, rememberHome, type Home } from './home/homes.js';
 
-/** The front page: the person's areas, each with the units they may see. */
+/**
+ * Everyone's own home after sign-in: leadership sees its areas, a coach the agenda and their units,
+ * a supervisor this period's figures and next review. Someone with several roles switches between
+ * them (remembered on this device). The areas and units the person may see are listed below.
+ */
 export function HomePage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const areas = useAreas();
+  const homes = homesOf(me);
+  const [home, setHome] = useState(() => chosenHome(homes));
   const week = isoWeekOf(new Date());
   const roleNames = me.roles.map((role) => t(`roles.${role}`));
 
+  const choose = (next: Home) => {
+    rememberHome(next);
+    setHome(next);
+  };
+
   return (
     <>
-      <PageHeading title={t('home.title')} />
+      <PageHeading title={home ? t(`homes.${home}.title`) : t('home.title')} />
       <dl className="summary">
         {roleNames.length > 0 && (
           <div className="summary__item">
@@ -34,28 +50,50 @@ export function HomePage({ me }: { me: Me }) {
           </dd>
         </div>
       </dl>
+      {homes.length > 1 && home && <HomeSwitch homes={homes} current={home} onChoose={choose} />}
 
-      {me.memberships.length === 0 ? (
-        <EmptyState title={t('home.emptyTitle')}>
-          <p>{t('home.emptyBody')}</p>
-        </EmptyState>
-      ) : areas.isPending ? (
+      {home === 'leadership' ? (
+        <LeadershipHome me={me} />
+      ) : home === 'coach' ? (
+        <CoachHome me={me} />
+      ) : home === 'supervisor' ? (
+        <SupervisorHome me={me} />
+      ) : null}
+
+      <AllUnits me={me} />
+    </>
+  );
+}
+
+/** The areas and units the person may see, as the front page always listed them. */
+function AllUnits({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const areas = useAreas();
+  if (me.memberships.length === 0) {
+    return (
+      <EmptyState title={t('home.emptyTitle')}>
+        <p>{t('home.emptyBody')}</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <section className="all-units" aria-labelledby="all-units-heading">
+      <h2 id="all-units-heading">{t('homes.allUnits')}</h2>
+      {areas.isPending ? (
         <Loading />
       ) : areas.isError ? (
         <ErrorState error={areas.error} onRetry={() => void areas.refetch()} />
       ) : areas.data.length === 0 ? (
-        <EmptyState title={t('home.emptyTitle')}>
-          <p>{t('home.emptyBody')}</p>
-        </EmptyState>
+        <p className="muted">{t('home.emptyBody')}</p>
       ) : (
         <>
-          <p className="lede">{t('home.intro')}</p>
+          <p className="muted">{t('home.intro')}</p>
           {areas.data.map((area) => (
             <AreaSection key={area.id} area={area} me={me} />
           ))}
         </>
       )}
-    </>
+    </section>
   );
 }
 
@@ -73,7 +111,9 @@ function AreaSection({ area, me }: { area: Area; me: Me }) {
   return (
     <section className="area" aria-labelledby={headingId}>
       <div className="area__header">
-        <h2 id={headingId}>{area.name[locale]}</h2>
+        <h3 id={headingId}>
+          <Link href={`/areas/${area.id}`}>{area.name[locale]}</Link>
+        </h3>
         {units.isSuccess && <p className="area__count">{t('home.unitCount', { count: items.length })}</p>}
         {areaRoles.length > 0 && <RoleBadges roles={areaRoles} />}
       </div>
@@ -112,11 +152,11 @@ function UnitCard({ unit, me }: { unit: Unit; me: Me }) {
   const roles = rolesInUnit(me.memberships, unit.id);
   return (
     <li className="unit-card">
-      <h3 className="unit-card__name">
+      <h4 className="unit-card__name">
         <Link href={`/units/${unit.id}`} className="unit-card__link">
           {unit.name[locale]}
         </Link>
-      </h3>
+      </h4>
       <p className="unit-card__meta">
         <span>{t(`unitKinds.${unit.kind}`)}</span>
         <span aria-hidden="true"> · </span>

@@ -1,0 +1,109 @@
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, call, client, type SuccessBody } from './client.js';
+import { measurementKeys } from './measurements.js';
+import { pdsaKeys } from './pdsa.js';
+
+/** Leadership's area overview, its CSV, the coach's progress confirmation, and one measure's series across units. */
+
+const area = client.api.areas[':areaId'];
+const unit = client.api.units[':unitId'];
+const seriesRoute = unit.measures[':key'].series;
+
+export type AreaOverview = SuccessBody<Awaited<ReturnType<typeof area.overview.$get>>>;
+export type OverviewUnit = AreaOverview['units'][number];
+export type OverviewMeasure = AreaOverview['measures'][number];
+export type MeasureStatus = OverviewUnit['measures'][number];
+export type Variation = MeasureStatus['classification']['variation'];
+export type Assurance = MeasureStatus['classification']['assurance'];
+export type AttentionReason = OverviewUnit['attention'][number];
+export type AdoptedChange = OverviewUnit['pdsa']['adoptedChanges'][number];
+export type ProgressBasis = OverviewUnit['progress']['basis'];
+export type ProgressInput = NonNullable<Parameters<typeof unit.progress.$put>[0]>['json'];
+
+export const VARIATIONS = ['improving', 'concerning', 'common'] as const satisfies readonly Variation[];
+export const ASSURANCES = ['met', 'missed', 'notAssured', 'none'] as const satisfies readonly Assurance[];
+export const ATTENTION_REASONS = ['lateData', 'concerning', 'overdueReviews', 'staleScore', 'noCycles'] as const satisfies readonly AttentionReason[];
+
+
+export const overviewKeys = {
+  overview: (areaId: string) => ['areas', areaId, 'overview'] as const,
+};
+
+export function useAreaOverview(areaId: string) {
+  return useQuery({
+    queryKey: overviewKeys.overview(areaId),
+    queryFn: () => call(() => area.overview.$get({ param: { areaId } })),
+  });
+}
+
+/** Several areas' overviews at once (a leader of more than one area sees each on their home). */
+export function useAreaOverviews(areaIds: readonly string[]) {
+  return useQueries({
+    queries: areaIds.map((areaId) => ({
+      queryKey: overviewKeys.overview(areaId),
+      queryFn: () => call(() => area.overview.$get({ param: { areaId } })),
+    })),
+  });
+}
+
+type CsvLanguage = NonNullable<NonNullable<Parameters<(typeof area)['overview.csv']['$get']>[0]>['query']['lang']>;
+
+/**
+ * The matrix as a CSV file in the given language. The API wants the bearer token, so a plain link
+ * would not do: fetch it, then hand the browser the blob under the server's file name.
+ */
+export function useDownloadOverviewCsv(areaId: string) {
+  return useMutation({
+    mutationFn: async (lang: CsvLanguage) => {
+      let response: Response;
+      try {
+        response = await area['overview.csv'].$get({ param: { areaId }, query: { lang } });
+      } catch {
+        throw new ApiError(0);
+      }
+      if (!response.ok) throw new ApiError(response.status);
+      const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `sykli-${areaId}.csv`;
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // Let the download start before the object URL goes.
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      return name;
+    },
+  });
+}
+
+/** The coach confirms Sykli's suggestion or gives another score with a reason; every overview showing the unit is refreshed. */
+export function useConfirmProgress(unitId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (json: ProgressInput) => call(() => unit.progress.$put({ param: { unitId }, json })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] === 'areas' && query.queryKey[2] === 'overview' });
+    },
+  });
+}
+
+/** Chart data of several units (small multiples, headline sparklines), cached as the unit's own chart is. */
+export function useSeriesOfUnits(pairs: readonly { unitId: string; key: string }[]) {
+  return useQueries({
+    queries: pairs.map(({ unitId, key }) => ({
+      queryKey: measurementKeys.series(unitId, key),
+      queryFn: () => call(() => seriesRoute.$get({ param: { unitId, key }, query: {} })),
+    })),
+  });
+}
+
+/** A change idea in one of the person's own units, from another unit's adopted change. */
+export function useAdoptAsIdea() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ unitId, title, description }: { unitId: string; title: string; description: string }) =>
+      call(() => unit['change-ideas'].$post({ param: { unitId }, json: { aimId: null, title, description } })),
+    onSuccess: (idea) => void queryClient.invalidateQueries({ queryKey: pdsaKeys.ideas(idea.unitId) }),
+  });
+}

@@ -1,0 +1,84 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useConfirmProgress, type OverviewUnit } from '../../api/overview.js';
+import { currentLocale } from '../../i18n/index.js';
+import { ActionError } from '../ActionError.js';
+import { Dialog } from '../Dialog.js';
+import { Choice, Choices, FormActions, TextArea } from '../Fields.js';
+import { PROGRESS_LEVELS, useScoreFormat } from './Progress.js';
+
+import '../../styles/leadership.css';
+
+/**
+ * The coach's judgement of a unit's progress on the IHI scale: confirm Sykli's suggestion, or pick
+ * another score and say why (the API refuses a changed score without a reason).
+ */
+export function ProgressDialog({ unit, onClose, onDone }: { unit: OverviewUnit; onClose: () => void; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const score = useScoreFormat();
+  const locale = currentLocale();
+  const confirm = useConfirmProgress(unit.unitId);
+  const suggested = unit.progress.suggested;
+  const [chosen, setChosen] = useState<number>(unit.progress.confirmed?.score ?? suggested);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string>();
+  const overriding = chosen !== suggested;
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (overriding && !reason.trim()) {
+      setReasonError(t('progress.reasonRequired'));
+      return;
+    }
+    setReasonError(undefined);
+    confirm.mutate(
+      { score: chosen, reason: reason.trim() },
+      { onSuccess: () => onDone(t('progress.confirmed', { unit: unit.unitName[locale], score: score(chosen) })) },
+    );
+  };
+
+  return (
+    <Dialog
+      title={t('progress.dialogTitle', { unit: unit.unitName[locale] })}
+      onClose={onClose}
+      description={
+        <p>
+          {t('progress.suggestion', { score: score(suggested) })} {t(`progress.basis.${unit.progress.basis}`)}
+        </p>
+      }
+    >
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <Choices legend={t('progress.scaleLegend')} hint={t('progress.scaleHint')} required>
+          <div className="progress-scale">
+            {PROGRESS_LEVELS.map(({ value, key }) => (
+              <Choice
+                key={key}
+                type="radio"
+                name="progress-score"
+                value={value}
+                checked={chosen === value}
+                onChange={() => setChosen(value)}
+                label={
+                  <>
+                    <strong>{score(value)}</strong> {t(`progress.levels.${key}`)}
+                    {value === suggested && <span className="badge badge--suggested">{t('progress.suggestedBadge')}</span>}
+                  </>
+                }
+              />
+            ))}
+          </div>
+        </Choices>
+        <TextArea
+          label={t('progress.reason')}
+          hint={overriding ? t('progress.reasonHintOverride', { score: score(suggested) }) : t('progress.reasonHintConfirm')}
+          required={overriding}
+          value={reason}
+          error={reasonError}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        <ActionError error={confirm.error} />
+        <FormActions label={overriding ? t('progress.saveOverride') : t('progress.saveConfirm')} pending={confirm.isPending} onCancel={onClose} />
+      </form>
+    </Dialog>
+  );
+}

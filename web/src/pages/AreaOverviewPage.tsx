@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.js';
+import { useAreaOverview, useDownloadOverviewCsv, type OverviewUnit } from '../api/overview.js';
+import { useAreas, type Me } from '../api/queries.js';
+import { ActionError } from '../components/ActionError.js';
+import { canConfirmProgress } from '../components/leadership/Progress.js';
+import { ProgressDialog } from '../components/leadership/ProgressDialog.js';
+import { Link } from '../components/Link.js';
+import { PageHeading } from '../components/PageHeading.js';
+import { ErrorState, Loading } from '../components/StatusViews.js';
+import { helsinkiToday, useFormat } from '../i18n/format.js';
+import { currentLocale } from '../i18n/index.js';
+import { GoodPractices } from './overview/GoodPractices.js';
+import { Legend } from './overview/Legend.js';
+import { Matrix } from './overview/Matrix.js';
+import { SmallMultiples } from './overview/SmallMultiples.js';
+
+import '../styles/leadership.css';
+
+/**
+ * Leadership's area report: every unit against its key measures with scores, cycles and data
+ * completeness; small multiples of one measure; the area's good practices. Exports CSV and prints
+ * as an A4 report.
+ */
+export function AreaOverviewPage({ areaId, me }: { areaId: string; me: Me }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const locale = currentLocale();
+  const overview = useAreaOverview(areaId);
+  const areas = useAreas();
+  const [confirming, setConfirming] = useState<OverviewUnit>();
+  const [message, setMessage] = useState<string>();
+  const download = useDownloadOverviewCsv(areaId);
+
+  const areaName = areas.data?.find((a) => a.id === areaId)?.name[locale];
+  const title = areaName ? t('overview.title', { area: areaName }) : t('overview.titleShort');
+
+  const back = (
+    <p className="back no-print">
+      <Link href="/">
+        <span aria-hidden="true">← </span>
+        {t('overview.back')}
+      </Link>
+    </p>
+  );
+
+  if (overview.isPending) {
+    return (
+      <>
+        {back}
+        <PageHeading title={title} />
+        <Loading />
+      </>
+    );
+  }
+  if (overview.isError) {
+    const notFound = overview.error instanceof ApiError && overview.error.status === 404;
+    return (
+      <>
+        {back}
+        <PageHeading title={notFound ? t('overview.notFoundTitle') : t('error.title')} />
+        {notFound ? <p>{t('overview.notFoundBody')}</p> : <ErrorState error={overview.error} onRetry={() => void overview.refetch()} />}
+      </>
+    );
+  }
+
+  const data = overview.data;
+
+  return (
+    <div className="area-report">
+      {back}
+      <PageHeading title={title} />
+      <p className="print-only area-report__printed">{t('overview.printedOn', { date: format.date(helsinkiToday()) })}</p>
+      <p className="lede">{t('overview.intro', { count: data.units.length })}</p>
+      <div className="report-actions no-print">
+        <button type="button" className="button" onClick={() => download.mutate(locale)} disabled={download.isPending}>
+          {download.isPending ? t('overview.downloading') : t('overview.downloadCsv')}
+        </button>
+        <button type="button" className="button button--quiet" onClick={() => window.print()}>
+          {t('overview.print')}
+        </button>
+      </div>
+      <ActionError error={download.error} />
+      {message && (
+        <p className="notice notice--info notice--compact no-print" role="status">
+          {message}
+        </p>
+      )}
+      <Legend measures={data.measures} />
+      <Matrix
+        overview={data}
+        canConfirm={(unitId) => canConfirmProgress(me.memberships, unitId)}
+        onConfirm={(unit) => {
+          setMessage(undefined);
+          setConfirming(unit);
+        }}
+      />
+      <SmallMultiples overview={data} />
+      <GoodPractices overview={data} me={me} />
+      {confirming && (
+        <ProgressDialog
+          unit={confirming}
+          onClose={() => setConfirming(undefined)}
+          onDone={(text) => {
+            setConfirming(undefined);
+            setMessage(text);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAreaOverviews, useSeriesOfUnits, type OverviewUnit } from '../../api/overview.js';
+import { useAgenda } from '../../api/pdsa.js';
+import type { Me } from '../../api/queries.js';
+import { Sparkline } from '../../components/chart/index.js';
+import { ProgressSummary } from '../../components/leadership/Progress.js';
+import { ProgressDialog } from '../../components/leadership/ProgressDialog.js';
+import { Link } from '../../components/Link.js';
+import { WarningIcon } from '../../components/Pdsa.js';
+import { ErrorState, Loading } from '../../components/StatusViews.js';
+import { useFormat } from '../../i18n/format.js';
+import { currentLocale } from '../../i18n/index.js';
+import { areaIdsWithRole, unitIdsWithRole } from './homes.js';
+
+/** The coach's home: what the agenda holds, then their units with those needing attention first. */
+export function CoachHome({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const unitIds = unitIdsWithRole(me, 'coach');
+  const overviews = useAreaOverviews(areaIdsWithRole(me, 'coach'));
+  const [confirming, setConfirming] = useState<OverviewUnit>();
+  const [message, setMessage] = useState<string>();
+
+  const units = overviews
+    .flatMap((o) => o.data?.units ?? [])
+    .filter((u) => unitIds.includes(u.unitId))
+    .sort((a, b) => b.attention.length - a.attention.length || a.unitName[locale].localeCompare(b.unitName[locale], locale));
+  // The headline chart of each unit: its first tracked measure.
+  const charted = units.filter((u) => u.measures[0]);
+  const headlines = useSeriesOfUnits(charted.map((u) => ({ unitId: u.unitId, key: u.measures[0]!.measureKey })));
+  const failed = overviews.find((o) => o.isError);
+
+  return (
+    <>
+      <AgendaSummary />
+      <section className="home-section" aria-labelledby="coach-units-heading">
+        <h2 id="coach-units-heading">{t('homes.coach.units')}</h2>
+        <p className="muted">{t('homes.coach.unitsIntro')}</p>
+        {message && (
+          <p className="notice notice--info notice--compact" role="status">
+            {message}
+          </p>
+        )}
+        {failed ? (
+          <ErrorState error={failed.error} onRetry={() => void failed.refetch()} />
+        ) : overviews.some((o) => o.isPending) ? (
+          <Loading />
+        ) : (
+          <ul className="home-cards">
+            {units.map((unit) => {
+              const headline = unit.measures[0];
+              const series = headlines[charted.indexOf(unit)];
+              return (
+                <li key={unit.unitId} className={`home-card${unit.attention.length > 0 ? ' home-card--attention' : ''}`}>
+                  <article aria-labelledby={`coach-unit-${unit.unitId}`}>
+                    <h3 id={`coach-unit-${unit.unitId}`} className="home-card__title">
+                      <Link href={`/units/${unit.unitId}`}>{unit.unitName[locale]}</Link>
+                    </h3>
+                    {unit.attention.length > 0 && <AttentionLine unit={unit} />}
+                    {headline && (
+                      <div className="home-card__chart">
+                        {series?.data ? (
+                          <Sparkline analysis={series.data.analysis} name={headline.name[locale]} unitLabel={headline.unitLabel[locale]} last={26} width={220} height={48} />
+                        ) : series?.isError ? null : (
+                          <Loading />
+                        )}
+                        <p className="muted">{headline.name[locale]}</p>
+                      </div>
+                    )}
+                    <ProgressSummary progress={unit.progress} stale={unit.progressStale} />
+                    <button
+                      type="button"
+                      className="button button--small button--quiet"
+                      onClick={() => {
+                        setMessage(undefined);
+                        setConfirming(unit);
+                      }}
+                    >
+                      {t('progress.confirmButton')}
+                      <span className="visually-hidden">: {unit.unitName[locale]}</span>
+                    </button>
+                  </article>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+      {confirming && (
+        <ProgressDialog
+          unit={confirming}
+          onClose={() => setConfirming(undefined)}
+          onDone={(text) => {
+            setConfirming(undefined);
+            setMessage(text);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function AttentionLine({ unit }: { unit: OverviewUnit }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <p className="attention">
+      <WarningIcon />
+      <span>
+        <span className="visually-hidden">{t('overview.attention.label')}: </span>
+        {format.list(unit.attention.map((reason) => t(`overview.attention.${reason}`)))}
+      </span>
+    </p>
+  );
+}
+
+/** The agenda in three figures, with the next reviews to hold and a way to the whole agenda. */
+function AgendaSummary() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const agenda = useAgenda();
+  return (
+    <section className="home-section" aria-labelledby="coach-agenda-heading">
+      <h2 id="coach-agenda-heading">{t('homes.coach.agenda')}</h2>
+      {agenda.isPending ? (
+        <Loading />
+      ) : agenda.isError ? (
+        <ErrorState error={agenda.error} onRetry={() => void agenda.refetch()} />
+      ) : (
+        <>
+          <dl className="figures">
+            <div>
+              <dt>{t('homes.coach.reviewsToHold')}</dt>
+              <dd>{format.number(agenda.data.upcoming.length)}</dd>
+            </div>
+            <div className={agenda.data.studiesDue.length > 0 ? 'figures__attention' : undefined}>
+              <dt>{t('homes.coach.studiesDue')}</dt>
+              <dd>
+                {agenda.data.studiesDue.length > 0 && <WarningIcon />}
+                {format.number(agenda.data.studiesDue.length)}
+              </dd>
+            </div>
+            <div className={agenda.data.overdue.length > 0 ? 'figures__attention' : undefined}>
+              <dt>{t('homes.coach.overdue')}</dt>
+              <dd>
+                {agenda.data.overdue.length > 0 && <WarningIcon />}
+                {format.number(agenda.data.overdue.length)}
+              </dd>
+            </div>
+          </dl>
+          {agenda.data.upcoming.length > 0 && (
+            <>
+              <h3 className="home-card__subheading">{t('homes.coach.next')}</h3>
+              <ul className="plain-list">
+                {agenda.data.upcoming.slice(0, 3).map((review) => (
+                  <li key={review.id}>
+                    <Link href={`/units/${review.unitId}/cycles/${review.cycleId}`}>
+                      <time dateTime={review.startsAt}>{format.meeting(review.startsAt, review.durationMinutes)}</time>
+                    </Link>{' '}
+                    <span className="muted">({t(`reviewKinds.${review.kind}`)})</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <p>
+            <Link href="/agenda">{t('homes.coach.openAgenda')}</Link>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
