@@ -71,6 +71,7 @@ export async function measureLambdaBundle(): Promise<BundleResult> {
     const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(outfile).href)}); process.stdout.write(String(performance.now() - t));`;
     const importMs: number[] = [];
     for (let i = 0; i < IMPORT_RUNS; i++) {
+      // --enable-source-maps as the Lambda's NODE_OPTIONS has it (infra/constructs/node-function.ts).
       const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '--enable-source-maps', '-e', script], { env });
       importMs.push(Math.round(Number(stdout)));
     }

@@ -9,7 +9,8 @@ const PROGRESS_EVERY_MS = 30_000;
 export type RoundResult = {
   status: string;
   ms: number;
-  output: unknown;
+  /** The round's own result (units, late units) or the execution's error; not the state with every unit id. */
+  result: unknown;
   /** Outbox messages by kind: round-opened, round-reminder, round-escalation. */
   sent: Record<string, number>;
   dynamoRequests: number;
@@ -45,7 +46,8 @@ export async function measureRound(db: Db, counter: DynamoRequestCounter, progre
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     const calls = counter.take('round');
-    return { status: execution.status, ms, output: execution.output ?? execution.error, sent, dynamoRequests: calls.routePerRequest };
+    const output = execution.output as { result?: unknown } | undefined;
+    return { status: execution.status, ms, result: output?.result ?? execution.error, sent, dynamoRequests: calls.routePerRequest };
   } finally {
     clearInterval(ticker);
     await engine.stop();

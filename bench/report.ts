@@ -33,6 +33,6 @@ export const verdict = (t: Target | undefined) => (!t || t.met === null ? '' : `
 
 export function scenarioRow(s: ScenarioResult): Row {
   const calls = s.dynamo ? `; DynamoDB ${s.dynamo.authPerRequest} auth + ${s.dynamo.routePerRequest} route per request (max ${s.dynamo.routeMax})` : '';
-  const failed = s.failed ? `; ${s.failed} failed` : '';
+  const failed = `${s.failed ? `; ${s.failed} failed` : ''}${s.noOps ? `; ${s.noOps} writes were no-ops` : ''}`;
   return [`${s.name}: p50 / p95`, `${s.p50} / ${s.p95} ms at ${s.perSecond} req/s${calls}${failed}`, ''];
 }
