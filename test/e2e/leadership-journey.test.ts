@@ -1,0 +1,223 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousAxeViolations, launchChromium, signInAs } from '../support/browser.js';
+import { startApp, type LocalApp } from '../support/local-app.js';
+
+// Demo people (functions/runtime/seed/demo-organisation.ts): Jukka Heikkinen leads Keski-Suomi and
+// its six stations; Aino Virtanen coaches four of them; Minna Hakala supervises Sampoharju and
+// Palokka; Eero Salminen coaches two units and supervises two others.
+const LEADER = 'Jukka Heikkinen';
+const COACH = 'Aino Virtanen';
+const SUPERVISOR = 'Minna Hakala';
+const COACH_AND_SUPERVISOR = 'Eero Salminen';
+const AREA = { id: 'keski-suomi', name: 'Keski-Suomen hyvinvointialue' };
+const UNITS = ['Hankasalmen terveysasema', 'Kyllön terveysasema', 'Novan terveysasema', 'Palokan terveysasema', 'Sampoharjun terveysasema', 'Uuraisten terveysasema'];
+
+/** The unit names of the matrix's rows, top to bottom. */
+const rowNames = (table: Locator) => table.locator('tbody th[scope="row"] a').allInnerTexts();
+
+/** "12 vrk" → 12, "68,6 %" → 68.6; NaN for a cell without a figure. */
+const figure = (text: string) => {
+  const number = /^-?\d+(,\d+)?/.exec(text.replace(/\s/g, ''))?.[0];
+  return number ? Number(number.replace(',', '.')) : Number.NaN;
+};
+
+describe('leadership, coach and supervisor homes and the area overview', () => {
+  let app: LocalApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const signIn = (person: string) => signInAs(browser, app.url, person);
+
+  it('the leader lands on their home, opens the area overview, sorts, filters, downloads the CSV, prints and drills into a unit', async () => {
+    const { context, page } = await signIn(LEADER);
+    try {
+      await page.getByRole('heading', { level: 1, name: 'Johdon etusivu' }).waitFor();
+      const area = page.getByRole('article', { name: AREA.name });
+      await area.getByText('Huomiota kaipaavia').waitFor();
+      await expectNoSeriousAxeViolations(page, "the leader's home");
+
+      await area.getByRole('link', { name: `Avaa tilannekuva: ${AREA.name}` }).click();
+      await page.waitForURL(`${app.url}/areas/${AREA.id}`);
+      await page.getByRole('heading', { level: 1, name: `Tilannekuva: ${AREA.name}` }).waitFor();
+      const table = page.getByRole('table', { name: /Alueen yksiköt riveinä/ });
+      await table.locator('tbody tr').nth(UNITS.length - 1).waitFor();
+
+      // Every unit, each with a score, its completeness and the icons of every measure it tracks.
+      expect((await rowNames(table)).sort()).toEqual(UNITS);
+      for (const name of UNITS) {
+        const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+        await row.getByText(/Syklin ehdotus \d,\d/).waitFor();
+        await row.getByText(/^\d+\s%$/).first().waitFor();
+        expect(await row.getByRole('img', { name: /vaihtelua|Erityissyy/ }).count()).toBe(4);
+        expect(await row.getByRole('img', { name: /[Tt]avoit/ }).count()).toBe(4);
+      }
+      const legend = page.getByRole('region', { name: 'Merkkien selitykset' });
+      await legend.getByText('T3 – kolmanneksi seuraava vapaa kiireetön vastaanottoaika:').waitFor();
+      await legend.getByText('pienempi on parempi').waitFor();
+      await page.getByRole('region', { name: 'Yksi mittari kaikissa yksiköissä' }).getByRole('img').first().waitFor();
+      await page.getByRole('region', { name: 'Hyvät käytännöt' }).getByRole('article').first().waitFor();
+      await expectNoSeriousAxeViolations(page, 'the area overview');
+
+      // Sort by name, then by T3 with the best (lowest) first.
+      const sort = page.getByLabel('Järjestä');
+      await sort.selectOption({ label: 'Nimen mukaan' });
+      expect(await rowNames(table)).toEqual(UNITS);
+      await sort.selectOption({ label: 'T3 – kolmanneksi seuraava vapaa kiireetön vastaanottoaika: paras ensin' });
+      const t3Column = (await table.getByRole('columnheader').allInnerTexts()).findIndex((text) => text.startsWith('T3'));
+      const t3 = (await table.locator(`tbody tr > :nth-child(${t3Column + 1}) .matrix__value`).allInnerTexts()).map(figure);
+      expect(t3.every((value, i) => i === 0 || value >= t3[i - 1]!)).toBe(true);
+
+      // Filter by a measure (one measure column left) and by a signal (only rows that show it).
+      await page.getByLabel('Mittari', { exact: true }).selectOption({ label: 'T3 – kolmanneksi seuraava vapaa kiireetön vastaanottoaika' });
+      expect(await table.getByRole('columnheader').count()).toBe(6);
+      await page.getByLabel('Signaali').selectOption({ label: 'Tavallista vaihtelua' });
+      const shown = await table.locator('tbody tr').count();
+      expect(shown).toBeGreaterThan(0);
+      expect(await table.getByRole('img', { name: 'Tavanomaista vaihtelua' }).count()).toBe(shown);
+      await page.getByRole('status').filter({ hasText: `Näytetään ${shown} / 6 yksikköä` }).waitFor();
+      await page.getByLabel('Vain huomiota kaipaavat yksiköt').check();
+      await page.getByLabel('Signaali').selectOption({ label: 'Kaikki' });
+      await page.getByLabel('Mittari', { exact: true }).selectOption({ label: 'Kaikki mittarit' });
+      await sort.selectOption({ label: 'Huomiota kaipaavat ensin' });
+      for (const row of await table.locator('tbody tr').all()) await row.getByText('Huomioitavaa:').waitFor();
+      await page.getByLabel('Vain huomiota kaipaavat yksiköt').uncheck();
+
+      // The CSV in the UI's language: Finnish headings, ';' between fields, every unit.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Lataa taulukko (CSV)' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^sykli-keski-suomi-\d{4}-\d{2}-\d{2}\.csv$/);
+      const csv = await readFile(await download.path(), 'utf8');
+      const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+      expect(header).toContain('Yksikkö;Edistymispistemäärä;Syklin ehdotus');
+      expect(header).toContain('T3 – kolmanneksi seuraava vapaa kiireetön vastaanottoaika: viimeisin');
+      expect(rows.map((row) => row.split(';')[0]).sort()).toEqual(UNITS);
+
+      // Print: the button asks the browser to print; in print media the report stands alone.
+      await page.evaluate(() => {
+        window.print = () => document.body.setAttribute('data-printed', 'yes');
+      });
+      await page.getByRole('button', { name: 'Tulosta raportti' }).click();
+      expect(await page.locator('body').getAttribute('data-printed')).toBe('yes');
+      await page.emulateMedia({ media: 'print' });
+      await page.getByText(/^Tulostettu \d{1,2}\.\d{1,2}\.\d{4}$/).waitFor();
+      expect(await page.getByRole('banner').isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Lataa taulukko (CSV)' }).isVisible()).toBe(false);
+      expect(await page.getByLabel('Järjestä').isVisible()).toBe(false);
+      expect(await table.locator('tbody tr').count()).toBe(UNITS.length);
+      expect(await page.getByRole('region', { name: 'Merkkien selitykset' }).isVisible()).toBe(true);
+      const pdf = await page.pdf({ format: 'A4', landscape: true });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      await expectNoSeriousAxeViolations(page, 'the area report in print media');
+      await page.emulateMedia({ media: 'screen' });
+
+      // Through to a unit.
+      await table.getByRole('link', { name: 'Palokan terveysasema' }).click();
+      await page.waitForURL(`${app.url}/units/palokka`);
+      await page.getByRole('heading', { level: 1, name: 'Palokan terveysasema' }).waitFor();
+      await expectNoSeriousAxeViolations(page, 'a unit from the overview');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the coach's home in Swedish: the agenda, their units, and confirming a progress score", async () => {
+    const { context, page } = await signIn(COACH);
+    try {
+      await page.getByRole('group', { name: 'Kieli' }).getByRole('button', { name: 'Svenska' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Coachens startsida' }).waitFor();
+      const agenda = page.getByRole('region', { name: 'Arbetslista' });
+      await agenda.getByText('Inplanerade genomgångar').waitFor();
+      await agenda.getByRole('link', { name: 'Öppna hela arbetslistan' }).waitFor();
+      const units = page.getByRole('region', { name: 'Dina enheter' });
+      await units.getByRole('article', { name: 'Nova hälsostation' }).waitFor();
+      expect(await units.getByRole('article').count()).toBe(4);
+      await units.getByRole('article').first().getByRole('img').first().waitFor();
+      await expectNoSeriousAxeViolations(page, "the coach's home in Swedish");
+
+      // Another score than Sykli's suggestion needs a reason.
+      const nova = units.getByRole('article', { name: 'Nova hälsostation' });
+      await nova.getByRole('button', { name: /^Bekräfta poängen\W+Nova hälsostation$/ }).click();
+      const dialog = page.getByRole('dialog', { name: 'Framstegspoäng: Nova hälsostation' });
+      await dialog.getByText('Syklis förslag är 2,0.').waitFor();
+      await expectNoSeriousAxeViolations(page, 'the progress dialog');
+      await dialog.getByRole('radio', { name: /3,0 Måttlig förbättring/ }).check();
+      await dialog.getByRole('button', { name: 'Spara poängen' }).click();
+      await dialog.getByText('Skriv en motivering när poängen avviker från förslaget.').waitFor();
+      await dialog.getByLabel(/^Motivering/).fill('Första kontakten löser fler ärenden; vi väntar ännu på att diagrammet visar det.');
+      await dialog.getByRole('button', { name: 'Spara poängen' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByRole('status').filter({ hasText: 'Nova hälsostation: poängen 3,0 har bekräftats.' }).waitFor();
+      await nova.getByText(`bekräftad av ${COACH}`, { exact: false }).waitFor();
+      expect(await nova.locator('.progress-summary__value').innerText()).toBe('3,0');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the supervisor's home in English shows this period's figures, the signals and the next review", async () => {
+    const { context, page } = await signIn(SUPERVISOR);
+    try {
+      await page.getByRole('group', { name: 'Kieli' }).getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { level: 1, name: "Supervisor's home" }).waitFor();
+      const sampoharju = page.getByRole('region', { name: 'Sampoharju Health Station' });
+      const entry = sampoharju.getByRole('group', { name: "This period's figures" });
+      await entry.getByText(/^\d of 4 figures entered\.$/).waitFor();
+      await entry.getByText(/T3 – third next available non-urgent appointment \(week \d+\/\d{4}\)/).waitFor();
+      await entry.getByRole('link', { name: "Enter this period's figures" }).waitFor();
+      await sampoharju.getByRole('group', { name: 'Next review' }).waitFor();
+      const signals = sampoharju.getByRole('group', { name: 'What the charts say' });
+      await signals.getByRole('link', { name: 'T3 – third next available non-urgent appointment' }).waitFor();
+      await signals.getByText(/Common cause variation|Special cause/).first().waitFor();
+      await sampoharju.getByRole('link', { name: 'Open the cycle board: Sampoharju Health Station' }).waitFor();
+      await page.getByRole('region', { name: 'Palokka Health Station' }).waitFor();
+      await expectNoSeriousAxeViolations(page, "the supervisor's home in English");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('someone with two roles switches homes, and the choice is remembered', async () => {
+    const { context, page } = await signIn(COACH_AND_SUPERVISOR);
+    try {
+      await page.getByRole('heading', { level: 1, name: 'Valmentajan etusivu' }).waitFor();
+      await page.getByRole('group', { name: 'Näkymä' }).getByRole('button', { name: 'Esihenkilö' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Esihenkilön etusivu' }).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Esihenkilön etusivu' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Esihenkilö' }).getAttribute('aria-pressed')).toBe('true');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the accessibility statement is public and linked from every page', async () => {
+    const context = await browser.newContext({ locale: 'fi-FI' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${app.url}/saavutettavuus`);
+      await page.getByRole('heading', { level: 1, name: 'Saavutettavuusseloste' }).waitFor();
+      await page.getByText('Täyttää saavutettavuusvaatimukset osittain.').waitFor();
+      await page.getByText('laadittu 30.11.2026', { exact: false }).waitFor();
+      await page.getByRole('link', { name: 'saavutettavuus@sykli.example' }).waitFor();
+      const authority = await page.getByRole('region', { name: 'Valvontaviranomainen' }).locator('address').innerText();
+      expect(authority).toContain('Liikenne- ja viestintävirasto Traficom');
+      expect(authority).toContain('Saavutettavuusvaatimusten valvonta');
+      await page.getByRole('link', { name: 'saavutettavuus@traficom.fi' }).waitFor();
+      await page.getByRole('link', { name: '029 534 5000' }).waitFor();
+      await page.getByRole('link', { name: 'www.saavutettavuusvaatimukset.fi' }).waitFor();
+      await page.getByRole('contentinfo').getByRole('link', { name: 'Saavutettavuusseloste' }).waitFor();
+      await expectNoSeriousAxeViolations(page, 'the accessibility statement');
+    } finally {
+      await context.close();
+    }
+  });
+});
