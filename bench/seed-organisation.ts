@@ -24,6 +24,8 @@ import type { Scale } from './scale.js';
 const SEED_ACTOR: Actor = { type: 'system', name: 'Benchmark' };
 /** The kinds of figure the generator below makes; the catalogue's first ten are of these. */
 const SEEDED_KINDS = new Set<MeasureDefinition['valueKind']>(['days', 'count', 'proportion', 'rate']);
+/** A chart's default span (functions/api/routes/measurements.ts): its snapshots are read with it. */
+const CHART_WEEKS = 104;
 /** Every tenth unit has not logged the week due now, so the round has someone to remind. */
 const isLateUnit = (unitIndex: number) => unitIndex % 10 === 3;
 
@@ -92,8 +94,11 @@ function figure(definition: MeasureDefinition, random: () => number, level: numb
   }
 }
 
-/** A unit's tracked measures, its figures and each series' latest snapshot, as table items. */
-function unitItems(unit: Unit, unitIndex: number, measures: readonly MeasureDefinition[], periods: readonly string[], now: Date): Record<string, unknown>[] {
+/**
+ * A unit's tracked measures, its figures and its series' snapshots, as table items: the latest
+ * snapshot of each series, or of its last `snapshotWeeks` figures as weekly rounds leave them.
+ */
+function unitItems(unit: Unit, unitIndex: number, measures: readonly MeasureDefinition[], periods: readonly string[], snapshotWeeks: number, now: Date): Record<string, unknown>[] {
   const at = now.toISOString();
   const random = prng(unitIndex + 1);
   const items: Record<string, unknown>[] = [];
@@ -119,10 +124,9 @@ function unitItems(unit: Unit, unitIndex: number, measures: readonly MeasureDefi
     });
     items.push(toItem(keys.unitMeasure(unit.id, definition.key), measure));
     for (const m of figures) items.push(toItem(keys.measurement(unit.id, definition.key, m.period), m));
-    const latest = figures.at(-1);
-    if (latest) {
-      const snapshot = buildSnapshot({ measure, measurements: figures, phases: [], period: latest.period, now });
-      items.push(toItem(keys.snapshot(unit.id, definition.key, snapshot.period), snapshot));
+    for (const { period } of figures.slice(-snapshotWeeks)) {
+      const snapshot = buildSnapshot({ measure, measurements: figures, phases: [], period, now });
+      items.push(toItem(keys.snapshot(unit.id, definition.key, period), snapshot));
     }
   }
   return items;
@@ -141,8 +145,9 @@ async function batchWrite(db: Db, items: Record<string, unknown>[]): Promise<voi
 
 /**
  * Seeds the benchmark organisation: areas, units, people and memberships through the
- * repositories; figures and snapshots with BatchWriteItem in parallel batches; then each unit's
- * status item through the same refresh the API and the round use.
+ * repositories; figures and snapshots with BatchWriteItem in parallel batches (a snapshot per
+ * week for the first area, whose charts the API load reads; the latest one elsewhere); then each
+ * unit's status item through the same refresh the API and the round use.
  */
 export async function seedOrganisation(db: Db, scale: Scale, progress: (line: string) => void): Promise<BenchOrganisation> {
   const now = new Date();
@@ -170,10 +175,12 @@ export async function seedOrganisation(db: Db, scale: Scale, progress: (line: st
   await inParallel(memberships, 8, (m) => people.addMembership(m));
   progress(`organisation: ${plan.areas.length} areas, ${units.length} units, ${everyone.length} people, ${memberships.length} memberships`);
 
+  // Snapshot history only where charts are measured: computing and writing it everywhere would double the seed.
+  const chartArea = plan.areas[0]!.id;
   let written = 0;
   const started = Date.now();
   for (const [index, unit] of units.entries()) {
-    const items = unitItems(unit, index, plan.measures, periods, now);
+    const items = unitItems(unit, index, plan.measures, periods, unit.areaId === chartArea ? CHART_WEEKS : 1, now);
     const batches = Array.from({ length: Math.ceil(items.length / 25) }, (_, i) => items.slice(i * 25, i * 25 + 25));
     // DynamoDB Local's CPU is the limit here; more batches in flight keep it busy without queueing much.
     await inParallel(batches, 16, (batch) => batchWrite(db, batch));
