@@ -88,7 +88,11 @@ export function SeriesChart({ view, name, unitLabel, cycleHref }: SeriesChartPro
     const i = marker.doStartPeriod ? indexOf.get(marker.doStartPeriod) : undefined;
     return i !== undefined ? [{ ...marker, x: x(i) }] : [];
   });
-  const labelChars = Math.max(8, Math.floor((plot.right - plot.left) / Math.max(1, markers.length, phaseStarts.length) / 7));
+  // Labels run away from the nearer edge, so that one near the newest period is not cut off.
+  const labelAt = (at: number) =>
+    at > (plot.left + plot.right) / 2 ? { x: at - 4, textAnchor: 'end' as const } : { x: at + 4, textAnchor: 'start' as const };
+  // About 7 px a character at 12 px: as much of the label as fits before the edge it runs towards.
+  const fits = (at: number) => Math.max(8, Math.floor((at > (plot.left + plot.right) / 2 ? at - plot.left : plot.right - at) / 7));
 
   return (
     <div className="series-chart">
@@ -116,18 +120,18 @@ export function SeriesChart({ view, name, unitLabel, cycleHref }: SeriesChartPro
             {phaseStarts.map((phase) => (
               <g key={phase.startPeriod} className="series-chart__phase">
                 <line className="series-chart__phase-line" x1={phase.x} x2={phase.x} y1={plot.top - 16} y2={plot.bottom} />
-                <text x={phase.x + 4} y={plot.top - 6}>
+                <text {...labelAt(phase.x)} y={plot.top - 6}>
                   <title>{phase.reason}</title>
-                  {truncate(phase.reason || t('chart.definitionChanged'), labelChars)}
+                  {truncate(phase.reason || t('chart.definitionChanged'), fits(phase.x))}
                 </text>
               </g>
             ))}
             {markers.map((marker) => (
               <g key={marker.cycleId} className="series-chart__marker">
                 <line className="series-chart__marker-line" x1={marker.x} x2={marker.x} y1={plot.top - 34} y2={plot.bottom} />
-                <text x={marker.x + 4} y={plot.top - 24}>
+                <text {...labelAt(marker.x)} y={plot.top - 24}>
                   <title>{marker.title}</title>
-                  {truncate(marker.title, labelChars)}
+                  {truncate(marker.title, fits(marker.x))}
                 </text>
               </g>
             ))}
