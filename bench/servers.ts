@@ -1,13 +1,9 @@
-import { resolve } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createLocalIssuer, generateIssuerKeys } from '../functions/api/auth/local-issuer.js';
-import { createTokenVerifier } from '../functions/api/auth/token-verifier.js';
-import { createApp } from '../functions/api/app.js';
-import { createOutboxNotifier, createOutboxReader } from '../functions/notify/outbox-notifier.js';
-import { storeDeps } from '../functions/runtime/api-deps.js';
+import { createOutboxNotifier } from '../functions/notify/outbox-notifier.js';
 import { createLocalWorkflows } from '../functions/runtime/local-workflows.js';
+import { createLocalApp } from '../functions/runtime/local.js';
 import { freePort } from '../functions/runtime/local/free-port.js';
 import type { Db } from '../functions/store/document-client.js';
 import { keys } from '../functions/store/keys.js';
@@ -32,9 +28,9 @@ async function listen(fetch: (request: Request, env: unknown) => Response | Prom
 }
 
 /**
- * The real API as the local runtime wires it (functions/runtime/local.ts), over the bench table,
- * with the local issuer (so the browser can sign in and the load can carry tokens) and, when
- * given, the built web app. Each request's DynamoDB calls are counted under its route label.
+ * The real API as the local runtime wires it (createLocalApp), over the bench table, with the
+ * local issuer (so the browser can sign in and the load can carry tokens) and, when given, the
+ * built web app. Each request's DynamoDB calls are counted under its route label.
  */
 export async function startApiServer(db: Db, counter: DynamoRequestCounter, options: { webDir?: string } = {}) {
   const issuer = await createLocalIssuer(await generateIssuerKeys());
@@ -43,24 +39,7 @@ export async function startApiServer(db: Db, counter: DynamoRequestCounter, opti
     webUrl: 'http://127.0.0.1',
     machines: ['pdsaCycle', 'measurementRound'],
   });
-  const app = createApp({
-    ...storeDeps(db),
-    workflows: engine,
-    cycleMail,
-    outbox: createOutboxReader(db),
-    verifyToken: createTokenVerifier({ keySet: issuer.keySet, issuer: issuer.issuer, audience: issuer.clientId }),
-    authConfig: { authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', clientId: issuer.clientId, logoutUrl: null },
-    log: (message, detail) => console.error(message, detail),
-    localIssuer: issuer,
-  });
-  if (options.webDir) {
-    // As local.ts serves web/dist: the files, and index.html for the client-side routes.
-    const webRoot = resolve(options.webDir);
-    const assets = serveStatic({ root: webRoot });
-    const spaFallback = serveStatic({ root: webRoot, path: 'index.html' });
-    app.get('/*', (c, next) => (c.req.path.startsWith('/api/') ? next() : assets(c, next)));
-    app.get('/*', (c, next) => (c.req.path.startsWith('/api/') ? next() : spaFallback(c, next)));
-  }
+  const app = createLocalApp(db, { workflows: engine, cycleMail, issuer, webDir: options.webDir });
   const server = await listen((request, env) => counter.count(routeLabel(request.method, new URL(request.url).pathname), async () => app.fetch(request, env as never)));
   return {
     url: server.url,

@@ -2,10 +2,12 @@ import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { createLocalIssuer } from '../api/auth/local-issuer.js';
+import { createLocalIssuer, type LocalIssuer } from '../api/auth/local-issuer.js';
 import { createTokenVerifier } from '../api/auth/token-verifier.js';
 import { createApp } from '../api/app.js';
+import type { ApiDeps } from '../api/deps.js';
 import { createOutboxNotifier, createOutboxReader } from '../notify/outbox-notifier.js';
+import type { Db } from '../store/document-client.js';
 import { ensureTable } from '../store/ensure-table.js';
 import { resumeInFlightCycles } from '../tasks/resume-cycles.js';
 import { storeDeps } from './api-deps.js';
@@ -41,6 +43,34 @@ async function ensurePortFree(port: number): Promise<void> {
 }
 
 /**
+ * The app the local runtime serves: the API over `db` with the local issuer's sign-in and the
+ * outbox, and the built web app (when given) with index.html for its client-side routes. Also
+ * what `npm run bench` measures.
+ */
+export function createLocalApp(db: Db, parts: Pick<ApiDeps, 'workflows' | 'cycleMail'> & { issuer: LocalIssuer; webDir?: string }) {
+  const { issuer } = parts;
+  const app = createApp({
+    ...storeDeps(db),
+    workflows: parts.workflows,
+    cycleMail: parts.cycleMail,
+    outbox: createOutboxReader(db),
+    verifyToken: createTokenVerifier({ keySet: issuer.keySet, issuer: issuer.issuer, audience: issuer.clientId }),
+    authConfig: { authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', clientId: issuer.clientId, logoutUrl: null },
+    log: (message, detail) => console.error(message, detail),
+    localIssuer: issuer,
+  });
+  if (parts.webDir) {
+    // Unknown /api paths stay 404 rather than getting index.html.
+    const webRoot = resolve(parts.webDir);
+    const assets = serveStatic({ root: webRoot });
+    const spaFallback = serveStatic({ root: webRoot, path: 'index.html' });
+    app.get('/*', (c, next) => (c.req.path.startsWith('/api/') ? next() : assets(c, next)));
+    app.get('/*', (c, next) => (c.req.path.startsWith('/api/') ? next() : spaFallback(c, next)));
+  }
+  return app;
+}
+
+/**
  * Wiring for a developer's machine: DynamoDB Local persisted under dataDir, the local
  * issuer, and one Node server for the API, the sign-in page and the web app.
  */
@@ -70,22 +100,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions) {
       log,
     });
     const issuer = await createLocalIssuer(await loadOrCreateIssuerKeys(join(dataDir, 'keys', 'local-issuer.json')));
-    const app = createApp({
-      ...store,
-      workflows: engine,
-      cycleMail,
-      outbox: createOutboxReader(db),
-      verifyToken: createTokenVerifier({ keySet: issuer.keySet, issuer: issuer.issuer, audience: issuer.clientId }),
-      authConfig: { authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', clientId: issuer.clientId, logoutUrl: null },
-      log: (message, detail) => console.error(message, detail),
-      localIssuer: issuer,
-    });
-    // The web app's files, and index.html for its client-side routes; unknown /api paths stay 404.
-    const webRoot = resolve(options.webDir);
-    const assets = serveStatic({ root: webRoot });
-    const spaFallback = serveStatic({ root: webRoot, path: 'index.html' });
-    app.get('/*', (c, next) => (c.req.path.startsWith('/api/') ? next() : assets(c, next)));
-    app.get('/*', (c, next) => (c.req.path.startsWith('/api/') ? next() : spaFallback(c, next)));
+    const app = createLocalApp(db, { workflows: engine, cycleMail, issuer, webDir: options.webDir });
 
     const server: ServerType = await new Promise((resolveServer, reject) => {
       const started = serve({ fetch: app.fetch, port: options.port }, () => resolveServer(started));
