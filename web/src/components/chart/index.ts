@@ -6,3 +6,4 @@ export { AssuranceIcon, VariationIcon } from './Icons.js';
 export { Sparkline, type SparklineProps } from './Sparkline.js';
 export { SeriesChart, type SeriesChartProps } from './SeriesChart.js';
 export { ChartSummary, ChartTable } from './ChartText.js';
+export type { Assurance, SeriesAnalysis, SeriesView, Variation } from '../../api/measurements.js';

@@ -1,0 +1,119 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { periodOf } from '../../functions/domain/period.js';
+import { expectNoSeriousAxeViolations, launchChromium, signInAs } from '../support/browser.js';
+import { startApp, type LocalApp } from '../support/local-app.js';
+
+// Demo people and figures (functions/runtime/seed/): Minna Hakala supervises Sampoharju, which
+// tracks T3 and access within 7 days weekly, satisfaction and staff wellbeing monthly, with
+// figures up to the week and the month that have just ended.
+const SUPERVISOR = 'Minna Hakala';
+const UNIT = { id: 'sampoharju', name: 'Sampoharjun terveysasema' };
+const T3 = 'T3 – kolmanneksi seuraava vapaa kiireetön vastaanottoaika';
+const ACCESS = 'Kiireettömään hoitoon 7 vrk:n kuluessa hoidon tarpeen arvioinnista';
+
+describe('a supervisor logs the period’s figures, reads the chart, imports and exports CSV', () => {
+  let app: LocalApp;
+  let browser: Browser;
+
+  // Seeding 18 months of demo figures is slow on a busy 2-core machine: give the start more time.
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp({ timeoutMs: 180_000 }), launchChromium()]);
+  }, 200_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('saves the valid rows of the form and reports the invalid one, charts the new point, imports through the preview and exports', async () => {
+    // This week and this month have no figures in the demo yet.
+    const now = new Date();
+    const week = periodOf('weekly', now);
+    const month = periodOf('monthly', now);
+    const weekLabel = `vk ${Number(week.slice(6))}/${week.slice(0, 4)}`;
+    const { context, page } = await signInAs(browser, app.url, SUPERVISOR);
+    try {
+      // From the unit's page to its measures.
+      await page.getByRole('link', { name: UNIT.name, exact: true }).click();
+      await page.getByRole('link', { name: 'Mittarit ja kuvaajat' }).click();
+      await page.getByRole('heading', { level: 1, name: `Mittarit – ${UNIT.name}` }).waitFor();
+      const measures = page.getByRole('region', { name: 'Seurattavat mittarit' });
+      await measures.getByRole('link', { name: T3 }).waitFor();
+      // Each measure's trend and classification in words once its series is in.
+      await measures.getByRole('img', { name: new RegExp(`^${T3}: viimeisin`) }).waitFor();
+      await expectNoSeriousAxeViolations(page, 'the measures page');
+
+      // This week's figures: T3 is fine, the access row has more on time than in all.
+      await page.getByRole('link', { name: 'Kirjaa jakson luvut' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Kirjaa jakson luvut' }).waitFor();
+      await page.getByRole('group', { name: new RegExp(`^${T3}`) }).waitFor();
+      await page.getByLabel('Kirjattava jakso').selectOption(week);
+      const t3 = page.getByRole('group', { name: `${T3} – ${weekLabel}` });
+      const access = page.getByRole('group', { name: `${ACCESS} – ${weekLabel}` });
+      await t3.getByLabel('Arvo (vrk)').fill('4');
+      await access.getByLabel('Osoittaja').fill('90');
+      await access.getByLabel('Nimittäjä').fill('80');
+      await page.getByRole('button', { name: 'Tallenna luvut' }).click();
+      await page.getByRole('status').filter({ hasText: '1 luku tallennettiin.' }).waitFor();
+      const problems = page.getByRole('alert').filter({ hasText: '1 rivi jäi tallentamatta' });
+      await problems.getByText('Osoittaja (90) ei voi olla suurempi kuin nimittäjä (80).').waitFor();
+      await t3.getByText('Tallennettu').waitFor();
+      await expect(access.getByLabel('Osoittaja').getAttribute('aria-invalid')).resolves.toBe('true');
+      await expectNoSeriousAxeViolations(page, 'the period form with an invalid row');
+
+      // The chart of T3 has the new point, in the summary and in the data table.
+      await page.getByRole('link', { name: 'Mittareihin', exact: true }).click();
+      await page.getByRole('region', { name: 'Seurattavat mittarit' }).getByRole('link', { name: T3 }).click();
+      await page.getByRole('heading', { level: 1, name: `${T3} – ${UNIT.name}` }).waitFor();
+      const chart = page.getByRole('img', { name: new RegExp(`^I-säätökortti: ${T3}, \\d+ jaksoa`) });
+      await chart.waitFor();
+      const summary = page.getByRole('region', { name: 'Kuvaaja sanoin' });
+      await summary.getByText(`Viimeisin luku on 4 vrk (${weekLabel}).`, { exact: false }).waitFor();
+      await page.getByText('Näytä luvut taulukkona').click();
+      const table = page.getByRole('table', { name: 'Kuvaajan luvut (vrk)' });
+      const newRow = table.getByRole('row', { name: new RegExp(`^${weekLabel} 4 `) });
+      await newRow.waitFor();
+      await expectNoSeriousAxeViolations(page, 'the chart page with its data table open');
+
+      // CSV: a file with one bad row is reported by line and nothing is written; a good one is.
+      await page.getByRole('link', { name: 'Takaisin mittareihin' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Tuo CSV-tiedosto' }).waitFor();
+      const header = 'mittari;jakso;arvo;osoittaja;nimittäjä;huomio';
+      const file = page.getByLabel('CSV-tiedosto', { exact: true });
+      await file.setInputFiles({
+        name: 'huono.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`\uFEFF${header}\r\nsatisfaction;${month};;45;50;\r\nstaffWellbeing;${month};7;;;\r\n`),
+      });
+      await page.getByRole('button', { name: 'Esikatselu' }).click();
+      const rejected = page.getByRole('alert').filter({ hasText: '1 rivi ei kelpaa' });
+      await rejected.getByText(/^Rivi 3: arvo: Arvon pitää olla asteikolla 1–5/).waitFor();
+      expect(await page.getByRole('button', { name: /^Tuo \d+ luku/ }).count()).toBe(0);
+      await expectNoSeriousAxeViolations(page, 'the CSV preview with a bad row');
+
+      await file.setInputFiles({
+        name: 'hyva.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`${header}\nsatisfaction;${month};;45;50;kevätkysely\nstaffWellbeing;${month};4,1;;;\n`),
+      });
+      await page.getByRole('button', { name: 'Esikatselu' }).click();
+      await page.getByText('Kaikki rivit kelpaavat.', { exact: false }).waitFor();
+      await page.getByRole('button', { name: 'Tuo 2 lukua' }).click();
+      await page.getByRole('status').filter({ hasText: '2 lukua tuotiin.' }).waitFor();
+
+      // The export gives the same format back, the new figures in it.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Lataa CSV-tiedosto' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^sykli-sampoharju-\d{4}-\d{2}-\d{2}\.csv$/);
+      const csv = await readFile(await download.path(), 'utf8');
+      expect(csv.startsWith(`\uFEFF${header}\r\n`)).toBe(true);
+      expect(csv).toContain(`satisfaction;${month};;45;50;kevätkysely`);
+      expect(csv).toContain(`staffWellbeing;${month};4,1;;;`);
+      expect(csv).toContain(`t3;${week};4;;;`);
+      await expectNoSeriousAxeViolations(page, 'the measures page after the import and export');
+    } finally {
+      await context.close();
+    }
+  });
+});
