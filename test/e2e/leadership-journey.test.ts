@@ -119,8 +119,13 @@ describe('leadership, coach and supervisor homes and the area overview', () => {
       await expectNoSeriousAxeViolations(page, 'the area report in print media');
       await page.emulateMedia({ media: 'screen' });
 
-      // Through to a unit.
-      await table.getByRole('link', { name: 'Palokan terveysasema' }).click();
+      // Through to a unit's chart from its figure, and to the unit from its name.
+      await table.getByRole('link', { name: /^\d+(,\d)? vrk \(kuvaaja: T3 – .*, Palokan terveysasema\)$/ }).click();
+      await page.waitForURL(`${app.url}/units/palokka/measures/t3`);
+      await page.getByRole('heading', { level: 1, name: /T3/ }).waitFor();
+      await expectNoSeriousAxeViolations(page, "a unit's chart from the overview");
+      await page.goBack();
+      await table.getByRole('link', { name: 'Palokan terveysasema', exact: true }).click();
       await page.waitForURL(`${app.url}/units/palokka`);
       await page.getByRole('heading', { level: 1, name: 'Palokan terveysasema' }).waitFor();
       await expectNoSeriousAxeViolations(page, 'a unit from the overview');
@@ -158,6 +163,19 @@ describe('leadership, coach and supervisor homes and the area overview', () => {
       await page.getByRole('status').filter({ hasText: 'Nova hälsostation: poängen 3,0 har bekräftats.' }).waitFor();
       await nova.getByText(`bekräftad av ${COACH}`, { exact: false }).waitFor();
       expect(await nova.locator('.progress-summary__value').innerText()).toBe('3,0');
+
+      // A good practice of another unit becomes a change idea in one of the coach's own units.
+      await page.getByRole('link', { name: 'Mellersta Finlands välfärdsområde' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Lägesbild: Mellersta Finlands välfärdsområde' }).waitFor();
+      const practice = page.getByRole('region', { name: 'Goda praxis' }).getByRole('article').first();
+      const title = await practice.getByRole('heading', { level: 3 }).innerText();
+      await expectNoSeriousAxeViolations(page, "the area overview as the coach sees it");
+      await practice.getByLabel('Enhet där förändringsidén skapas').selectOption({ label: 'Nova hälsostation' });
+      await practice.getByRole('button', { name: 'Starta en egen cykel utifrån detta' }).click();
+      await practice.getByRole('status').filter({ hasText: 'Förändringsidén lades till i Nova hälsostation.' }).waitFor();
+      await practice.getByRole('link', { name: 'Öppna förändringsidéerna för Nova hälsostation' }).click();
+      await page.waitForURL(`${app.url}/units/nova`);
+      await page.getByRole('list', { name: 'Förändringsidéer' }).getByText(title).waitFor();
     } finally {
       await context.close();
     }

@@ -6,7 +6,7 @@ import { useAreaOverviews, type OverviewUnit } from '../../api/overview.js';
 import { MOVING_PHASES, pdsaKeys, useCycles, type Review } from '../../api/pdsa.js';
 import type { Me } from '../../api/queries.js';
 import { AssuranceIcon, VariationIcon } from '../../components/chart/index.js';
-import { useBetter } from '../../components/leadership/Signals.js';
+import { useBetter } from '../../components/leadership/better.js';
 import { Link } from '../../components/Link.js';
 import { CalendarIcon, WarningIcon } from '../../components/Pdsa.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
@@ -161,7 +161,7 @@ function NextReview({ unitId }: { unitId: string }) {
 function Signals({ unit }: { unit: OverviewUnit }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const better = useBetter();
+  const { better } = useBetter();
   const series = useSeriesOfMeasures(
     unit.unitId,
     unit.measures.map((m) => m.measureKey),

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { ASSURANCES, VARIATIONS, type OverviewMeasure } from '../../api/overview.js';
 import { AssuranceIcon, VariationIcon } from '../../components/chart/index.js';
-import { useBetter } from '../../components/leadership/Signals.js';
+import { useBetter } from '../../components/leadership/better.js';
 import { currentLocale } from '../../i18n/index.js';
 
 /** What the marks mean, and for each measure of the area which direction is better. */
 export function Legend({ measures }: { measures: readonly OverviewMeasure[] }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const better = useBetter();
+  const { better, ready } = useBetter();
   return (
     <section className="legend" aria-labelledby="legend-heading">
       <h2 id="legend-heading">{t('overviewLegend.title')}</h2>
@@ -37,24 +37,26 @@ export function Legend({ measures }: { measures: readonly OverviewMeasure[] }) {
         </div>
         <div>
           <h3 className="legend__heading">{t('overviewLegend.direction')}</h3>
-          <ul className="legend__list">
-            {measures.map((m) => {
-              const direction = better(m.measureKey);
-              return (
-                <li key={m.measureKey}>
-                  <span className="legend__measure">{m.name[locale]}:</span>{' '}
-                  {direction ? (
-                    <>
-                      <span aria-hidden="true">{direction === 'lower' ? '↓ ' : '↑ '}</span>
-                      {t(`overviewLegend.better.${direction}`)}
-                    </>
-                  ) : (
-                    t('overviewLegend.betterUnknown')
-                  )}
-                </li>
-              );
-            })}
-          </ul>
+          {ready && (
+            <ul className="legend__list">
+              {measures.map((m) => {
+                const direction = better(m.measureKey);
+                return (
+                  <li key={m.measureKey}>
+                    <span className="legend__measure">{m.name[locale]}:</span>{' '}
+                    {direction ? (
+                      <>
+                        <span aria-hidden="true">{direction === 'lower' ? '↓ ' : '↑ '}</span>
+                        {t(`overviewLegend.better.${direction}`)}
+                      </>
+                    ) : (
+                      t('overviewLegend.betterUnknown')
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
         </div>
       </div>
     </section>

@@ -14,7 +14,7 @@ import type { Measure } from '../../api/queries.js';
 import { SelectField } from '../../components/Fields.js';
 import { ProgressSummary } from '../../components/leadership/Progress.js';
 import { AssuranceIcon, VariationIcon } from '../../components/chart/index.js';
-import { useBetter } from '../../components/leadership/Signals.js';
+import { useBetter } from '../../components/leadership/better.js';
 import { Link } from '../../components/Link.js';
 import { WarningIcon } from '../../components/Pdsa.js';
 import { useFormat } from '../../i18n/format.js';
@@ -37,7 +37,7 @@ export function Matrix({ overview, canConfirm, onConfirm }: MatrixProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const locale = currentLocale();
-  const better = useBetter();
+  const { better } = useBetter();
   const [sort, setSort] = useState<Sort>('attention');
   const [measureKey, setMeasureKey] = useState('');
   const [signal, setSignal] = useState<Signal | ''>('');
@@ -220,6 +220,7 @@ function UnitRow({ unit, columns, better, canConfirm, onConfirm }: UnitRowProps)
       {columns.map((column) => (
         <MeasureCell
           key={column.measureKey}
+          unit={unit}
           column={column}
           better={better(column.measureKey)}
           status={unit.measures.find((m) => m.measureKey === column.measureKey)}
@@ -229,7 +230,10 @@ function UnitRow({ unit, columns, better, canConfirm, onConfirm }: UnitRowProps)
   );
 }
 
-function MeasureCell({ column, status, better }: { column: OverviewMeasure; status?: MeasureStatus; better?: Better }) {
+type MeasureCellProps = { unit: OverviewUnit; column: OverviewMeasure; status?: MeasureStatus; better?: Better };
+
+/** Latest value (a link to the unit's chart of it), target, variation and assurance. */
+function MeasureCell({ unit, column, status, better }: MeasureCellProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const locale = currentLocale();
@@ -244,7 +248,15 @@ function MeasureCell({ column, status, better }: { column: OverviewMeasure; stat
   const value = (v: number) => `${format.number(v, { maximumFractionDigits: 1 })} ${status.unitLabel[locale]}`;
   return (
     <td className="matrix__cell">
-      <p className="matrix__value">{status.latestValue === null ? <span className="muted">{t('overview.matrix.noValue')}</span> : value(status.latestValue)}</p>
+      <p className="matrix__value">
+        <Link href={`/units/${unit.unitId}/measures/${column.measureKey}`}>
+          {status.latestValue === null ? t('overview.matrix.noValue') : value(status.latestValue)}
+          <span className="visually-hidden">
+            {' '}
+            ({t('overview.matrix.chartOf', { measure: column.name[locale], unit: unit.unitName[locale] })})
+          </span>
+        </Link>
+      </p>
       <p className="matrix__target muted">{status.target === null ? t('overview.matrix.noTarget') : t('overview.matrix.target', { value: value(status.target) })}</p>
       <p className="matrix__signals">
         <VariationIcon variation={status.classification.variation} better={better} labelled={false} />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSeriesOfUnits, type AreaOverview } from '../../api/overview.js';
 import { Sparkline, VariationIcon } from '../../components/chart/index.js';
 import { SelectField } from '../../components/Fields.js';
-import { useBetter } from '../../components/leadership/Signals.js';
+import { useBetter } from '../../components/leadership/better.js';
 import { Link } from '../../components/Link.js';
 import { Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
@@ -17,7 +17,7 @@ export function SmallMultiples({ overview }: { overview: AreaOverview }) {
   const { t } = useTranslation();
   const format = useFormat();
   const locale = currentLocale();
-  const better = useBetter();
+  const { better } = useBetter();
   const [measureKey, setMeasureKey] = useState(overview.measures[0]?.measureKey ?? '');
   const column = overview.measures.find((m) => m.measureKey === measureKey);
   const units = overview.units.filter((u) => u.measures.some((m) => m.measureKey === measureKey));
