@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extent, labelledIndices, linearScale, niceTicks, truncate } from '../../../web/src/components/chart/scale.js';
+import { extent, labelledIndices, linearScale, niceTicks, placeLabels, truncate } from '../../../web/src/components/chart/scale.js';
 import { currentPeriods, periodParts, shiftPeriod } from '../../../web/src/pages/measures/periods.js';
 
 describe('linearScale', () => {
@@ -78,6 +78,27 @@ describe('truncate', () => {
   it('cuts long labels with an ellipsis and leaves short ones alone', () => {
     expect(truncate('Takaisinsoitto samana päivänä', 12)).toBe('Takaisinsoi…');
     expect(truncate('Lyhyt', 12)).toBe('Lyhyt');
+  });
+});
+
+describe('placeLabels', () => {
+  it('runs a lone label away from the nearer edge, as far as the edge allows', () => {
+    expect(placeLabels([100], [0, 700])).toEqual([{ x: 104, anchor: 'start', maxChars: 84 }]);
+    expect(placeLabels([600], [0, 700])).toEqual([{ x: 596, anchor: 'end', maxChars: 84 }]);
+  });
+
+  it('shares the gap between two labels that run towards each other, and stops one at the next line', () => {
+    // Given in any order; each result belongs to its own position.
+    const [late, early] = placeLabels([500, 200], [0, 700]);
+    expect(early).toEqual({ x: 204, anchor: 'start', maxChars: Math.floor((150 - 8) / 7) });
+    expect(late).toEqual({ x: 496, anchor: 'end', maxChars: Math.floor((150 - 8) / 7) });
+    const [first, second] = placeLabels([100, 160], [0, 700]);
+    expect(first!.maxChars).toBe(Math.floor((60 - 8) / 7));
+    expect(second!.maxChars).toBe(Math.floor((540 - 8) / 7));
+  });
+
+  it('leaves at least a stub of a label', () => {
+    expect(placeLabels([100, 101], [0, 700])[0]!.maxChars).toBe(2);
   });
 });
 

@@ -4,7 +4,7 @@ import type { SeriesPoint, SeriesView } from '../../api/measurements.js';
 import { currentLocale } from '../../i18n/index.js';
 import { useFormat } from '../../i18n/format.js';
 import { ChartSummary, ChartTable } from './ChartText.js';
-import { extent, labelledIndices, linearScale, niceTicks, truncate } from './scale.js';
+import { extent, labelledIndices, linearScale, niceTicks, placeLabels, truncate } from './scale.js';
 import '../../styles/measures.css';
 
 export type SeriesChartProps = {
@@ -19,8 +19,8 @@ export type SeriesChartProps = {
 };
 
 const WIDTH = 760;
-const HEIGHT = 340;
-const MARGIN = { top: 46, right: 20, bottom: 40, left: 56 };
+const HEIGHT = 354;
+const MARGIN = { top: 46, right: 20, bottom: 54, left: 56 };
 
 /** Points joined within a phase; a missing value or a new phase starts a new stretch. */
 function stepPath(points: readonly SeriesPoint[], value: (p: SeriesPoint) => number | null, x: (i: number) => number, y: (v: number) => number, half: number): string {
@@ -88,11 +88,8 @@ export function SeriesChart({ view, name, unitLabel, cycleHref }: SeriesChartPro
     const i = marker.doStartPeriod ? indexOf.get(marker.doStartPeriod) : undefined;
     return i !== undefined ? [{ ...marker, x: x(i) }] : [];
   });
-  // Labels run away from the nearer edge, so that one near the newest period is not cut off.
-  const labelAt = (at: number) =>
-    at > (plot.left + plot.right) / 2 ? { x: at - 4, textAnchor: 'end' as const } : { x: at + 4, textAnchor: 'start' as const };
-  // About 7 px a character at 12 px: as much of the label as fits before the edge it runs towards.
-  const fits = (at: number) => Math.max(8, Math.floor((at > (plot.left + plot.right) / 2 ? at - plot.left : plot.right - at) / 7));
+  const phaseLabels = placeLabels(phaseStarts.map((p) => p.x), [plot.left, plot.right]);
+  const markerLabels = placeLabels(markers.map((m) => m.x), [plot.left, plot.right]);
 
   return (
     <div className="series-chart">
@@ -108,30 +105,40 @@ export function SeriesChart({ view, name, unitLabel, cycleHref }: SeriesChartPro
               </g>
             ))}
             <line className="series-chart__axis" x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />
-            {xLabels.map((i) => (
-              <text key={points[i]!.period} className="series-chart__tick" x={x(i)} y={plot.bottom + 20} textAnchor="middle">
-                {points[i]!.label[locale]}
-              </text>
-            ))}
+            {xLabels.map((i, n) => {
+              const period = points[i]!.period;
+              // Week labels carry no year: it goes under the first one and wherever the year turns.
+              const year = period.includes('W') && (n === 0 || points[xLabels[n - 1]!]!.period.slice(0, 4) !== period.slice(0, 4));
+              return (
+                <text key={period} className="series-chart__tick" x={x(i)} y={plot.bottom + 20} textAnchor="middle">
+                  {points[i]!.label[locale]}
+                  {year && (
+                    <tspan x={x(i)} dy="1.25em" className="series-chart__year">
+                      {period.slice(0, 4)}
+                    </tspan>
+                  )}
+                </text>
+              );
+            })}
             <text className="series-chart__unit" x={plot.left - 8} y={plot.top - 34} textAnchor="end">
               {unitLabel}
             </text>
 
-            {phaseStarts.map((phase) => (
+            {phaseStarts.map((phase, i) => (
               <g key={phase.startPeriod} className="series-chart__phase">
                 <line className="series-chart__phase-line" x1={phase.x} x2={phase.x} y1={plot.top - 16} y2={plot.bottom} />
-                <text {...labelAt(phase.x)} y={plot.top - 6}>
+                <text x={phaseLabels[i]!.x} textAnchor={phaseLabels[i]!.anchor} y={plot.top - 6}>
                   <title>{phase.reason}</title>
-                  {truncate(phase.reason || t('chart.definitionChanged'), fits(phase.x))}
+                  {truncate(phase.reason || t('chart.definitionChanged'), phaseLabels[i]!.maxChars)}
                 </text>
               </g>
             ))}
-            {markers.map((marker) => (
+            {markers.map((marker, i) => (
               <g key={marker.cycleId} className="series-chart__marker">
                 <line className="series-chart__marker-line" x1={marker.x} x2={marker.x} y1={plot.top - 34} y2={plot.bottom} />
-                <text {...labelAt(marker.x)} y={plot.top - 24}>
+                <text x={markerLabels[i]!.x} textAnchor={markerLabels[i]!.anchor} y={plot.top - 24}>
                   <title>{marker.title}</title>
-                  {truncate(marker.title, fits(marker.x))}
+                  {truncate(marker.title, markerLabels[i]!.maxChars)}
                 </text>
               </g>
             ))}

@@ -75,3 +75,29 @@ export function truncate(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
 }
+
+export type PlacedLabel = { x: number; anchor: 'start' | 'end'; maxChars: number };
+
+/**
+ * Places a label beside each vertical line at `positions` (sorted or not) within [left, right]:
+ * it runs away from the nearer edge, and is cut to fit before the edge or the next line in its
+ * way (half the gap when that line's label runs towards it). `charWidth` is the mean character width.
+ */
+export function placeLabels(positions: readonly number[], [left, right]: readonly [number, number], charWidth = 7): PlacedLabel[] {
+  const middle = (left + right) / 2;
+  const order = positions.map((x, i) => ({ x, i })).sort((a, b) => a.x - b.x);
+  const runsRight = (x: number) => x <= middle;
+  const placed: PlacedLabel[] = new Array<PlacedLabel>(positions.length);
+  order.forEach(({ x, i }, k) => {
+    const right_ = runsRight(x);
+    const neighbour = order[right_ ? k + 1 : k - 1];
+    let room = right_ ? right - x : x - left;
+    if (neighbour) {
+      const gap = Math.abs(neighbour.x - x);
+      const facing = runsRight(neighbour.x) !== right_;
+      room = Math.min(room, facing ? gap / 2 : gap);
+    }
+    placed[i] = { x: right_ ? x + 4 : x - 4, anchor: right_ ? 'start' : 'end', maxChars: Math.max(2, Math.floor((room - 8) / charWidth)) };
+  });
+  return placed;
+}

@@ -8,8 +8,8 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { EmptyState, ErrorState, Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
-import { currentPeriods, periodParts, shiftPeriod } from './periods.js';
-import { ProblemNotice, UnitFrame, canWriteFigures } from './shared.js';
+import { currentPeriods, shiftPeriod } from './periods.js';
+import { ProblemNotice, UnitFrame, canWriteFigures, usePeriodName } from './shared.js';
 
 type Field = 'value' | 'numerator' | 'denominator' | 'note';
 type Inputs = Record<Field, string>;
@@ -27,24 +27,14 @@ function parseNumber(text: string): number | null | 'invalid' {
   return Number.isFinite(value) ? value : 'invalid';
 }
 
-function initialInputs(row: EntryRow): Inputs {
+/** The stored figure as the person would type it: a decimal comma in Finnish and Swedish. */
+function initialInputs(row: EntryRow, decimal: string): Inputs {
   const c = row.current;
   return {
-    value: c && !usesRatio(row) ? String(c.value) : '',
+    value: c && !usesRatio(row) ? String(c.value).replace('.', decimal) : '',
     numerator: c?.numerator != null ? String(c.numerator) : '',
     denominator: c?.denominator != null ? String(c.denominator) : '',
     note: c?.note ?? '',
-  };
-}
-
-/** A period's name in the UI language: "vk 48/2026", "marraskuu 2026". */
-function usePeriodName() {
-  const { t } = useTranslation();
-  const format = useFormat();
-  return (period: string) => {
-    const { kind, year, number } = periodParts(period);
-    if (kind === 'week') return t('entry.week', { week: number, year });
-    return new Intl.DateTimeFormat(format.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, number - 1, 1)));
   };
 }
 
@@ -104,7 +94,8 @@ function PeriodForm({ unitId, form, canWrite }: { unitId: string; form: EntryFor
   const { t } = useTranslation();
   const locale = currentLocale();
   const submit = useSubmitEntry(unitId);
-  const [inputs, setInputs] = useState<Record<string, Inputs>>(() => Object.fromEntries(form.rows.map((row) => [rowId(row), initialInputs(row)])));
+  const decimal = currentLocale() === 'en' ? '.' : ',';
+  const [inputs, setInputs] = useState<Record<string, Inputs>>(() => Object.fromEntries(form.rows.map((row) => [rowId(row), initialInputs(row, decimal)])));
   const [outcomes, setOutcomes] = useState<Record<string, RowOutcome>>({});
   const [summary, setSummary] = useState<{ saved: number; unchanged: number; invalid: number } | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRunRound, type Frequency } from '../../api/measurements.js';
 import { Choice, Choices } from '../../components/Fields.js';
-import { ProblemNotice } from './shared.js';
+import { ProblemNotice, usePeriodName } from './shared.js';
 
 /**
  * Admins: run the measurement round now rather than at its scheduled time. It collects the period
@@ -11,6 +11,7 @@ import { ProblemNotice } from './shared.js';
 export function RoundControl() {
   const { t } = useTranslation();
   const run = useRunRound();
+  const periodName = usePeriodName();
   const [frequency, setFrequency] = useState<Frequency>('weekly');
 
   const onSubmit = (event: FormEvent) => {
@@ -36,7 +37,7 @@ export function RoundControl() {
       </form>
       {run.data && (
         <p className="status-message" role="status">
-          {t(run.data.result === 'started' ? 'round.started' : 'round.alreadyRunning', { period: run.data.period })}{' '}
+          {t(run.data.result === 'started' ? 'round.started' : 'round.alreadyRunning', { period: periodName(run.data.period) })}{' '}
           <span className="muted">{t('round.execution', { name: run.data.executionName })}</span>
         </p>
       )}

@@ -6,7 +6,9 @@ import { useUnit, type Me } from '../../api/queries.js';
 import { Link } from '../../components/Link.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
+import { useFormat } from '../../i18n/format.js';
 import { currentLocale, type Locale } from '../../i18n/index.js';
+import { periodParts } from './periods.js';
 import { rolesInUnit } from '../../roles.js';
 import '../../styles/measures.css';
 
@@ -26,6 +28,17 @@ export function currentFields(measure: UnitMeasure) {
 
 export function measureName(measure: UnitMeasure, locale: Locale): string {
   return currentFields(measure).name[locale];
+}
+
+/** A period's name in the UI language: "vk 48/2026", "marraskuu 2026". */
+export function usePeriodName() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (period: string) => {
+    const { kind, year, number } = periodParts(period);
+    if (kind === 'week') return t('entry.week', { week: number, year });
+    return new Intl.DateTimeFormat(format.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, number - 1, 1)));
+  };
 }
 
 /** "← Back: Sampoharjun terveysasema" (or to another page of the unit). */

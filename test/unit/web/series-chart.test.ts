@@ -1,0 +1,85 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { measureCatalogueByKey } from '../../../functions/domain/measure-catalogue.js';
+import type { Measurement } from '../../../functions/domain/measurement.js';
+import { periodRange } from '../../../functions/domain/period.js';
+import { analyseSeries } from '../../../functions/domain/series-analysis.js';
+import { fieldsOf, type UnitMeasure } from '../../../functions/domain/unit-measure.js';
+import type { SeriesView } from '../../../web/src/api/measurements.js';
+
+// The web modules read `window` and `document` when they load (the router, the API client, i18n).
+const stubBrowser = () => {
+  Object.assign(globalThis, {
+    window: { addEventListener: () => {}, location: { origin: 'http://localhost', pathname: '/' } },
+    document: { documentElement: {} },
+  });
+};
+
+type Chart = typeof import('../../../web/src/components/chart/index.js');
+let chart: Chart;
+
+beforeAll(async () => {
+  stubBrowser();
+  chart = await import('../../../web/src/components/chart/index.js');
+});
+
+const at = '2026-11-30T08:00:00.000Z';
+const t3: UnitMeasure = {
+  unitId: 'sampoharju', key: 't3', source: 'catalogue', frequency: 'weekly', target: { value: 7, by: null },
+  versions: [{ definitionVersion: 1, validFrom: '2026-W01', catalogueVersion: 1, fields: fieldsOf(measureCatalogueByKey('t3')!), reason: '' }],
+  createdAt: at, updatedAt: at, version: 1,
+};
+
+/** 30 weeks around 14 days, one far-off week, one missing week, then a change to about 5 days. */
+function view(): SeriesView {
+  const periods = periodRange('2026-W01', '2026-W40');
+  const values = periods.map((_, i) => (i < 30 ? 14 + ((i * 7) % 5) - 2 : 5 + (i % 2)));
+  values[12] = 40;
+  const measurements: Measurement[] = periods.flatMap((period, i) =>
+    i === 20 ? [] : [{ unitId: 'sampoharju', measureKey: 't3', period, value: values[i]!, numerator: null, denominator: null, note: '', definitionVersion: 1, enteredBy: { type: 'system', name: 'test' }, enteredAt: at, version: 1 }],
+  );
+  const phases = [{ unitId: 'sampoharju', measureKey: 't3', startPeriod: '2026-W31', reason: 'Takaisinsoitto samana päivänä otettiin käyttöön', cycleId: 'callback-1', createdBy: { type: 'system' as const, name: 'test' }, createdAt: at, version: 1 }];
+  return {
+    measure: t3,
+    analysis: analyseSeries({ measure: t3, measurements, phases }),
+    snapshots: [],
+    phases,
+    cycleMarkers: [{ cycleId: 'callback-1', title: 'Takaisinsoitto samana päivänä', phase: 'adopted', doStart: '2026-07-20', doStartPeriod: '2026-W30', decision: 'adopt' }],
+  };
+}
+
+describe('SeriesChart', () => {
+  it('is one image with an accessible name, marks signals by shape and labels phases and cycles', () => {
+    const html = renderToStaticMarkup(createElement(chart.SeriesChart, { view: view(), name: 'T3', unitLabel: 'vrk', cycleHref: (id) => `/units/sampoharju/cycles/${id}` }));
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="I-säätökortti: T3, 40 jaksoa, vk 1–vk 40\./);
+    // The week far off is beyond the upper limit: a diamond, and said so in the table.
+    expect(html).toContain('series-chart__point series-chart__point--sigma');
+    expect(html).toContain('Yli ylärajan');
+    // The phase's reason and the cycle's title are on the chart, in full in the summary.
+    expect(html).toContain('Takaisinsoitto samana päivänä otettiin käyttöön');
+    expect(html).toContain('<a href="/units/sampoharju/cycles/callback-1">Takaisinsoitto samana päivänä</a>');
+    expect(html).toContain('Alkaen vk 31/2026:');
+    // The year under the first week label; the missing week is a gap in the table, not a zero.
+    expect(html).toMatch(/<tspan[^>]*class="series-chart__year"[^>]*>2026<\/tspan>/);
+    expect(html).toContain('<th scope="row">vk 21/2026</th><td>puuttuu</td>');
+    expect(html).toContain('<details class="chart-table">');
+    expect(html).toContain('Tavoite 7');
+  });
+});
+
+describe('Sparkline', () => {
+  it('names its latest value, period and variation', () => {
+    const html = renderToStaticMarkup(createElement(chart.Sparkline, { analysis: view().analysis, name: 'T3', unitLabel: 'vrk', last: 12 }));
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="T3: viimeisin 6 vrk \(vk 40\), (Tavanomaista vaihtelua|Erityissyy: parannusta|Erityissyy: huolestuttavaa)"/);
+  });
+});
+
+describe('variation and assurance icons', () => {
+  it('say what they are in words, beside the icon or as its name', () => {
+    expect(renderToStaticMarkup(createElement(chart.VariationIcon, { variation: 'improving', better: 'lower' }))).toContain('Erityissyy: parannusta');
+    expect(renderToStaticMarkup(createElement(chart.AssuranceIcon, { assurance: 'missed', labelled: false }))).toMatch(
+      /role="img" aria-label="Tavoite jää johdonmukaisesti saavuttamatta"/,
+    );
+  });
+});
