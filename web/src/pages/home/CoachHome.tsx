@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAreaOverviews, useSeriesOfUnits, type OverviewUnit } from '../../api/overview.js';
 import { useAgenda } from '../../api/pdsa.js';
-import type { Me } from '../../api/queries.js';
+import { useUnitsById, type Me } from '../../api/queries.js';
 import { Sparkline } from '../../components/chart/index.js';
 import { ProgressSummary } from '../../components/leadership/Progress.js';
 import { ProgressDialog } from '../../components/leadership/ProgressDialog.js';
@@ -119,7 +119,12 @@ function AttentionLine({ unit }: { unit: OverviewUnit }) {
 function AgendaSummary() {
   const { t } = useTranslation();
   const format = useFormat();
+  const locale = currentLocale();
   const agenda = useAgenda();
+  const next = agenda.data?.upcoming.slice(0, 3) ?? [];
+  const unitIds = [...new Set(next.map((review) => review.unitId))];
+  const units = useUnitsById(unitIds);
+  const unitName = (id: string) => units[unitIds.indexOf(id)]?.data?.name[locale] ?? '';
   return (
     <section className="home-section" aria-labelledby="coach-agenda-heading">
       <h2 id="coach-agenda-heading">{t('homes.coach.agenda')}</h2>
@@ -149,16 +154,16 @@ function AgendaSummary() {
               </dd>
             </div>
           </dl>
-          {agenda.data.upcoming.length > 0 && (
+          {next.length > 0 && (
             <>
               <h3 className="home-card__subheading">{t('homes.coach.next')}</h3>
               <ul className="plain-list">
-                {agenda.data.upcoming.slice(0, 3).map((review) => (
+                {next.map((review) => (
                   <li key={review.id}>
                     <Link href={`/units/${review.unitId}/cycles/${review.cycleId}`}>
                       <time dateTime={review.startsAt}>{format.meeting(review.startsAt, review.durationMinutes)}</time>
                     </Link>{' '}
-                    <span className="muted">({t(`reviewKinds.${review.kind}`)})</span>
+                    {unitName(review.unitId)} <span className="muted">({t(`reviewKinds.${review.kind}`)})</span>
                   </li>
                 ))}
               </ul>

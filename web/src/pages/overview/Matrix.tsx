@@ -12,6 +12,7 @@ import {
 } from '../../api/overview.js';
 import type { Measure } from '../../api/queries.js';
 import { SelectField } from '../../components/Fields.js';
+import { useFigure } from '../../components/leadership/figure.js';
 import { ProgressSummary } from '../../components/leadership/Progress.js';
 import { AssuranceIcon, VariationIcon } from '../../components/chart/index.js';
 import { useBetter } from '../../components/leadership/better.js';
@@ -235,7 +236,7 @@ type MeasureCellProps = { unit: OverviewUnit; column: OverviewMeasure; status?: 
 /** Latest value (a link to the unit's chart of it), target, variation and assurance. */
 function MeasureCell({ unit, column, status, better }: MeasureCellProps) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const figure = useFigure();
   const locale = currentLocale();
   if (!status) {
     return (
@@ -245,7 +246,7 @@ function MeasureCell({ unit, column, status, better }: MeasureCellProps) {
       </td>
     );
   }
-  const value = (v: number) => `${format.number(v, { maximumFractionDigits: 1 })} ${status.unitLabel[locale]}`;
+  const value = (v: number) => figure(v, status.unitLabel[locale]);
   return (
     <td className="matrix__cell">
       <p className="matrix__value">

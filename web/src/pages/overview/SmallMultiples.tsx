@@ -4,9 +4,9 @@ import { useSeriesOfUnits, type AreaOverview } from '../../api/overview.js';
 import { Sparkline, VariationIcon } from '../../components/chart/index.js';
 import { SelectField } from '../../components/Fields.js';
 import { useBetter } from '../../components/leadership/better.js';
+import { useFigure } from '../../components/leadership/figure.js';
 import { Link } from '../../components/Link.js';
 import { Loading } from '../../components/StatusViews.js';
-import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
 
 /** How many of the newest periods each small chart shows: a year of weeks, or of months. */
@@ -15,7 +15,7 @@ const SPAN = { weekly: 52, monthly: 12 } as const;
 /** One measure across every unit of the area that tracks it, each as a small chart on the same footing. */
 export function SmallMultiples({ overview }: { overview: AreaOverview }) {
   const { t } = useTranslation();
-  const format = useFormat();
+  const figure = useFigure();
   const locale = currentLocale();
   const { better } = useBetter();
   const [measureKey, setMeasureKey] = useState(overview.measures[0]?.measureKey ?? '');
@@ -66,7 +66,7 @@ export function SmallMultiples({ overview }: { overview: AreaOverview }) {
                 <p className="small-multiple__latest">
                   {status.latestValue === null
                     ? t('overview.matrix.noValue')
-                    : `${format.number(status.latestValue, { maximumFractionDigits: 1 })} ${status.unitLabel[locale]}`}{' '}
+                    : figure(status.latestValue, status.unitLabel[locale])}{' '}
                   <VariationIcon variation={status.classification.variation} better={better(measureKey)} labelled={false} />
                 </p>
               )}
