@@ -6,6 +6,7 @@ import { currentLocale } from '../../i18n/index.js';
 import { useFormat } from '../../i18n/format.js';
 import { Link } from '../Link.js';
 import { AssuranceIcon, VariationIcon } from './Icons.js';
+import { withUnit } from './units.js';
 
 /** A period as in sentences and tables: weeks get their year, since a series spans years ("vk 12/2026"). */
 export function periodWithYear(point: Pick<SeriesPoint, 'period' | 'label'>, locale: ReturnType<typeof currentLocale>): string {
@@ -19,7 +20,7 @@ export function ChartSummary({ view, unitLabel, cycleHref }: { view: SeriesView;
   const locale = currentLocale();
   const headingId = useId();
   const { analysis } = view;
-  const number = (v: number) => `${format.number(v, { maximumFractionDigits: 1 })} ${unitLabel}`;
+  const number = (v: number) => withUnit(format.number(v, { maximumFractionDigits: 1 }), unitLabel);
   const labelOf = (period: string) => {
     const point = analysis.points.find((p) => p.period === period);
     return point ? periodWithYear(point, locale) : period;

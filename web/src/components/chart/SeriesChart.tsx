@@ -5,6 +5,7 @@ import { currentLocale } from '../../i18n/index.js';
 import { useFormat } from '../../i18n/format.js';
 import { ChartSummary, ChartTable } from './ChartText.js';
 import { extent, labelledIndices, linearScale, niceTicks, placeLabels, truncate } from './scale.js';
+import { withUnit } from './units.js';
 import '../../styles/measures.css';
 
 export type SeriesChartProps = {
@@ -164,7 +165,7 @@ export function SeriesChart({ view, name, unitLabel, cycleHref }: SeriesChartPro
               if (p.y === null) return null;
               const cx = x(i);
               const cy = y(p.y);
-              const title = `${p.label[locale]}: ${number(p.y)} ${unitLabel}`;
+              const title = `${p.label[locale]}: ${withUnit(number(p.y), unitLabel)}`;
               if (p.sigmaSignal) {
                 return (
                   <path key={p.period} className="series-chart__point series-chart__point--sigma" d={`M${cx} ${cy - 7}L${cx + 7} ${cy}L${cx} ${cy + 7}L${cx - 7} ${cy}Z`}>

@@ -3,6 +3,7 @@ import type { SeriesAnalysis } from '../../api/measurements.js';
 import { currentLocale } from '../../i18n/index.js';
 import { useFormat } from '../../i18n/format.js';
 import { extent, linearScale } from './scale.js';
+import { withUnit } from './units.js';
 import '../../styles/measures.css';
 
 export type SparklineProps = {
@@ -33,7 +34,7 @@ export function Sparkline({ analysis, name, unitLabel, last, width = 120, height
   const label = latest
     ? t('chart.sparklineLabel', {
         name,
-        value: `${format.number(latest.y!, { maximumFractionDigits: 1 })}${unitLabel ? ` ${unitLabel}` : ''}`,
+        value: withUnit(format.number(latest.y!, { maximumFractionDigits: 1 }), unitLabel),
         period: latest.label[locale],
         variation: t(`chart.variation.${analysis.classification.variation}`),
       })

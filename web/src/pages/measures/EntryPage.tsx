@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEntryForm, useSubmitEntry, type EntryForm, type EntryRow, type EntrySubmit } from '../../api/measurements.js';
 import type { Me } from '../../api/queries.js';
+import { withUnit } from '../../components/chart/index.js';
 import { SelectField, TextField } from '../../components/Fields.js';
 import { Link } from '../../components/Link.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -245,8 +246,8 @@ function EntryFieldset({
   const rowErrors = outcome?.errors.filter((e) => !['value', 'numerator', 'denominator', 'note'].includes(e.field)) ?? [];
   const shown = (m: NonNullable<EntryRow['current']>) =>
     ratio
-      ? `${format.number(m.numerator ?? 0)}/${format.number(m.denominator ?? 0)} (${format.number(m.value * row.fields.multiply, { maximumFractionDigits: 1 })} ${unitLabel})`
-      : `${format.number(m.value * row.fields.multiply, { maximumFractionDigits: 1 })} ${unitLabel}`;
+      ? `${format.number(m.numerator ?? 0)}/${format.number(m.denominator ?? 0)} (${withUnit(format.number(m.value * row.fields.multiply, { maximumFractionDigits: 1 }), unitLabel)})`
+      : withUnit(format.number(m.value * row.fields.multiply, { maximumFractionDigits: 1 }), unitLabel);
   const saved = outcome?.status === 'created' || outcome?.status === 'updated';
   const invalid = outcome?.status === 'invalid' || outcome?.status === 'conflict';
 
@@ -290,7 +291,7 @@ function EntryFieldset({
       </div>
       <p className="entry-row__hint">
         {ratio ? t('entry.ratioHint', { name: row.fields.name[locale] }) : t(`entry.hints.${row.fields.valueKind === 'days' ? 'days' : row.fields.valueKind === 'count' ? 'count' : 'score'}`)}
-        {row.target !== null && ` ${t('entry.target', { value: `${format.number(row.target)} ${unitLabel}` })}`}
+        {row.target !== null && ` ${t('entry.target', { value: withUnit(format.number(row.target), unitLabel) })}`}
       </p>
       {row.current && (
         <p className="entry-row__current">

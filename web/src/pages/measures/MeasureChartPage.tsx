@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { useSeries } from '../../api/measurements.js';
 import type { Me } from '../../api/queries.js';
-import { SeriesChart } from '../../components/chart/index.js';
+import { SeriesChart, withUnit } from '../../components/chart/index.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
@@ -53,7 +53,7 @@ export function MeasureChartPage({ unitId, measureKey, me }: { unitId: string; m
               </div>
               <div>
                 <dt>{t('measurePage.target')}</dt>
-                <dd>{view.measure.target ? `${format.number(view.measure.target.value)} ${unitLabel}` : '–'}</dd>
+                <dd>{view.measure.target ? withUnit(format.number(view.measure.target.value), unitLabel) : '–'}</dd>
               </div>
               <div>
                 <dt>{t('measures.better')}</dt>

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSeriesOfMeasures, useUnitMeasures, type SeriesView, type UnitMeasure } from '../../api/measurements.js';
 import type { Me } from '../../api/queries.js';
-import { AssuranceIcon, Sparkline, VariationIcon } from '../../components/chart/index.js';
-import { periodWithYear } from '../../components/chart/ChartText.js';
+import { AssuranceIcon, Sparkline, VariationIcon, periodWithYear, withUnit } from '../../components/chart/index.js';
 import { Link } from '../../components/Link.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { EmptyState, ErrorState, Loading } from '../../components/StatusViews.js';
@@ -92,7 +91,7 @@ function MeasureRow({ unitId, measure, view, pending }: { unitId: string; measur
   const unitLabel = fields.unitLabel[locale];
   const name = measureName(measure, locale);
   const latest = view && [...view.analysis.points].reverse().find((p) => p.y !== null);
-  const number = (v: number) => `${format.number(v, { maximumFractionDigits: 1 })} ${unitLabel}`;
+  const number = (v: number) => withUnit(format.number(v, { maximumFractionDigits: 1 }), unitLabel);
 
   return (
     <tr>

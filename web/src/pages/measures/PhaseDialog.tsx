@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCreatePhase, type SeriesView } from '../../api/measurements.js';
 import { Dialog } from '../../components/Dialog.js';
-import { periodWithYear } from '../../components/chart/ChartText.js';
+import { periodWithYear } from '../../components/chart/index.js';
 import { FormActions, SelectField, TextArea } from '../../components/Fields.js';
 import { currentLocale } from '../../i18n/index.js';
 import { ProblemNotice } from './shared.js';
