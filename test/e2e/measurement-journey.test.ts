@@ -77,6 +77,19 @@ describe('a supervisor logs the period’s figures, reads the chart, imports and
       await newRow.waitFor();
       await expectNoSeriousAxeViolations(page, 'the chart page with its data table open');
 
+      // A new phase from this week needs its reason; then the chart says where it starts and why.
+      await page.getByRole('button', { name: 'Aloita uusi vaihe' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Uusi vaihe kuvaajaan' });
+      await dialog.getByLabel('Vaihe alkaa').selectOption(week);
+      await dialog.getByRole('button', { name: 'Aloita vaihe' }).click();
+      await dialog.getByText('Kirjoita, miksi uusi vaihe alkaa.').waitFor();
+      await expectNoSeriousAxeViolations(page, 'the new-phase dialog with its error');
+      await dialog.getByLabel('Perustelu').fill('Takaisinsoitto samana päivänä otettiin käyttöön.');
+      await dialog.getByRole('button', { name: 'Aloita vaihe' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByRole('status').filter({ hasText: `Uusi vaihe alkaa jaksosta ${weekLabel}.` }).waitFor();
+      await summary.getByText(`Alkaen ${weekLabel}: Takaisinsoitto samana päivänä otettiin käyttöön.`).waitFor();
+
       // CSV: a file with one bad row is reported by line and nothing is written; a good one is.
       await page.getByRole('link', { name: 'Takaisin mittareihin' }).click();
       await page.getByRole('heading', { level: 2, name: 'Tuo CSV-tiedosto' }).waitFor();

@@ -64,8 +64,9 @@ export function ChartSummary({ view, unitLabel, cycleHref }: { view: SeriesView;
           <ul className="chart-summary__list">
             {analysis.phases.map((phase) => (
               <li key={phase.startPeriod}>
-                {t('chart.summary.phaseFrom', { period: labelOf(phase.startPeriod) })}{' '}
-                {phase.kind === 'definition' ? t('chart.definitionChanged') : ''} {phase.reason}
+                {[t('chart.summary.phaseFrom', { period: labelOf(phase.startPeriod) }), phase.kind === 'definition' ? t('chart.definitionChanged') : '', phase.reason]
+                  .filter(Boolean)
+                  .join(' ')}
               </li>
             ))}
           </ul>
