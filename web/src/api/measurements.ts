@@ -1,9 +1,11 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { currentLocale } from '../i18n/index.js';
 import type { ClientResponse } from 'hono/client';
+import { sessionEnded } from '../auth/auth-state.js';
+import { clearSession } from '../auth/session.js';
+import { currentLocale } from '../i18n/index.js';
 import { ApiError, call, client, type Problem, type SuccessBody } from './client.js';
 
-/** A unit's measures, this period's form, the charts' series and phases, CSV import and export, rounds. */
+/** A unit's measures, this period's form, the charts' series (with their phases), new phases, CSV import and export, rounds. */
 
 const units = client.api.units[':unitId'];
 const measureRoute = units.measures[':key'];
@@ -12,16 +14,12 @@ export type UnitMeasure = SuccessBody<Awaited<ReturnType<typeof units.measures.$
 export type SeriesView = SuccessBody<Awaited<ReturnType<typeof measureRoute.series.$get>>>;
 export type SeriesAnalysis = SeriesView['analysis'];
 export type SeriesPoint = SeriesAnalysis['points'][number];
-export type Classification = SeriesAnalysis['classification'];
-export type Variation = Classification['variation'];
-export type Assurance = Classification['assurance'];
-export type CycleMarker = SeriesView['cycleMarkers'][number];
-export type ChartPhase = SuccessBody<Awaited<ReturnType<typeof measureRoute.phases.$get>>>['items'][number];
+export type Variation = SeriesAnalysis['classification']['variation'];
+export type Assurance = SeriesAnalysis['classification']['assurance'];
 export type NewChartPhase = NonNullable<Parameters<typeof measureRoute.phases.$post>[0]>['json'];
 export type EntryForm = SuccessBody<Awaited<ReturnType<typeof units.entry.$get>>>;
 export type EntryRow = EntryForm['rows'][number];
 export type EntrySubmit = NonNullable<Parameters<typeof units.entry.$post>[0]>['json'];
-export type EntryResult = SuccessBody<Awaited<ReturnType<typeof units.entry.$post>>>['results'][number];
 export type ImportReport = SuccessBody<Awaited<ReturnType<typeof units.import.$post>>>;
 export type Frequency = UnitMeasure['frequency'];
 type RoundResponse = Awaited<ReturnType<typeof client.api.rounds.$post>>;
@@ -32,7 +30,6 @@ export type RoundStart = Accepted<RoundResponse>;
 export const measurementKeys = {
   unitMeasures: (unitId: string) => ['units', unitId, 'measures'] as const,
   series: (unitId: string, key: string) => ['units', unitId, 'measures', key, 'series'] as const,
-  phases: (unitId: string, key: string) => ['units', unitId, 'measures', key, 'phases'] as const,
   entry: (unitId: string, period: string) => ['units', unitId, 'entry', period] as const,
 };
 
@@ -95,33 +92,42 @@ export function useCreatePhase(unitId: string, key: string) {
   });
 }
 
-/** Reads the problem details of a failed call that `call` did not make (the CSV calls). */
-async function apiErrorOf(response: Response): Promise<ApiError> {
+/**
+ * A call whose success `call` cannot read (a CSV file, a 202): the response when it is OK; else an
+ * ApiError with the problem details, and on a 401 the session ends as for every other call.
+ */
+async function rawCall(request: () => Promise<Response>): Promise<Response> {
+  let response: Response;
+  try {
+    response = await request();
+  } catch {
+    throw new ApiError(0);
+  }
+  if (response.ok) return response;
   let problem: Problem | undefined;
   if (/json/i.test(response.headers.get('content-type') ?? '')) {
     const body = (await response.json().catch(() => undefined)) as Partial<Problem> | undefined;
     if (typeof body?.status === 'number' && typeof body.title === 'string') problem = body as Problem;
   }
-  return new ApiError(response.status, problem);
+  const error = new ApiError(response.status, problem);
+  if (error.isUnauthorized) {
+    clearSession();
+    sessionEnded(problem?.detail);
+  }
+  throw error;
 }
 
 /** Sends the file as it is (text/csv); `dryRun` previews every row's result without writing. */
 export function useImportCsv(unitId: string) {
   const done = useInvalidateFigures(unitId);
   return useMutation({
-    mutationFn: async ({ text, dryRun }: { text: string; dryRun: boolean }): Promise<ImportReport> => {
-      let response: Response;
-      try {
-        response = await units.import.$post(
+    mutationFn: ({ text, dryRun }: { text: string; dryRun: boolean }) =>
+      call(() =>
+        units.import.$post(
           { param: { unitId }, query: { dryRun: dryRun ? 'true' : 'false' } },
           { headers: { ...languageHeader(), 'Content-Type': 'text/csv; charset=utf-8' }, init: { body: text } },
-        );
-      } catch {
-        throw new ApiError(0);
-      }
-      if (!response.ok) throw await apiErrorOf(response);
-      return (await response.json()) as ImportReport;
-    },
+        ),
+      ),
     onSuccess: (report) => {
       if (report.written) done();
     },
@@ -135,13 +141,7 @@ export function useImportCsv(unitId: string) {
 export function useExportCsv(unitId: string) {
   return useMutation({
     mutationFn: async () => {
-      let response: Response;
-      try {
-        response = await units['export.csv'].$get({ param: { unitId }, query: {} });
-      } catch {
-        throw new ApiError(0);
-      }
-      if (!response.ok) throw await apiErrorOf(response);
+      const response = await rawCall(() => units['export.csv'].$get({ param: { unitId }, query: {} }));
       const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `sykli-${unitId}.csv`;
       const url = URL.createObjectURL(await response.blob());
       const link = document.createElement('a');
@@ -160,15 +160,6 @@ export function useExportCsv(unitId: string) {
 /** Admins: run the measurement round of the period that has just ended. */
 export function useRunRound() {
   return useMutation({
-    mutationFn: async (frequency: Frequency): Promise<RoundStart> => {
-      let response: Response;
-      try {
-        response = await client.api.rounds.$post({ json: { frequency } });
-      } catch {
-        throw new ApiError(0);
-      }
-      if (!response.ok) throw await apiErrorOf(response);
-      return (await response.json()) as RoundStart;
-    },
+    mutationFn: async (frequency: Frequency) => (await (await rawCall(() => client.api.rounds.$post({ json: { frequency } }))).json()) as RoundStart,
   });
 }
