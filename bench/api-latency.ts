@@ -8,9 +8,33 @@ import type { BenchOrganisation, BenchPerson } from './seed-organisation.js';
 
 const CONNECTIONS = 10;
 const WARM_UP_SECONDS = 2;
+const ROUNDS = 2;
 const LOAD_SCRIPT = fileURLToPath(new URL('./load.ts', import.meta.url));
 
-export type ScenarioResult = LoadResult & { name: string; what: string; dynamo: RequestCount | null };
+export type ScenarioResult = ReturnType<typeof summarise> & { name: string; what: string; dynamo: RequestCount | null };
+
+/** The nearest-rank percentile, in ms to one decimal; null without any answer. */
+function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
+}
+
+/** One route's runs taken together. */
+function summarise(runs: readonly LoadResult[]) {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const seconds = runs.reduce((n, r) => n + r.seconds, 0);
+  const statusCodes: Record<string, number> = {};
+  for (const [code, count] of runs.flatMap((r) => Object.entries(r.statusCodes))) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  return {
+    answered: latencies.length,
+    perSecond: Math.round(latencies.length / seconds),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    failed: runs.reduce((n, r) => n + r.failed, 0),
+    statusCodes,
+    noOps: runs.reduce((n, r) => n + r.noOps, 0),
+  };
+}
 
 function runLoad(plan: LoadPlan): Promise<LoadResult> {
   return new Promise((resolveRun, reject) => {
@@ -43,7 +67,8 @@ type Scenario = {
 /**
  * API latency under load (10 connections) for the area overview, a unit's chart and a figure's
  * write, with their DynamoDB calls per request; and the bare Query of the same status items as
- * the overview's baseline, measured the same way in the same run.
+ * the overview's baseline, measured the same way in the same run. Each route gets a warm-up,
+ * then `seconds` of load in ROUNDS turns.
  */
 export async function measureApiLatency(options: {
   organisation: BenchOrganisation;
@@ -91,15 +116,28 @@ export async function measureApiLatency(options: {
     },
   ];
 
-  const results: ScenarioResult[] = [];
   for (const scenario of scenarios) {
-    const plan = { url: scenario.url, connections: CONNECTIONS, tokens: scenario.tokens };
-    await runLoad({ ...plan, requests: scenario.warmUp ?? scenario.requests, seconds: WARM_UP_SECONDS });
-    if (scenario.label) options.counter.take(scenario.label);
-    const result = await runLoad({ ...plan, requests: scenario.requests, seconds: options.seconds });
-    const dynamo = scenario.label ? options.counter.take(scenario.label) : null;
-    results.push({ name: scenario.name, what: scenario.what, ...result, dynamo });
-    options.progress(`${scenario.name}: p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.perSecond} req/s, ${result.failed} failed`);
+    await runLoad({ url: scenario.url, connections: CONNECTIONS, tokens: scenario.tokens, requests: scenario.warmUp ?? scenario.requests, seconds: WARM_UP_SECONDS });
   }
-  return results;
+  for (const scenario of scenarios) if (scenario.label) options.counter.take(scenario.label);
+
+  // The routes take turns, a slice of the time each per round, so that other work on the machine
+  // weighs on all of them alike, and the overview and its baseline are measured side by side.
+  const runs = new Map<string, LoadResult[]>(scenarios.map((s) => [s.name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const scenario of scenarios) {
+      const done = runs.get(scenario.name)!;
+      // Carry on after what the earlier runs sent, so that no write reuses a slot at a stale version.
+      const offset = done.reduce((n, r) => n + r.issued, 0) % scenario.requests.length;
+      const requests = [...scenario.requests.slice(offset), ...scenario.requests.slice(0, offset)];
+      done.push(await runLoad({ url: scenario.url, connections: CONNECTIONS, tokens: scenario.tokens, requests, seconds: options.seconds / ROUNDS }));
+    }
+    options.progress(`api: round ${round + 1} of ${ROUNDS} done`);
+  }
+
+  return scenarios.map((scenario) => {
+    const result = { name: scenario.name, what: scenario.what, ...summarise(runs.get(scenario.name)!), dynamo: scenario.label ? options.counter.take(scenario.label) : null };
+    options.progress(`${scenario.name}: p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.perSecond} req/s, ${result.failed} failed`);
+    return result;
+  });
 }

@@ -14,22 +14,17 @@ export type LoadPlan = {
   requests: { method: 'GET' | 'PUT'; path: string; token: number; bodies?: unknown[] }[];
 };
 export type LoadResult = {
-  requests: number;
-  perSecond: number;
-  p50: number | null;
-  p95: number | null;
+  seconds: number;
+  /** Response times of the 2xx answers, in ms, as autocannon measured them. */
+  latencies: number[];
+  /** How many of `requests` were sent, so that the next run can carry on after them. */
+  issued: number;
   /** Non-2xx answers and connection errors; their latencies are left out. */
   failed: number;
   statusCodes: Record<string, number>;
   /** PUTs answered with an unchanged version: the same figure again, nothing written. */
   noOps: number;
 };
-
-/** The nearest-rank percentile, in ms to one decimal; null without any answer. */
-function percentile(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
-}
 
 async function run(plan: LoadPlan): Promise<LoadResult> {
   let next = 0;
@@ -69,12 +64,10 @@ async function run(plan: LoadPlan): Promise<LoadResult> {
     if (status >= 200 && status < 300) latencies.push(responseTime);
   });
   const result = await finished;
-  latencies.sort((a, b) => a - b);
   return {
-    requests: result.requests.total,
-    perSecond: Math.round(result.requests.average),
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
+    seconds: result.duration,
+    latencies,
+    issued: next,
     failed: result.non2xx + result.errors,
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count ?? 0])),
     noOps,

@@ -59,7 +59,7 @@ try {
   let scenarios: ScenarioResult[] | { failed: string };
   let render: RenderResult | { failed: string };
   try {
-    progress(`api: ${scale.loadSeconds} s of load per route, 10 connections, after a 2 s warm-up`);
+    progress(`api: ${scale.loadSeconds} s of load per route in 2 turns, 10 connections, after a 2 s warm-up`);
     scenarios = await attempt('api latency', () =>
       measureApiLatency({ organisation, apiUrl: api.url, bareQueryUrl: bare.url, tokenFor: api.tokenFor, counter, seconds: scale.loadSeconds, progress }),
     );

@@ -95,8 +95,11 @@ function figure(definition: MeasureDefinition, random: () => number, level: numb
 }
 
 /**
- * A unit's tracked measures, its figures and its series' snapshots, as table items: the latest
- * snapshot of each series, or of its last `snapshotWeeks` figures as weekly rounds leave them.
+ * A unit's tracked measures, its figures and its series' snapshots, as table items: each series'
+ * latest snapshot, computed, and for `snapshotWeeks` > 1 one for each of its last weeks as weekly
+ * rounds leave them. Those earlier ones are copies of the latest with their own period: a chart
+ * reads as many snapshots of the same size as in production, and computing each (about 15 ms
+ * for a 3-year series) would make the seed minutes longer.
  */
 function unitItems(unit: Unit, unitIndex: number, measures: readonly MeasureDefinition[], periods: readonly string[], snapshotWeeks: number, now: Date): Record<string, unknown>[] {
   const at = now.toISOString();
@@ -124,10 +127,10 @@ function unitItems(unit: Unit, unitIndex: number, measures: readonly MeasureDefi
     });
     items.push(toItem(keys.unitMeasure(unit.id, definition.key), measure));
     for (const m of figures) items.push(toItem(keys.measurement(unit.id, definition.key, m.period), m));
-    for (const { period } of figures.slice(-snapshotWeeks)) {
-      const snapshot = buildSnapshot({ measure, measurements: figures, phases: [], period, now });
-      items.push(toItem(keys.snapshot(unit.id, definition.key, period), snapshot));
-    }
+    const latest = figures.at(-1);
+    if (!latest) continue;
+    const snapshot = buildSnapshot({ measure, measurements: figures, phases: [], period: latest.period, now });
+    for (const { period } of figures.slice(-snapshotWeeks)) items.push(toItem(keys.snapshot(unit.id, definition.key, period), { ...snapshot, period }));
   }
   return items;
 }
@@ -178,19 +181,20 @@ export async function seedOrganisation(db: Db, scale: Scale, progress: (line: st
   // Snapshot history only where charts are measured: computing and writing it everywhere would double the seed.
   const chartArea = plan.areas[0]!.id;
   let written = 0;
+  let done = 0;
   const started = Date.now();
-  for (const [index, unit] of units.entries()) {
+  // Two units at a time, so that one unit's figures and snapshots are computed while the other's are written.
+  await inParallel([...units.entries()], 2, async ([index, unit]) => {
     const items = unitItems(unit, index, plan.measures, periods, unit.areaId === chartArea ? CHART_WEEKS : 1, now);
     const batches = Array.from({ length: Math.ceil(items.length / 25) }, (_, i) => items.slice(i * 25, i * 25 + 25));
-    // DynamoDB Local's CPU is the limit here; more batches in flight keep it busy without queueing much.
-    await inParallel(batches, 16, (batch) => batchWrite(db, batch));
+    await inParallel(batches, 8, (batch) => batchWrite(db, batch));
     written += items.length;
-    if ((index + 1) % Math.max(1, Math.round(units.length / 20)) === 0 || index === units.length - 1) {
+    if (++done % Math.max(1, Math.round(units.length / 20)) === 0 || done === units.length) {
       const seconds = (Date.now() - started) / 1000;
-      const left = Math.round((seconds / (index + 1)) * (units.length - index - 1));
-      progress(`figures: ${index + 1}/${units.length} units, ${written.toLocaleString('en')} items (${Math.round(written / seconds)} items/s, about ${left} s to go)`);
+      const left = Math.round((seconds / done) * (units.length - done));
+      progress(`figures: ${done}/${units.length} units, ${written.toLocaleString('en')} items (${Math.round(written / seconds)} items/s, about ${left} s to go)`);
     }
-  }
+  });
 
   const seriesRefresh = createSeriesRefresh(createMeasurementRepository(db), createCycleRepository(db));
   let refreshed = 0;
