@@ -149,8 +149,8 @@ async function batchWrite(db: Db, items: Record<string, unknown>[]): Promise<voi
 /**
  * Seeds the benchmark organisation: areas, units, people and memberships through the
  * repositories; figures and snapshots with BatchWriteItem in parallel batches (a snapshot per
- * week for the first area, whose charts the API load reads; the latest one elsewhere); then each
- * unit's status item through the same refresh the API and the round use.
+ * week for the first area, whose charts the API load reads; the latest one elsewhere). The
+ * status items are left to the measurement round, which makes them for every unit anyway.
  */
 export async function seedOrganisation(db: Db, scale: Scale, progress: (line: string) => void): Promise<BenchOrganisation> {
   const now = new Date();
@@ -196,11 +196,19 @@ export async function seedOrganisation(db: Db, scale: Scale, progress: (line: st
     }
   });
 
+  return { ...plan, duePeriod: due, weeks: scale.weeks, items: written };
+}
+
+/**
+ * Each unit's status item, through the same refresh the API and the round use. The measurement
+ * round makes them as it ends; this is for when it did not.
+ */
+export async function refreshStatusItems(db: Db, organisation: BenchOrganisation, progress: (line: string) => void): Promise<void> {
   const seriesRefresh = createSeriesRefresh(createMeasurementRepository(db), createCycleRepository(db));
+  const units = organisation.areas.flatMap((area) => area.units);
   let refreshed = 0;
   await inParallel(units, 8, async (unit) => {
-    await seriesRefresh.refreshUnitStatus(unit, now);
+    await seriesRefresh.refreshUnitStatus(unit, new Date());
     if (++refreshed % Math.max(1, Math.round(units.length / 5)) === 0) progress(`status items: ${refreshed}/${units.length}`);
   });
-  return { ...plan, duePeriod: due, weeks: scale.weeks, items: written };
 }
