@@ -9,11 +9,12 @@ import { startApp, type LocalApp } from '../support/local-app.js';
 // tracks T3 and access within 7 days weekly, satisfaction and staff wellbeing monthly, with
 // figures up to the week and the month that have just ended.
 const SUPERVISOR = 'Minna Hakala';
+const ADMIN = 'Tiina Koskinen';
 const UNIT = { id: 'sampoharju', name: 'Sampoharjun terveysasema' };
 const T3 = 'T3 – kolmanneksi seuraava vapaa kiireetön vastaanottoaika';
 const ACCESS = 'Kiireettömään hoitoon 7 vrk:n kuluessa hoidon tarpeen arvioinnista';
 
-describe('a supervisor logs the period’s figures, reads the chart, imports and exports CSV', () => {
+describe('measurements in the browser: the period form, the chart, CSV and the round', () => {
   let app: LocalApp;
   let browser: Browser;
 
@@ -125,6 +126,23 @@ describe('a supervisor logs the period’s figures, reads the chart, imports and
       expect(csv).toContain(`staffWellbeing;${month};4,1;;;`);
       expect(csv).toContain(`t3;${week};4;;;`);
       await expectNoSeriousAxeViolations(page, 'the measures page after the import and export');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets an admin run the measurement round now and shows what started', async () => {
+    const { context, page } = await signInAs(browser, app.url, ADMIN);
+    try {
+      await page.goto(`${app.url}/units/${UNIT.id}/measures`);
+      await page.getByRole('heading', { level: 1, name: `Mittarit – ${UNIT.name}` }).waitFor();
+      // Admins see the unit's figures but do not log them.
+      expect(await page.getByRole('link', { name: 'Kirjaa jakson luvut' }).count()).toBe(0);
+      const round = page.getByRole('region', { name: 'Mittauskierros' });
+      await round.getByRole('radio', { name: 'Kuukausikierros' }).check();
+      await round.getByRole('button', { name: 'Käynnistä mittauskierros nyt' }).click();
+      await round.getByRole('status').filter({ hasText: /^(Mittauskierros käynnistyi|Kierros on jo käynnissä tai ajettu): \S+ \d{4}\./ }).waitFor();
+      await expectNoSeriousAxeViolations(page, "the measures page with the admin's round control");
     } finally {
       await context.close();
     }
