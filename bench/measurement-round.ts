@@ -47,7 +47,7 @@ export async function measureRound(db: Db, counter: DynamoRequestCounter, progre
     } while (cursor);
     const calls = counter.take('round');
     const output = execution.output as { result?: unknown } | undefined;
-    return { status: execution.status, ms, result: output?.result ?? execution.error, sent, dynamoRequests: calls.routePerRequest };
+    return { status: execution.status, ms, result: output?.result ?? execution.error, sent, dynamoRequests: calls.authPerRequest + calls.routePerRequest };
   } finally {
     clearInterval(ticker);
     await engine.stop();

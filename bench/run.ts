@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --scale=small]`: seeds a large organisation into a fresh in-memory DynamoDB
- * Local and measures the API, the Lambda bundle, the web app and the measurement round. A
+ * `npm run bench [-- --scale=small|area]`: seeds a large organisation into a fresh in-memory
+ * DynamoDB Local and measures the API, the Lambda bundle, the web app and the measurement round. A
  * benchmark, not a test: it asserts nothing, it reports (bench/results.json and a table).
  */
 import { rm, writeFile } from 'node:fs/promises';

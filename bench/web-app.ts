@@ -50,8 +50,8 @@ export async function measureOverviewRender(appUrl: string, area: BenchArea): Pr
     for (let i = 0; i < RENDER_RUNS; i++) {
       const started = performance.now();
       await page.goto(`${appUrl}/areas/${area.id}`);
+      // Some table with a body row per unit: the matrix (other tables on the page have other row counts).
       const shown = await page
-        // Some table with a body row per unit: the matrix (other tables on the page have other row counts).
         .waitForFunction(
           (rows) => [...document.querySelectorAll('table')].some((table) => table.querySelectorAll(':scope > tbody > tr').length >= rows),
           area.units.length,
