@@ -76,6 +76,9 @@ describe('measurements in the browser: the period form, the chart, CSV and the r
       const table = page.getByRole('table', { name: 'Kuvaajan luvut (vrk)' });
       const newRow = table.getByRole('row', { name: new RegExp(`^${weekLabel} 4 `) });
       await newRow.waitFor();
+      // The cycle in Do that predicts T3 is a marker on the chart and a link in the summary.
+      await summary.getByRole('link', { name: 'Omaolo-linkki jonottajille' }).waitFor();
+      await chart.locator('.series-chart__marker title', { hasText: 'Omaolo-linkki jonottajille' }).waitFor({ state: 'attached' });
       await expectNoSeriousAxeViolations(page, 'the chart page with its data table open');
 
       // A new phase from this week needs its reason; then the chart says where it starts and why.

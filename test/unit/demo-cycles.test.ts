@@ -4,6 +4,7 @@ import { ChangeIdeaSchema } from '../../functions/domain/change-idea.js';
 import { CYCLE_PHASES, CycleSchema } from '../../functions/domain/cycle.js';
 import { ReviewSchema } from '../../functions/domain/review.js';
 import { demoCycles } from '../../functions/runtime/seed/demo-cycles.js';
+import { demoMeasurementItems } from '../../functions/runtime/seed/demo-measurements.js';
 import { demoMemberships, demoUnits } from '../../functions/runtime/seed/demo-organisation.js';
 
 const now = new Date('2026-11-23T10:00:00Z');
@@ -42,6 +43,17 @@ describe('the demo improvement work', () => {
       demoMemberships.some((m) => m.personId === personId && m.role === role && 'unitId' in m && m.unitId === review!.unitId);
     expect(memberOf(review!.coachId, 'coach')).toBe(true);
     for (const id of review!.participantIds) expect(memberOf(id, 'supervisor')).toBe(true);
+  });
+
+  it('puts every cycle on a chart: each predicts a measure its unit tracks, so the chart shows the cycle as a marker', () => {
+    const tracked = new Set(
+      demoMeasurementItems(now).flatMap((item) => (item.source === 'catalogue' && typeof item.key === 'string' ? [`${String(item.unitId)}/${item.key}`] : [])),
+    );
+    for (const cycle of demo.cycles) {
+      const measured = cycle.questions.flatMap((q) => (q.measureKey ? [`${cycle.unitId}/${q.measureKey}`] : []));
+      expect(measured.length, cycle.id).toBeGreaterThan(0);
+      for (const series of measured) expect(tracked, cycle.id).toContain(series);
+    }
   });
 
   it('dates everything from the day it is seeded', () => {

@@ -61,6 +61,7 @@ export function demoCycles(now: Date): DemoCycles {
     id: 'palokka-ramp-1', unitId: 'palokka', ideaId: 'palokka-callback', aimId: 'palokka-t3',
     title: 'Takaisinsoitto samana päivänä – aamupäivät',
     objective: 'Kokeillaan, ehtiikö kaksi hoitajaa soittaa aamupäivän yhteydenotot takaisin samana päivänä.',
+    questions: [{ question: 'Lyheneekö T3, kun aamupäivän yhteydenotot soitetaan takaisin samana päivänä?', prediction: 'T3 lyhenee noin 14 vuorokaudesta 12 vuorokauteen.', measureKey: 't3', expectedValue: 12, expectedDirection: 'decrease' }],
     plan: { who: 'Kaksi vastaanoton hoitajaa', what: 'Aamupäivän takaisinsoitot samana päivänä', where: 'Palokan vastaanotto', doStart: day(-160), doEnd: day(-146), dataCollection: 'Päivittäinen tukkimiehen kirjanpito takaisinsoitoista' },
     doNotes: { whatHappened: 'Takaisinsoitot onnistuivat 9 päivänä 10:stä.', observations: 'Iltapäivällä soittoja jäi seuraavaan päivään.', problems: 'Yksi sairauspoissaolo.' },
     study: { results: 'Samana päivänä hoidettuja 86 % (ennuste 80 %).', learning: 'Aamupäivät toimivat; iltapäivään tarvitaan kolmas hoitaja.' },
@@ -71,6 +72,7 @@ export function demoCycles(now: Date): DemoCycles {
     id: 'palokka-ramp-2', unitId: 'palokka', ideaId: 'palokka-callback', aimId: 'palokka-t3',
     title: 'Takaisinsoitto samana päivänä – koko päivä',
     objective: 'Laajennetaan takaisinsoitot koko päivään kolmella hoitajalla. Edellisestä syklistä: aamupäivät toimivat.',
+    questions: [{ question: 'Lyheneekö T3 lisää, kun takaisinsoitot kattavat koko päivän?', prediction: 'T3 lyhenee 10 vuorokauteen.', measureKey: 't3', expectedValue: 10, expectedDirection: 'decrease' }],
     plan: { who: 'Kolme vastaanoton hoitajaa', what: 'Kaikki kiireettömät takaisinsoitot samana päivänä', where: 'Palokan vastaanotto', doStart: day(-140), doEnd: day(-112), dataCollection: 'Päivittäinen kirjanpito ja T3 viikoittain' },
     doNotes: { whatHappened: 'Takaisinsoitot onnistuivat useimpina päivinä.', observations: 'Maanantait ruuhkautuivat.', problems: 'Maanantaisin soittoja jäi yli.' },
     study: { results: 'Samana päivänä hoidettuja 78 %; maanantaisin 55 %.', learning: 'Maanantaihin tarvitaan oma järjestely.' },
@@ -81,6 +83,7 @@ export function demoCycles(now: Date): DemoCycles {
     id: 'palokka-ramp-3', unitId: 'palokka', ideaId: 'palokka-callback', aimId: 'palokka-t3',
     title: 'Takaisinsoitto samana päivänä – kaikki hoitajat',
     objective: 'Kaikki hoitajat mukana, maanantaisin lisähoitaja. Edellisestä syklistä: maanantai vaatii oman järjestelyn.',
+    questions: [{ question: 'Saadaanko T3 alle tavoitteen, kun kaikki hoitajat ovat mukana ja maanantai on resursoitu?', prediction: 'T3 laskee alle 7 vuorokauden.', measureKey: 't3', expectedValue: 6, expectedDirection: 'decrease' }],
     plan: { who: 'Kaikki vastaanoton hoitajat', what: 'Takaisinsoitot samana päivänä, maanantaisin lisähoitaja', where: 'Palokan vastaanotto', doStart: day(-105), doEnd: day(-77), dataCollection: 'T3 viikoittain, takaisinsoitot päivittäin' },
     doNotes: { whatHappened: 'Malli oli käytössä koko jakson.', observations: 'T3 laski selvästi.', problems: 'Ei merkittäviä.' },
     study: { results: 'Samana päivänä hoidettuja 91 %; T3 laski 14 vuorokaudesta 6 vuorokauteen.', learning: 'Malli kantaa, kun maanantai on resursoitu.' },
@@ -96,6 +99,7 @@ export function demoCycles(now: Date): DemoCycles {
       id: 'sampoharju-omaolo-1', unitId: 'sampoharju', ideaId: 'sampoharju-omaolo', aimId: null,
       title: 'Omaolo-linkki jonottajille',
       objective: 'Ohjataan puhelinjonossa odottavia tekemään Omaolo-oirearvio.',
+    questions: [{ question: 'Lyheneekö T3, kun jonottajat ohjataan tekemään Omaolo-oirearvio?', prediction: 'T3 lyhenee, kun osa asioista hoituu Omaolon kautta.', measureKey: 't3', expectedDirection: 'decrease' }],
       plan: { who: 'Ajanvarauksen hoitajat', what: 'Tekstiviesti, jossa linkki Omaoloon', where: 'Sampoharjun terveysasema', doStart: day(-7), doEnd: day(10), dataCollection: 'Omaolo-arvioiden määrä viikoittain' },
       phase: 'doing', createdAt: at(-20),
     }),
@@ -103,6 +107,7 @@ export function demoCycles(now: Date): DemoCycles {
       id: 'sampoharju-omaolo-2', unitId: 'sampoharju', ideaId: 'sampoharju-omaolo', aimId: null,
       title: 'Omaolo-ohjaus verkkosivuille',
       objective: 'Lisätään terveysaseman verkkosivuille selkeä ohje Omaolon käytöstä.',
+    questions: [{ question: 'Pääseekö useampi hoitoon viikon sisällä, kun Omaolon ohje on verkkosivuilla?', prediction: 'Viikon sisällä hoitoon päässeiden osuus nousee.', measureKey: 'access7d', expectedDirection: 'increase' }],
       plan: { who: 'Osastonhoitaja ja viestintä', what: 'Ohje ja linkki etusivulle', where: 'Verkkosivut', doStart: day(14), doEnd: day(42), dataCollection: 'Omaolo-arviot ja puhelujen määrä' },
       phase: 'planning', createdAt: at(-5),
     }),
@@ -110,6 +115,7 @@ export function demoCycles(now: Date): DemoCycles {
       id: 'nova-one-contact-1', unitId: 'nova', ideaId: 'nova-one-contact', aimId: 'nova-first-contact',
       title: 'Yhteinen vastaanotto tiistaisin',
       objective: 'Kokeillaan moniammatillista vastaanottoa tiistaisin.',
+    questions: [{ question: 'Pääseekö useampi hoitoon viikon sisällä yhteisen vastaanoton ansiosta?', prediction: 'Osuus nousee 80 %:iin.', measureKey: 'access7d', expectedValue: 80, expectedDirection: 'increase' }],
       plan: { who: 'Hoitaja, lääkäri ja fysioterapeutti', what: 'Yhteinen vastaanotto tiistaisin', where: 'Novan vastaanotto', doStart: day(-40), doEnd: day(-12), dataCollection: 'Ensimmäisellä yhteydellä ratkenneet' },
       doNotes: { whatHappened: 'Neljä tiistaita pidettiin.', observations: 'Asiakkaat kiittivät.', problems: 'Fysioterapeutin aika ei aina riittänyt.' },
       phase: 'studying', createdAt: at(-45), notified: ['study-request'],
@@ -118,6 +124,7 @@ export function demoCycles(now: Date): DemoCycles {
       id: 'alajarvi-own-worker-1', unitId: 'alajarvi', ideaId: 'alajarvi-own-worker', aimId: 'alajarvi-care-plans',
       title: 'Omatyöntekijä nimetään ensikäynnillä',
       objective: 'Nimetään omatyöntekijä paljon palveluja tarvitseville jo ensimmäisessä yhteydessä.',
+    questions: [{ question: 'Lyheneekö T3, kun toistuvat yhteydenotot vähenevät?', prediction: 'T3 lyhenee muutamalla vuorokaudella.', measureKey: 't3', expectedDirection: 'decrease' }],
       plan: { who: 'Sote-keskuksen hoitajat', what: 'Omatyöntekijän nimeäminen ja kirjaus', where: 'Alajärven sote-keskus', doStart: day(-120), doEnd: day(-92), dataCollection: 'Hoitosuunnitelmien osuus kuukausittain' },
       doNotes: { whatHappened: 'Nimeäminen tehtiin 41 asiakkaalle.', observations: 'Toistuvat yhteydenotot vähenivät.', problems: 'Kirjausohje oli aluksi epäselvä.' },
       study: { results: 'Hoitosuunnitelma 38 %:sta 71 %:iin.', learning: 'Selkeä kirjausohje on tärkeä.' },
@@ -128,6 +135,7 @@ export function demoCycles(now: Date): DemoCycles {
       id: 'vimpeli-group-visits-1', unitId: 'vimpeli', ideaId: 'vimpeli-group-visits', aimId: null,
       title: 'Diabeetikoiden ryhmäkontrolli',
       objective: 'Kokeillaan neljän hengen ryhmäkontrollia.',
+    questions: [{ question: 'Ovatko asiakkaat tyytyväisiä ryhmäkontrolliin?', prediction: 'Tyytyväisyys pysyy ennallaan.', measureKey: 'satisfaction', expectedDirection: 'noChange' }],
       plan: { who: 'Diabeteshoitaja', what: 'Kaksi ryhmäkontrollia', where: 'Vimpelin sivutoimipiste', doStart: day(-80), doEnd: day(-60), dataCollection: 'Osallistujat ja palaute' },
       doNotes: { whatHappened: 'Ryhmiin ilmoittautui vain kolme asiakasta.', observations: 'Asiakkaat halusivat henkilökohtaisen ajan.', problems: 'Pitkät välimatkat.' },
       study: { results: 'Osallistujia 3 (ennuste 8).', learning: 'Ryhmämalli ei sovi tähän asiakaskuntaan.' },
@@ -150,12 +158,12 @@ export function demoCycles(now: Date): DemoCycles {
 
   function cycle(c: {
     id: string; unitId: string; ideaId: string; aimId: string | null; title: string; objective: string;
-    plan: Cycle['plan']; doNotes?: Cycle['do']; study?: Cycle['study']; act?: CycleAct;
+    questions?: Cycle['questions']; plan: Cycle['plan']; doNotes?: Cycle['do']; study?: Cycle['study']; act?: CycleAct;
     phase: Cycle['phase']; createdAt: string; previousCycleId?: string; nextCycleId?: string; notified?: string[];
   }): Cycle {
     return {
       id: c.id, unitId: c.unitId, changeIdeaId: c.ideaId, aimId: c.aimId, title: c.title, objective: c.objective,
-      questions: [], plan: c.plan, do: c.doNotes ?? emptyDo(), study: c.study ?? emptyStudy(), act: c.act ?? null,
+      questions: c.questions ?? [], plan: c.plan, do: c.doNotes ?? emptyDo(), study: c.study ?? emptyStudy(), act: c.act ?? null,
       previousCycleId: c.previousCycleId ?? null, nextCycleId: c.nextCycleId ?? null, phase: c.phase, flags: [],
       workflow: { attempt: 0, notified: c.notified ?? [] }, createdAt: c.createdAt, updatedAt: c.createdAt, version: 1,
     };
