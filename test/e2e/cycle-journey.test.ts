@@ -37,7 +37,7 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
     try {
       // The supervisor plans a cycle whose Do period ended yesterday, on the unit's board.
       let page = supervisor.page;
-      await page.getByRole('link', { name: UNIT.name }).click();
+      await page.getByRole('link', { name: `Avaa syklitaulu: ${UNIT.name}` }).click();
       await page.waitForURL(`${app.url}/units/${UNIT.id}`);
       await page.getByRole('heading', { level: 2, name: 'PDSA-syklit' }).waitFor();
       await page.getByRole('region', { name: /^Suunnittele/ }).waitFor();

@@ -40,8 +40,8 @@ describe('signing in as a unit supervisor', () => {
 
       // Back home, signed in: their unit in Finnish, nothing of other units.
       await page.waitForURL(`${app.url}/`);
-      await page.getByRole('heading', { level: 1, name: 'Yksikkösi' }).waitFor();
-      await page.getByRole('link', { name: OWN_UNIT.fi }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Esihenkilön etusivu' }).waitFor();
+      await page.getByRole('region', { name: 'Kaikki alueesi ja yksikkösi' }).getByRole('link', { name: OWN_UNIT.fi }).waitFor();
       await page.getByRole('banner').getByText(SUPERVISOR).waitFor();
       expect(await page.getByText('Esihenkilö').first().isVisible()).toBe(true);
       expect(await page.getByText(OTHER_AREA_UNIT).count()).toBe(0);
@@ -51,8 +51,9 @@ describe('signing in as a unit supervisor', () => {
 
       // Swedish: the unit's Swedish name and Swedish labels.
       await page.getByRole('button', { name: 'Svenska' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Dina enheter' }).waitFor();
-      await page.getByRole('link', { name: OWN_UNIT.sv }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Förmannens startsida' }).waitFor();
+      const allUnits = page.getByRole('region', { name: 'Alla dina områden och enheter' });
+      await allUnits.getByRole('link', { name: OWN_UNIT.sv }).waitFor();
       expect(await page.getByText('Förman').first().isVisible()).toBe(true);
       expect(await page.getByRole('button', { name: 'Logga ut' }).isVisible()).toBe(true);
       expect(await page.getByRole('button', { name: 'Svenska' }).getAttribute('aria-pressed')).toBe('true');
@@ -62,7 +63,7 @@ describe('signing in as a unit supervisor', () => {
 
       // The choice and the session outlive a reload; the unit's own page opens from its card.
       await page.reload();
-      await page.getByRole('link', { name: OWN_UNIT.sv }).click();
+      await allUnits.getByRole('link', { name: OWN_UNIT.sv }).click();
       await page.waitForURL(`${app.url}/units/alajarvi`);
       await page.getByRole('heading', { level: 1, name: OWN_UNIT.sv }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Grunduppgifter' }).waitFor();
