@@ -119,7 +119,6 @@ export function Matrix({ overview, canConfirm, onConfirm }: MatrixProps) {
               <th scope="col">{t('overview.matrix.progress')}</th>
               <th scope="col">{t('overview.matrix.cycles')}</th>
               <th scope="col">{t('overview.matrix.completeness')}</th>
-              <th scope="col">{t('overview.matrix.overdue')}</th>
               {columns.map((column) => (
                 <MeasureHeader key={column.measureKey} column={column} better={better(column.measureKey)} />
               ))}
@@ -194,6 +193,14 @@ function UnitRow({ unit, columns, better, canConfirm, onConfirm }: UnitRowProps)
       <td>
         <p>{t('overview.matrix.inProgress', { count: unit.pdsa.inProgress })}</p>
         <p className="muted">{t('overview.matrix.completed', { count: unit.pdsa.completedRecently })}</p>
+        {unit.pdsa.overdueReviews > 0 ? (
+          <p className="overdue">
+            <WarningIcon />
+            {t('overview.matrix.overdue', { count: unit.pdsa.overdueReviews })}
+          </p>
+        ) : (
+          <p className="muted">{t('overview.matrix.noneOverdue')}</p>
+        )}
       </td>
       <td>
         {share === null ? (
@@ -206,16 +213,6 @@ function UnitRow({ unit, columns, better, canConfirm, onConfirm }: UnitRowProps)
               <span className="meter__fill" style={{ width: `${Math.round(share * 100)}%` }} />
             </span>
           </>
-        )}
-      </td>
-      <td>
-        {unit.pdsa.overdueReviews > 0 ? (
-          <span className="overdue">
-            <WarningIcon />
-            {format.number(unit.pdsa.overdueReviews)}
-          </span>
-        ) : (
-          format.number(0)
         )}
       </td>
       {columns.map((column) => (
