@@ -68,13 +68,13 @@ export type SuccessBody<R> =
     : never;
 
 /**
- * Makes a typed call and returns its successful body; anything else becomes an ApiError
- * carrying the problem details. `authenticated: false` for the public endpoints.
+ * Makes a call and returns its response when it is OK; anything else becomes an ApiError carrying
+ * the problem details, and a 401 ends the session. For what `call` cannot read: a file, a 202.
  */
-export async function call<R extends ClientResponse<unknown, number, string>>(
+export async function callForResponse<R extends Response | ClientResponse<unknown, number, string>>(
   request: () => Promise<R>,
   { authenticated = true }: { authenticated?: boolean } = {},
-): Promise<SuccessBody<R>> {
+): Promise<R> {
   if (authenticated && !currentToken()) {
     const error = new ApiError(401, { type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'Not signed in.' });
     onUnauthorized(error);
@@ -91,7 +91,36 @@ export async function call<R extends ClientResponse<unknown, number, string>>(
     if (error.isUnauthorized && authenticated) onUnauthorized(error);
     throw error;
   }
-  return (await response.json()) as SuccessBody<R>;
+  return response;
+}
+
+/**
+ * Makes a typed call and returns its successful body; anything else becomes an ApiError
+ * carrying the problem details. `authenticated: false` for the public endpoints.
+ */
+export async function call<R extends ClientResponse<unknown, number, string>>(
+  request: () => Promise<R>,
+  options: { authenticated?: boolean } = {},
+): Promise<SuccessBody<R>> {
+  return (await (await callForResponse(request, options)).json()) as SuccessBody<R>;
+}
+
+/**
+ * Hands a file the API answered to the browser as a download, under the server's file name
+ * (else `fallbackName`). A plain link cannot carry the bearer token, hence the detour.
+ */
+export async function saveDownload(response: Response, fallbackName: string): Promise<string> {
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Let the download start before the object URL goes.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
 }
 
 let authConfig: Promise<SuccessBody<Awaited<ReturnType<typeof client.api['auth-config']['$get']>>>> | undefined;

@@ -1,9 +1,7 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ClientResponse } from 'hono/client';
-import { sessionEnded } from '../auth/auth-state.js';
-import { clearSession } from '../auth/session.js';
 import { currentLocale } from '../i18n/index.js';
-import { ApiError, call, client, type Problem, type SuccessBody } from './client.js';
+import { call, callForResponse, client, saveDownload, type SuccessBody } from './client.js';
 
 /** A unit's measures, this period's form, the charts' series (with their phases), new phases, CSV import and export, rounds. */
 
@@ -92,31 +90,6 @@ export function useCreatePhase(unitId: string, key: string) {
   });
 }
 
-/**
- * A call whose success `call` cannot read (a CSV file, a 202): the response when it is OK; else an
- * ApiError with the problem details, and on a 401 the session ends as for every other call.
- */
-async function rawCall(request: () => Promise<Response>): Promise<Response> {
-  let response: Response;
-  try {
-    response = await request();
-  } catch {
-    throw new ApiError(0);
-  }
-  if (response.ok) return response;
-  let problem: Problem | undefined;
-  if (/json/i.test(response.headers.get('content-type') ?? '')) {
-    const body = (await response.json().catch(() => undefined)) as Partial<Problem> | undefined;
-    if (typeof body?.status === 'number' && typeof body.title === 'string') problem = body as Problem;
-  }
-  const error = new ApiError(response.status, problem);
-  if (error.isUnauthorized) {
-    clearSession();
-    sessionEnded(problem?.detail);
-  }
-  throw error;
-}
-
 /** Sends the file as it is (text/csv); `dryRun` previews every row's result without writing. */
 export function useImportCsv(unitId: string) {
   const done = useInvalidateFigures(unitId);
@@ -134,32 +107,16 @@ export function useImportCsv(unitId: string) {
   });
 }
 
-/**
- * The unit's figures as a CSV file. A plain link cannot carry the bearer token, so the file is
- * fetched with it and handed to the browser as a download.
- */
+/** The unit's figures as a CSV file, downloaded. */
 export function useExportCsv(unitId: string) {
   return useMutation({
-    mutationFn: async () => {
-      const response = await rawCall(() => units['export.csv'].$get({ param: { unitId }, query: {} }));
-      const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `sykli-${unitId}.csv`;
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // Let the download start before the object URL goes.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      return name;
-    },
+    mutationFn: async () => saveDownload(await callForResponse(() => units['export.csv'].$get({ param: { unitId }, query: {} })), `sykli-${unitId}.csv`),
   });
 }
 
 /** Admins: run the measurement round of the period that has just ended. */
 export function useRunRound() {
   return useMutation({
-    mutationFn: async (frequency: Frequency) => (await (await rawCall(() => client.api.rounds.$post({ json: { frequency } }))).json()) as RoundStart,
+    mutationFn: async (frequency: Frequency) => (await (await callForResponse(() => client.api.rounds.$post({ json: { frequency } }))).json()) as RoundStart,
   });
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, call, client, type SuccessBody } from './client.js';
+import { call, callForResponse, client, saveDownload, type SuccessBody } from './client.js';
 import { measurementKeys } from './measurements.js';
 import { pdsaKeys } from './pdsa.js';
 
@@ -48,32 +48,11 @@ export function useAreaOverviews(areaIds: readonly string[]) {
 
 type CsvLanguage = NonNullable<NonNullable<Parameters<(typeof area)['overview.csv']['$get']>[0]>['query']['lang']>;
 
-/**
- * The matrix as a CSV file in the given language. The API wants the bearer token, so a plain link
- * would not do: fetch it, then hand the browser the blob under the server's file name.
- */
+/** The matrix as a CSV file in the given language, downloaded. */
 export function useDownloadOverviewCsv(areaId: string) {
   return useMutation({
-    mutationFn: async (lang: CsvLanguage) => {
-      let response: Response;
-      try {
-        response = await area['overview.csv'].$get({ param: { areaId }, query: { lang } });
-      } catch {
-        throw new ApiError(0);
-      }
-      if (!response.ok) throw new ApiError(response.status);
-      const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `sykli-${areaId}.csv`;
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = name;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // Let the download start before the object URL goes.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      return name;
-    },
+    mutationFn: async (lang: CsvLanguage) =>
+      saveDownload(await callForResponse(() => area['overview.csv'].$get({ param: { areaId }, query: { lang } })), `sykli-${areaId}.csv`),
   });
 }
 
