@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
-import { useAreaOverview, useDownloadOverviewCsv, type OverviewUnit } from '../api/overview.js';
+import { useAreaOverview, useDownloadOverviewCsv } from '../api/overview.js';
 import { useAreas, type Me } from '../api/queries.js';
 import { ActionError } from '../components/ActionError.js';
 import { canConfirmProgress } from '../components/leadership/Progress.js';
-import { ProgressDialog } from '../components/leadership/ProgressDialog.js';
+import { useProgressConfirmation } from '../components/leadership/ProgressDialog.js';
 import { Link } from '../components/Link.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { ErrorState, Loading } from '../components/StatusViews.js';
@@ -29,8 +28,7 @@ export function AreaOverviewPage({ areaId, me }: { areaId: string; me: Me }) {
   const locale = currentLocale();
   const overview = useAreaOverview(areaId);
   const areas = useAreas();
-  const [confirming, setConfirming] = useState<OverviewUnit>();
-  const [message, setMessage] = useState<string>();
+  const confirmation = useProgressConfirmation();
   const download = useDownloadOverviewCsv(areaId);
 
   const areaName = areas.data?.find((a) => a.id === areaId)?.name[locale];
@@ -82,32 +80,20 @@ export function AreaOverviewPage({ areaId, me }: { areaId: string; me: Me }) {
         </button>
       </div>
       <ActionError error={download.error} />
-      {message && (
+      {confirmation.message && (
         <p className="notice notice--info notice--compact no-print" role="status">
-          {message}
+          {confirmation.message}
         </p>
       )}
       <Legend measures={data.measures} />
       <Matrix
         overview={data}
         canConfirm={(unitId) => canConfirmProgress(me.memberships, unitId)}
-        onConfirm={(unit) => {
-          setMessage(undefined);
-          setConfirming(unit);
-        }}
+        onConfirm={confirmation.open}
       />
       <SmallMultiples overview={data} />
       <GoodPractices overview={data} me={me} />
-      {confirming && (
-        <ProgressDialog
-          unit={confirming}
-          onClose={() => setConfirming(undefined)}
-          onDone={(text) => {
-            setConfirming(undefined);
-            setMessage(text);
-          }}
-        />
-      )}
+      {confirmation.dialog}
     </div>
   );
 }

@@ -82,3 +82,27 @@ export function ProgressDialog({ unit, onClose, onDone }: { unit: OverviewUnit; 
     </Dialog>
   );
 }
+
+/**
+ * Where units are listed with a "confirm" button: `open(unit)` shows the dialog, `dialog` is what
+ * to render, and `message` says what the last confirmation did until the next one opens.
+ */
+export function useProgressConfirmation() {
+  const [confirming, setConfirming] = useState<OverviewUnit>();
+  const [message, setMessage] = useState<string>();
+  const open = (unit: OverviewUnit) => {
+    setMessage(undefined);
+    setConfirming(unit);
+  };
+  const dialog = confirming && (
+    <ProgressDialog
+      unit={confirming}
+      onClose={() => setConfirming(undefined)}
+      onDone={(text) => {
+        setConfirming(undefined);
+        setMessage(text);
+      }}
+    />
+  );
+  return { open, dialog, message };
+}

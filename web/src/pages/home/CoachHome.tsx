@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAreaOverviews, useSeriesOfUnits, type OverviewUnit } from '../../api/overview.js';
+import { useAreaOverviews, useSeriesOfUnits } from '../../api/overview.js';
 import { useAgenda } from '../../api/pdsa.js';
 import { useUnitsById, type Me } from '../../api/queries.js';
 import { Sparkline } from '../../components/chart/index.js';
+import { AttentionLine } from '../../components/leadership/Attention.js';
 import { ProgressSummary } from '../../components/leadership/Progress.js';
-import { ProgressDialog } from '../../components/leadership/ProgressDialog.js';
+import { useProgressConfirmation } from '../../components/leadership/ProgressDialog.js';
 import { Link } from '../../components/Link.js';
 import { WarningIcon } from '../../components/Pdsa.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
@@ -19,8 +19,7 @@ export function CoachHome({ me }: { me: Me }) {
   const locale = currentLocale();
   const unitIds = unitIdsWithRole(me, 'coach');
   const overviews = useAreaOverviews(areaIdsWithRole(me, 'coach'));
-  const [confirming, setConfirming] = useState<OverviewUnit>();
-  const [message, setMessage] = useState<string>();
+  const confirmation = useProgressConfirmation();
 
   const units = overviews
     .flatMap((o) => o.data?.units ?? [])
@@ -37,9 +36,9 @@ export function CoachHome({ me }: { me: Me }) {
       <section className="home-section" aria-labelledby="coach-units-heading">
         <h2 id="coach-units-heading">{t('homes.coach.units')}</h2>
         <p className="muted">{t('homes.coach.unitsIntro')}</p>
-        {message && (
+        {confirmation.message && (
           <p className="notice notice--info notice--compact" role="status">
-            {message}
+            {confirmation.message}
           </p>
         )}
         {failed ? (
@@ -72,10 +71,7 @@ export function CoachHome({ me }: { me: Me }) {
                     <button
                       type="button"
                       className="button button--small button--quiet"
-                      onClick={() => {
-                        setMessage(undefined);
-                        setConfirming(unit);
-                      }}
+                      onClick={() => confirmation.open(unit)}
                     >
                       {t('progress.confirmButton')}
                       <span className="visually-hidden">: {unit.unitName[locale]}</span>
@@ -87,31 +83,8 @@ export function CoachHome({ me }: { me: Me }) {
           </ul>
         )}
       </section>
-      {confirming && (
-        <ProgressDialog
-          unit={confirming}
-          onClose={() => setConfirming(undefined)}
-          onDone={(text) => {
-            setConfirming(undefined);
-            setMessage(text);
-          }}
-        />
-      )}
+      {confirmation.dialog}
     </>
-  );
-}
-
-function AttentionLine({ unit }: { unit: OverviewUnit }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  return (
-    <p className="attention">
-      <WarningIcon />
-      <span>
-        <span className="visually-hidden">{t('overview.attention.label')}: </span>
-        {format.list(unit.attention.map((reason) => t(`overview.attention.${reason}`)))}
-      </span>
-    </p>
   );
 }
 

@@ -12,6 +12,7 @@ import {
 } from '../../api/overview.js';
 import type { Measure } from '../../api/queries.js';
 import { SelectField } from '../../components/Fields.js';
+import { AttentionLine } from '../../components/leadership/Attention.js';
 import { useFigure } from '../../components/leadership/figure.js';
 import { ProgressSummary } from '../../components/leadership/Progress.js';
 import { AssuranceIcon, VariationIcon } from '../../components/chart/index.js';
@@ -171,15 +172,7 @@ function UnitRow({ unit, columns, better, canConfirm, onConfirm }: UnitRowProps)
     <tr className={unit.attention.length > 0 ? 'matrix__row--attention' : undefined}>
       <th scope="row" className="matrix__unit">
         <Link href={`/units/${unit.unitId}`}>{unit.unitName[locale]}</Link>
-        {unit.attention.length > 0 && (
-          <p className="attention">
-            <WarningIcon />
-            <span>
-              <span className="visually-hidden">{t('overview.attention.label')}: </span>
-              {format.list(unit.attention.map((reason) => t(`overview.attention.${reason}`)))}
-            </span>
-          </p>
-        )}
+        {unit.attention.length > 0 && <AttentionLine unit={unit} />}
       </th>
       <td>
         <ProgressSummary progress={unit.progress} stale={unit.progressStale} />
