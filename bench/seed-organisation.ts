@@ -1,4 +1,3 @@
-import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Actor } from '../functions/domain/audit.js';
 import { measureCatalogue } from '../functions/domain/measure-catalogue.js';
 import type { MeasureDefinition } from '../functions/domain/measure.js';
@@ -9,16 +8,17 @@ import { buildSnapshot } from '../functions/domain/series-analysis.js';
 import { fieldsOf, type UnitMeasure } from '../functions/domain/unit-measure.js';
 import type { Unit } from '../functions/domain/unit.js';
 import { createAreaRepository } from '../functions/store/area-repository.js';
+import { batchPut } from '../functions/store/batch-put.js';
 import { createCycleRepository } from '../functions/store/cycle-repository.js';
 import type { Db } from '../functions/store/document-client.js';
 import { toItem } from '../functions/store/items.js';
 import { keys } from '../functions/store/keys.js';
 import { createMeasureCatalogueRepository } from '../functions/store/measure-catalogue-repository.js';
 import { createMeasurementRepository } from '../functions/store/measurement-repository.js';
+import { inParallel } from '../functions/store/in-parallel.js';
 import { createPeopleRepository } from '../functions/store/people-repository.js';
 import { createSeriesRefresh } from '../functions/store/series-refresh.js';
 import { createUnitRepository } from '../functions/store/unit-repository.js';
-import { inParallel } from './parallel.js';
 import type { Scale } from './scale.js';
 
 const SEED_ACTOR: Actor = { type: 'system', name: 'Benchmark' };
@@ -135,17 +135,6 @@ function unitItems(unit: Unit, unitIndex: number, measures: readonly MeasureDefi
   return items;
 }
 
-/** BatchWriteItem of up to 25 items, retrying what DynamoDB leaves unprocessed. */
-async function batchWrite(db: Db, items: Record<string, unknown>[]): Promise<void> {
-  let requests: NonNullable<BatchWriteCommandOutput['UnprocessedItems']>[string] | undefined = items.map((Item) => ({ PutRequest: { Item } }));
-  for (let attempt = 0; requests?.length; attempt++) {
-    if (attempt > 10) throw new Error('DynamoDB Local left items unprocessed after retries.');
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-    const result: BatchWriteCommandOutput = await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.tableName]: requests } }));
-    requests = result.UnprocessedItems?.[db.tableName];
-  }
-}
-
 /**
  * Seeds the benchmark organisation: areas, units, people and memberships through the
  * repositories; figures and snapshots with BatchWriteItem in parallel batches (a snapshot per
@@ -186,8 +175,7 @@ export async function seedOrganisation(db: Db, scale: Scale, progress: (line: st
   // Two units at a time, so that one unit's figures and snapshots are computed while the other's are written.
   await inParallel([...units.entries()], 2, async ([index, unit]) => {
     const items = unitItems(unit, index, plan.measures, periods, unit.areaId === chartArea ? CHART_WEEKS : 1, now);
-    const batches = Array.from({ length: Math.ceil(items.length / 25) }, (_, i) => items.slice(i * 25, i * 25 + 25));
-    await inParallel(batches, 8, (batch) => batchWrite(db, batch));
+    await batchPut(db, items);
     written += items.length;
     if (++done % Math.max(1, Math.round(units.length / 20)) === 0 || done === units.length) {
       const seconds = (Date.now() - started) / 1000;

@@ -1,4 +1,3 @@
-import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Actor } from '../../domain/audit.js';
 import type { ChartPhase } from '../../domain/chart-phase.js';
 import { measureCatalogueByKey } from '../../domain/measure-catalogue.js';
@@ -8,6 +7,7 @@ import { addPeriods, periodRange } from '../../domain/period.js';
 import { duePeriod } from '../../domain/round-schedule.js';
 import { buildSnapshot } from '../../domain/series-analysis.js';
 import { fieldsOf, type UnitMeasure } from '../../domain/unit-measure.js';
+import { batchPut } from '../../store/batch-put.js';
 import type { Db } from '../../store/document-client.js';
 import { toItem } from '../../store/items.js';
 import { keys } from '../../store/keys.js';
@@ -125,20 +125,9 @@ export function demoMeasurementItems(now: Date): Record<string, unknown>[] {
   return items;
 }
 
-/** Writes the demo figures with BatchWrite, a few batches at a time; a second run overwrites them. */
+/** Writes the demo figures with BatchWrite; a second run overwrites them. */
 export async function seedDemoMeasurements(db: Db, now = new Date()): Promise<number> {
   const items = demoMeasurementItems(now);
-  const batches: Record<string, unknown>[][] = [];
-  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
-  const write = async (batch: Record<string, unknown>[]) => {
-    let requests: NonNullable<BatchWriteCommandOutput['UnprocessedItems']>[string] | undefined = batch.map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; requests && requests.length > 0; attempt++) {
-      if (attempt > 8) throw new Error('DynamoDB left demo items unprocessed after retries.');
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-      const result: BatchWriteCommandOutput = await db.doc.send(new BatchWriteCommand({ RequestItems: { [db.tableName]: requests } }));
-      requests = result.UnprocessedItems?.[db.tableName];
-    }
-  };
-  for (let i = 0; i < batches.length; i += 8) await Promise.all(batches.slice(i, i + 8).map(write));
+  await batchPut(db, items);
   return items.length;
 }
