@@ -38,6 +38,7 @@ export class SykliStack extends Stack {
       webUrl: web.url,
       pdsaCycle,
       measurementRound,
+      mail,
     });
     web.addApi(api.domainName);
     const schedules = new Schedules(this, 'Schedules', { measurementRound });

@@ -1,6 +1,6 @@
 import { handle } from 'hono/aws-lambda';
-import { createAwsRuntime } from '../runtime/aws.js';
+import { createApiFunction } from '../runtime/aws/api.js';
 
-const runtime = createAwsRuntime(process.env);
+const { app } = createApiFunction(process.env);
 
-export const handler = handle(runtime.app);
+export const handler = handle(app);

@@ -1,6 +1,6 @@
-import { createAwsTaskRuntime } from '../runtime/aws.js';
+import { createTasksFunction } from '../runtime/aws/tasks.js';
 
-const runtime = createAwsTaskRuntime(process.env);
+const { dispatch } = createTasksFunction(process.env);
 
 /** Every workflow task of both state machines; the payload's `task` names which one. */
-export const handler = (payload: unknown) => runtime.dispatch(payload);
+export const handler = (payload: unknown) => dispatch(payload);

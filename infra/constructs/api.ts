@@ -6,8 +6,9 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ENV } from '../../functions/runtime/env.js';
-import { createNodeFunction, grantItemAccess, handlerEntry, LOG_RETENTION } from './node-function.js';
+import { environmentFor } from '../../functions/runtime/env.js';
+import type { Mail } from './mail.js';
+import { createNodeFunction, grantItemAccess, handlerEntry, LOG_RETENTION, type TableAction } from './node-function.js';
 import type { WorkflowMachine } from './workflows.js';
 
 export interface ApiProps {
@@ -24,7 +25,12 @@ export interface ApiProps {
   readonly pdsaCycle: WorkflowMachine;
   /** Started by the schedules; the API's workflow engine can start it too. */
   readonly measurementRound: WorkflowMachine;
+  /** The SES identity review invitations are sent from. */
+  readonly mail: Mail;
 }
+
+/** What the API's repositories call: reads, single puts and updates, and transactions of puts. */
+const API_TABLE_ACTIONS: TableAction[] = ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'];
 
 /** The Hono API as one Lambda behind an HTTP API, which routes everything under /api to it. */
 export class Api extends Construct {
@@ -42,22 +48,25 @@ export class Api extends Construct {
       entry: handlerEntry('api'),
       memorySize: 1024,
       timeout: Duration.seconds(10),
-      environment: {
-        [ENV.tableName]: props.table.tableName,
-        [ENV.authIssuer]: props.authIssuer,
-        [ENV.authClientId]: props.authClientId,
-        [ENV.authDomainUrl]: props.authDomainUrl,
-        [ENV.webUrl]: props.webUrl,
+      environment: environmentFor('api', {
+        tableName: props.table.tableName,
+        authIssuer: props.authIssuer,
+        authClientId: props.authClientId,
+        authDomainUrl: props.authDomainUrl,
+        webUrl: props.webUrl,
+        mailFrom: props.mail.from,
         // Executions start through the aliases, so that a new version takes over new work.
-        [ENV.pdsaCycleMachineArn]: props.pdsaCycle.aliasArn,
-        [ENV.measurementRoundMachineArn]: props.measurementRound.aliasArn,
-      },
+        pdsaCycleMachineArn: props.pdsaCycle.aliasArn,
+        measurementRoundMachineArn: props.measurementRound.aliasArn,
+      }),
     });
     this.handler = handler;
-    grantItemAccess(props.table, role);
+    grantItemAccess(props.table, role, API_TABLE_ACTIONS);
     props.pdsaCycle.grantStartExecution(role);
-    props.pdsaCycle.grantTaskResponse(role);
+    role.addToPrincipalPolicy(props.pdsaCycle.taskResponseStatement());
     props.measurementRound.grantStartExecution(role);
+    // Review invitations, moves and cancellations are sent as the request is answered.
+    props.mail.grantSend(role);
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: LOG_RETENTION });
     this.httpApi = new HttpApi(this, 'HttpApi', {

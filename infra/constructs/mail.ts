@@ -1,5 +1,5 @@
+import { type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
-import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 
 export interface MailProps {
@@ -21,8 +21,11 @@ export class Mail extends Construct {
     this.from = `sykli@${props.domain}`;
   }
 
-  /** ses:SendEmail and ses:SendRawEmail as this identity, and no other. */
+  /**
+   * ses:SendEmail as this identity, and no other. The functions send through the SES v2 API, whose
+   * SendEmail (raw MIME included) needs only this action; the L2's grantSendEmail adds SendRawEmail.
+   */
   grantSend(role: IRole): void {
-    this.identity.grantSendEmail(role);
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['ses:SendEmail'], resources: [this.identity.emailIdentityArn] }));
   }
 }

@@ -90,24 +90,18 @@ export function createNodeFunction(scope: Construct, props: NodeFunctionProps): 
   return { handler, role };
 }
 
+/** DynamoDB item actions a Sykli function may be granted; never Scan (DESIGN.md, "Data"). */
+export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchWriteItem' | 'ConditionCheckItem';
+
 /**
- * Item reads and writes on the table and its indexes, named one by one. No Scan: request paths
- * are GetItem, Query or BatchGet only (DESIGN.md, "Data"). Transactions need the item actions
- * they contain.
+ * The item actions a function's code calls, on the table and its indexes, named one by one.
+ * A transaction needs the item actions it contains (its Puts need PutItem). The deploy-wiring
+ * tests record every call a built function makes and check it against these grants both ways.
  */
-export function grantItemAccess(table: ITable, role: IRole): void {
+export function grantItemAccess(table: ITable, role: IRole, actions: readonly TableAction[]): void {
   role.addToPrincipalPolicy(
     new PolicyStatement({
-      actions: [
-        'dynamodb:GetItem',
-        'dynamodb:BatchGetItem',
-        'dynamodb:Query',
-        'dynamodb:PutItem',
-        'dynamodb:UpdateItem',
-        'dynamodb:DeleteItem',
-        'dynamodb:BatchWriteItem',
-        'dynamodb:ConditionCheckItem',
-      ],
+      actions: actions.map((action) => `dynamodb:${action}`),
       resources: [
         table.tableArn,
         ...tableDefinition.globalSecondaryIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),

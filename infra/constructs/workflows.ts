@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { type IRole, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -13,11 +13,11 @@ import {
   StateMachineType,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { ENV } from '../../functions/runtime/env.js';
+import { environmentFor } from '../../functions/runtime/env.js';
 import { definitionPath, SUBSTITUTIONS } from '../../workflows/definitions.js';
 import type { MachineName } from '../../workflows/engine/workflow-engine.js';
 import type { Mail } from './mail.js';
-import { createNodeFunction, grantItemAccess, handlerEntry, LOG_RETENTION } from './node-function.js';
+import { createNodeFunction, grantItemAccess, handlerEntry, LOG_RETENTION, type TableAction } from './node-function.js';
 
 /** The alias every execution starts through; a deployment points it at the newly published version. */
 export const LIVE_ALIAS = 'live';
@@ -99,16 +99,13 @@ export class WorkflowMachine extends Construct {
   }
 
   /**
-   * Answers to this machine's `.waitForTaskToken` waits. Narrower than the L2's grantTaskResponse,
-   * which adds SendTaskHeartbeat: no state uses HeartbeatSeconds (the local engine has none).
+   * Answering this machine's `.waitForTaskToken` waits with success, which is all Sykli does: no
+   * wait is failed by hand, and no state uses HeartbeatSeconds (the L2's grantTaskResponse allows
+   * all three). Step Functions authorizes a token against the state machine's own ARN, whichever
+   * version the execution runs.
    */
-  grantTaskResponse(role: IRole): void {
-    role.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
-        resources: [this.stateMachine.stateMachineArn],
-      }),
-    );
+  taskResponseStatement(): PolicyStatement {
+    return new PolicyStatement({ actions: ['states:SendTaskSuccess'], resources: [this.stateMachine.stateMachineArn] });
   }
 }
 
@@ -118,6 +115,9 @@ export interface WorkflowsProps {
   /** The web app's address, for links in e-mails. */
   readonly webUrl: string;
 }
+
+/** What the workflow tasks' repositories call, as the API's: reads, puts, updates, transactions of puts. */
+const TASKS_TABLE_ACTIONS: TableAction[] = ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'];
 
 const MACHINE_CONSTRUCTS: Record<MachineName, { id: string; description: string }> = {
   pdsaCycle: { id: 'PdsaCycle', description: 'Sykli PDSA cycle: Do, Study with a coach review, Act' },
@@ -140,14 +140,14 @@ export class Workflows extends Construct {
       // A measurement round's tasks work through every unit of an area; the states retry on
       // Lambda's transient errors, so a task is bounded rather than tight.
       timeout: Duration.minutes(1),
-      environment: {
-        [ENV.tableName]: props.table.tableName,
-        [ENV.mailFrom]: props.mail.from,
-        [ENV.webUrl]: props.webUrl,
-      },
+      environment: environmentFor('tasks', {
+        tableName: props.table.tableName,
+        mailFrom: props.mail.from,
+        webUrl: props.webUrl,
+      }),
     });
     this.tasksHandler = handler;
-    grantItemAccess(props.table, role);
+    grantItemAccess(props.table, role, TASKS_TABLE_ACTIONS);
     props.mail.grantSend(role);
 
     const machine = (name: MachineName) =>
@@ -157,5 +157,10 @@ export class Workflows extends Construct {
         tasksFunction: handler,
       });
     this.machines = { pdsaCycle: machine('pdsaCycle'), measurementRound: machine('measurementRound') };
+
+    // A decision recorded before its wait began is answered by the task itself. The machines name
+    // this function, so the grant is a policy of its own that the function does not depend on:
+    // in the role's default policy it would close a cycle (function → policy → machine → function).
+    new Policy(tasks, 'AnswerWaits', { roles: [role], statements: [this.machines.pdsaCycle.taskResponseStatement()] });
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { CachePolicy, OriginRequestPolicy, ResponseHeadersPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ENV } from '../../functions/runtime/env.js';
+import { ENV, FUNCTION_SETTINGS } from '../../functions/runtime/env.js';
 import { tableDefinition } from '../../functions/store/table-definition.js';
 import { synthStack } from './synth-stack.js';
 
@@ -80,10 +80,11 @@ describe('API Lambda', () => {
     expect(apiHandler.Properties.MemorySize).toBeLessThanOrEqual(1024);
   });
 
-  it('gets the variables it needs from ENV, wired to the table and the user pool; no mail sender', () => {
+  it('gets exactly the variables its composition root reads, wired to the table, the user pool and the sender', () => {
     const variables = apiHandler.Properties.Environment.Variables as Record<string, unknown>;
     const own = Object.keys(variables).filter((name) => name.startsWith('SYKLI_'));
-    expect(own.sort()).toEqual(Object.values(ENV).filter((name) => name !== ENV.mailFrom).sort());
+    expect(own.sort()).toEqual(FUNCTION_SETTINGS.api.map((setting) => ENV[setting]).sort());
+    expect(variables[ENV.mailFrom]).toBe('sykli@sykli.example');
     const [clientId] = onlyResource('AWS::Cognito::UserPoolClient');
     const [userPoolId] = onlyResource('AWS::Cognito::UserPool');
     const [domainId] = onlyResource('AWS::Cognito::UserPoolDomain');
@@ -123,8 +124,8 @@ describe('API Lambda permissions', () => {
         'Fn::Join': ['', [tableArn, `/index/${index.indexName}`]],
       })),
     ]);
-    expect(dynamodb[0]!.Action).toEqual(
-      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem']),
+    expect([dynamodb[0]!.Action].flat().sort()).toEqual(
+      ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
     );
   });
 

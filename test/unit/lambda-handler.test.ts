@@ -1,7 +1,8 @@
 import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import { ENV } from '../../functions/runtime/env.js';
-import { createAwsRuntime } from '../../functions/runtime/aws.js';
+import { createApiFunction } from '../../functions/runtime/aws/api.js';
+import { createTasksFunction } from '../../functions/runtime/aws/tasks.js';
 
 const env = {
   [ENV.tableName]: 'sykli-test',
@@ -43,7 +44,7 @@ function httpApiEvent(path: string, headers: Record<string, string> = {}): Lambd
 
 describe('the API Lambda wiring', () => {
   it("points the web app at Cognito's hosted UI for the configured client", async () => {
-    const { app } = createAwsRuntime(env);
+    const { app } = createApiFunction(env);
     const response = await app.request('/api/auth-config');
     expect(await response.json()).toEqual({
       authorizeUrl: 'https://sykli-example.auth.eu-north-1.amazoncognito.com/oauth2/authorize',
@@ -63,7 +64,21 @@ describe('the API Lambda wiring', () => {
     vi.unstubAllEnvs();
   });
 
-  it('refuses to start without its configuration', () => {
-    expect(() => createAwsRuntime({ ...env, [ENV.authIssuer]: undefined })).toThrow(`${ENV.authIssuer} is not set`);
+  it('refuses to start without its configuration, naming every missing variable', () => {
+    expect(() => createApiFunction({ ...env, [ENV.authIssuer]: undefined, [ENV.mailFrom]: '' })).toThrow(
+      `The api function cannot start: environment variable(s) ${ENV.authIssuer}, ${ENV.mailFrom} not set.`,
+    );
+  });
+});
+
+describe('the tasks Lambda wiring', () => {
+  it('starts with the table, the sender and the web address only: it needs no state machine ARN', () => {
+    const { dispatch } = createTasksFunction({
+      [ENV.tableName]: env[ENV.tableName],
+      [ENV.mailFrom]: env[ENV.mailFrom],
+      [ENV.webUrl]: env[ENV.webUrl],
+      AWS_REGION: 'eu-north-1',
+    });
+    expect(dispatch).toBeTypeOf('function');
   });
 });

@@ -44,8 +44,8 @@ class BridgeError extends Error {
 type PendingWait = {
   token: string;
   deadline: number | null;
-  settled: Promise<{ ok: true; output: unknown } | { ok: false; error: string; cause: string }>;
-  settle: (value: { ok: true; output: unknown } | { ok: false; error: string; cause: string }) => void;
+  settled: Promise<{ output: unknown }>;
+  settle: (value: { output: unknown }) => void;
 };
 
 function setAtPath(target: Record<string, unknown>, path: string[], value: unknown): void {
@@ -128,8 +128,7 @@ export function createLocalEngine(options: LocalEngineOptions): WorkflowEngine &
           controller.abort();
           if (outcome) {
             forget(key, pending.token);
-            if (outcome.ok) return outcome.output;
-            throw new BridgeError(outcome.error, outcome.cause);
+            return outcome.output;
           }
           if (signal.aborted) throw new BridgeError('Sykli.Local.Aborted', 'The local engine stopped.');
           if (pending.deadline !== null && now() >= pending.deadline) {
@@ -207,8 +206,7 @@ export function createLocalEngine(options: LocalEngineOptions): WorkflowEngine &
       executions.set(executionName, record);
       return 'started';
     },
-    sendTaskSuccess: (token, output) => answer(token, { ok: true, output }),
-    sendTaskFailure: (token, error, cause) => answer(token, { ok: false, error, cause }),
+    sendTaskSuccess: (token, output) => answer(token, { output }),
     executions: () => [...executions.values()].map(({ done: _d, abort: _a, controller: _c, ...record }) => record),
     async waitFor(name) {
       const record = executions.get(name);

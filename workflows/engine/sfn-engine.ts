@@ -2,20 +2,15 @@ import {
   ExecutionAlreadyExists,
   InvalidToken,
   SFNClient,
-  SendTaskFailureCommand,
   SendTaskSuccessCommand,
   StartExecutionCommand,
   TaskDoesNotExist,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
-import type { AnswerResult, MachineName, StartResult, WorkflowEngine } from './workflow-engine.js';
+import type { AnswerResult, MachineName, StartResult, WorkflowAnswerer, WorkflowStarter } from './workflow-engine.js';
 
-function alreadyAnswered(error: unknown): boolean {
-  return error instanceof TaskTimedOut || error instanceof InvalidToken || error instanceof TaskDoesNotExist;
-}
-
-/** Step Functions in AWS; executions start through each machine's alias so a new version can take over. */
-export function createSfnEngine(client: SFNClient, machineArns: Record<MachineName, string>): WorkflowEngine {
+/** Starts executions in AWS through each machine's alias, so that a new version takes over new work. */
+export function createSfnStarter(client: SFNClient, machineArns: Record<MachineName, string>): WorkflowStarter {
   return {
     async start(machine, executionName, input): Promise<StartResult> {
       try {
@@ -28,22 +23,19 @@ export function createSfnEngine(client: SFNClient, machineArns: Record<MachineNa
         throw error;
       }
     },
+  };
+}
+
+/** Answers `.waitForTaskToken` waits in AWS; the token alone names the execution, so no ARN is needed. */
+export function createSfnAnswerer(client: SFNClient): WorkflowAnswerer {
+  return {
     async sendTaskSuccess(taskToken, output): Promise<AnswerResult> {
       try {
         await client.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
         return 'delivered';
       } catch (error) {
-        if (alreadyAnswered(error)) return 'already-answered';
+        if (error instanceof TaskTimedOut || error instanceof InvalidToken || error instanceof TaskDoesNotExist) return 'already-answered';
         throw error;
-      }
-    },
-    async sendTaskFailure(taskToken, error, cause): Promise<AnswerResult> {
-      try {
-        await client.send(new SendTaskFailureCommand({ taskToken, error, cause }));
-        return 'delivered';
-      } catch (failure) {
-        if (alreadyAnswered(failure)) return 'already-answered';
-        throw failure;
       }
     },
   };
