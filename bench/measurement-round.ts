@@ -1,5 +1,6 @@
 import { toWorkflowTimestamp } from '../functions/domain/helsinki-time.js';
-import { createOutboxNotifier, createOutboxReader } from '../functions/notify/outbox-notifier.js';
+import { createOutboxNotifier } from '../functions/notify/outbox-notifier.js';
+import { createOutboxRepository } from '../functions/store/outbox-repository.js';
 import { createLocalWorkflows } from '../functions/runtime/local-workflows.js';
 import type { Db } from '../functions/store/document-client.js';
 import type { DynamoRequestCounter } from './dynamo-requests.js';
@@ -24,7 +25,7 @@ export type RoundResult = {
  */
 export async function measureRound(db: Db, counter: DynamoRequestCounter, progress: (line: string) => void): Promise<RoundResult> {
   const { engine } = createLocalWorkflows(db, {
-    notifier: createOutboxNotifier(db),
+    notifier: createOutboxNotifier(createOutboxRepository(db)),
     webUrl: 'http://127.0.0.1',
     machines: ['measurementRound'],
     waitOverridesMs: { WaitForDeadline: 0, WaitForEscalation: 0 },
@@ -38,7 +39,7 @@ export async function measureRound(db: Db, counter: DynamoRequestCounter, progre
     });
     const ms = Math.round(performance.now() - started);
     const sent: Record<string, number> = {};
-    const outbox = createOutboxReader(db);
+    const outbox = createOutboxRepository(db);
     let cursor: string | undefined;
     do {
       const page = await outbox.list({ limit: 500, cursor });

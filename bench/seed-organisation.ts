@@ -17,7 +17,7 @@ import { createMeasureCatalogueRepository } from '../functions/store/measure-cat
 import { createMeasurementRepository } from '../functions/store/measurement-repository.js';
 import { inParallel } from '../functions/store/in-parallel.js';
 import { createPeopleRepository } from '../functions/store/people-repository.js';
-import { createSeriesRefresh } from '../functions/store/series-refresh.js';
+import { createDerivedItems } from '../functions/app/derived-items.js';
 import { createUnitRepository } from '../functions/store/unit-repository.js';
 import type { Scale } from './scale.js';
 
@@ -192,11 +192,11 @@ export async function seedOrganisation(db: Db, scale: Scale, progress: (line: st
  * round makes them as it ends; this is for when it did not.
  */
 export async function refreshStatusItems(db: Db, organisation: BenchOrganisation, progress: (line: string) => void): Promise<void> {
-  const seriesRefresh = createSeriesRefresh(createMeasurementRepository(db), createCycleRepository(db));
+  const derived = createDerivedItems({ measurements: createMeasurementRepository(db), cycles: createCycleRepository(db) });
   const units = organisation.areas.flatMap((area) => area.units);
   let refreshed = 0;
   await inParallel(units, 8, async (unit) => {
-    await seriesRefresh.refreshUnitStatus(unit, new Date());
+    await derived.refreshUnitStatus(unit, new Date());
     if (++refreshed % Math.max(1, Math.round(units.length / 5)) === 0) progress(`status items: ${refreshed}/${units.length}`);
   });
 }

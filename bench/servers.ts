@@ -2,6 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createLocalIssuer, generateIssuerKeys } from '../functions/api/auth/local-issuer.js';
 import { createOutboxNotifier } from '../functions/notify/outbox-notifier.js';
+import { createOutboxRepository } from '../functions/store/outbox-repository.js';
 import { createLocalWorkflows } from '../functions/runtime/local-workflows.js';
 import { createLocalApp } from '../functions/runtime/local.js';
 import { freePort } from '../functions/runtime/local/free-port.js';
@@ -35,7 +36,7 @@ async function listen(fetch: (request: Request, env: unknown) => Response | Prom
 export async function startApiServer(db: Db, counter: DynamoRequestCounter, options: { webDir?: string } = {}) {
   const issuer = await createLocalIssuer(await generateIssuerKeys());
   const { engine, cycleMail } = createLocalWorkflows(db, {
-    notifier: createOutboxNotifier(db),
+    notifier: createOutboxNotifier(createOutboxRepository(db)),
     webUrl: 'http://127.0.0.1',
     machines: ['pdsaCycle', 'measurementRound'],
   });

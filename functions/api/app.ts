@@ -28,9 +28,9 @@ const DOC_PATHS = ['/api/openapi.json', '/api/docs'] as const;
 
 function apiRoutes(deps: ApiDeps) {
   return new OpenAPIHono<ApiEnv>()
-    .use('/api/*', authenticate(deps, new Set<string>([...PUBLIC_PATHS, ...DOC_PATHS])))
+    .use('/api/*', authenticate({ verifyToken: deps.verifyToken, app: deps.app }, new Set<string>([...PUBLIC_PATHS, ...DOC_PATHS])))
     .route('/', healthRoutes(deps))
-    .route('/', meRoutes())
+    .route('/', meRoutes(deps))
     .route('/', areaRoutes(deps))
     .route('/', unitRoutes(deps))
     .route('/', measureRoutes(deps))
@@ -55,7 +55,7 @@ export function createApp(deps: ApiDeps) {
   const app = new OpenAPIHono<ApiEnv>();
   app.onError((error, c) => handleError(error, c, deps.log));
   app.route('/', apiRoutes(deps));
-  if (deps.localIssuer) app.route('/', localSignInRoutes(deps, deps.localIssuer));
+  if (deps.local) app.route('/', localSignInRoutes(deps.local));
   if (deps.outbox) app.route('/', outboxRoutes(deps.outbox));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

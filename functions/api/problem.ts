@@ -2,8 +2,15 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ConflictError, NotFoundError } from '../store/errors.js';
-import { InvalidCursorError } from '../store/pagination.js';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  StaleVersionError,
+  VersionRequiredError,
+} from '../app/errors.js';
 import { InvalidTokenError } from './auth/token-verifier.js';
 
 /** RFC 9457 problem details; `errors` names each failing field. */
@@ -36,18 +43,9 @@ const TITLES: Record<number, string> = {
   500: 'Internal Server Error',
 };
 
-/** Thrown by routes; the error handler turns it into application/problem+json. */
-export class ProblemError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    detail: string,
-    readonly extra: { type?: string; errors?: Problem['errors'] } = {},
-  ) {
-    super(detail);
-  }
-}
+type ProblemExtra = { type?: string; errors?: Problem['errors'] };
 
-export function problemJson(c: Context, status: ContentfulStatusCode, detail: string, extra: ProblemError['extra'] = {}) {
+export function problemJson(c: Context, status: ContentfulStatusCode, detail: string, extra: ProblemExtra = {}) {
   const body: Problem = {
     type: extra.type ?? 'about:blank',
     title: TITLES[status] ?? 'Error',
@@ -73,14 +71,23 @@ export function validationProblem(c: Context, target: string, error: z.ZodError)
   });
 }
 
+/** Each kind of application error is one HTTP status; the refusal's code becomes the problem type. */
+function statusOf(error: AppError): ContentfulStatusCode {
+  if (error instanceof InvalidInputError) return 400;
+  if (error instanceof ForbiddenError) return 403;
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof ConflictError) return 409;
+  if (error instanceof StaleVersionError) return 412;
+  if (error instanceof VersionRequiredError) return 428;
+  return 409;
+}
+
 export function handleError(error: Error, c: Context, log: (message: string, error: unknown) => void) {
-  if (error instanceof ProblemError) return problemJson(c, error.status, error.message, error.extra);
-  if (error instanceof InvalidTokenError) return problemJson(c, 401, error.message);
-  if (error instanceof NotFoundError) return problemJson(c, 404, error.message);
-  if (error instanceof ConflictError) return problemJson(c, error.reason === 'stale' ? 412 : 409, error.message);
-  if (error instanceof InvalidCursorError) {
-    return problemJson(c, 400, error.message, { errors: [{ field: 'query.cursor', message: error.message }] });
+  if (error instanceof InvalidInputError) {
+    return problemJson(c, 400, error.message, { type: `urn:sykli:problem:${error.kind}`, errors: error.issues });
   }
+  if (error instanceof AppError) return problemJson(c, statusOf(error), error.message, { type: `urn:sykli:problem:${error.code}` });
+  if (error instanceof InvalidTokenError) return problemJson(c, 401, error.message);
   if (error instanceof HTTPException) {
     const detail = error.message || TITLES[error.status] || 'Error';
     const errors = error.status === 400 ? [{ field: 'body', message: detail }] : undefined;

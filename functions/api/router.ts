@@ -1,9 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Person } from '../domain/person.js';
-import type { Principal } from '../domain/access-policy.js';
+import type { Caller } from '../app/caller.js';
 import { validationProblem } from './problem.js';
 
-export type ApiEnv = { Variables: { principal: Principal; person: Person } };
+export type ApiEnv = { Variables: { caller: Caller } };
 
 /** Every router validates the same way: a 400 problem naming each failing field. */
 export function newRouter() {

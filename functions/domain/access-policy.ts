@@ -1,8 +1,9 @@
 import type { Membership, Role } from './membership.js';
 
 /**
- * The one place that decides who may do what. Every API route asks `can`; nothing else
- * looks at roles. Decisions follow the person's memberships: admin everywhere; a leader
+ * The one place that decides who may do what. Every use case asks `can` (or one of the list
+ * questions below); nothing else looks at roles, and the views the web reads carry the answers
+ * (`unitPermissions`). Decisions follow the person's memberships: admin everywhere; a leader
  * reads everything in their area; coaches and supervisors work in their own units.
  */
 export type Principal = { personId: string; memberships: readonly Membership[] };
@@ -81,6 +82,37 @@ function worksInUnit(principal: Principal, unitId: string): boolean {
 export function coachesUnit(principal: Principal, unitId: string): boolean {
   return principal.memberships.some((m) => m.role === 'coach' && m.unitId === unitId);
 }
+
+/** What a person may do in one unit: the `can` the unit's views carry, so the web never re-derives it. */
+export function unitPermissions(principal: Principal, unit: UnitRef) {
+  return {
+    editPdsa: can(principal, { type: 'pdsa:edit', unit }),
+    manageReviews: can(principal, { type: 'review:manage', unit }),
+    writeFigures: can(principal, { type: 'measurement:write', unit }),
+    manageMeasures: can(principal, { type: 'measure:manage', unit }),
+    confirmProgress: can(principal, { type: 'progress:confirm', unit }),
+    updateUnit: can(principal, { type: 'unit:update', unit }),
+  };
+}
+export type UnitPermissions = ReturnType<typeof unitPermissions>;
+
+/** The units of an area a person sees: every one for its leaders and admins, else those they work in. */
+export function visibleUnitsOfArea(principal: Principal, areaId: string): 'all' | string[] {
+  if (seesWholeArea(principal, areaId)) return 'all';
+  return unique(principal.memberships.flatMap((m) => ((m.role === 'coach' || m.role === 'supervisor') && m.areaId === areaId ? [m.unitId] : [])));
+}
+
+/** The units a person holds a role in (coach or supervisor): their own work, for their homes and agenda. */
+export function unitsWithRole(principal: Principal, role: 'coach' | 'supervisor'): string[] {
+  return unique(principal.memberships.flatMap((m) => (m.role === role ? [m.unitId] : [])));
+}
+
+/** The areas in which a person holds a role: the areas they lead, or those of the units they coach or supervise. */
+export function areasWithRole(principal: Principal, role: 'leader' | 'coach' | 'supervisor'): string[] {
+  return unique(principal.memberships.flatMap((m) => (m.role === role ? [m.areaId] : [])));
+}
+
+const unique = (ids: string[]) => [...new Set(ids)];
 
 /** The areas a person reaches through memberships; `'all'` for an admin. */
 export function reachableAreaIds(principal: Principal): 'all' | Set<string> {

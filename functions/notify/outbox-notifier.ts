@@ -1,64 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
-import type { Db } from '../store/document-client.js';
-import { fromItem, toItem } from '../store/items.js';
-import { keys } from '../store/keys.js';
-import { decodeCursor, encodeCursor, type Page } from '../store/pagination.js';
-import { OutgoingMessageSchema, type Notifier } from './notifier.js';
+import type { OutboxRepository } from '../store/outbox-repository.js';
+import type { Notifier } from './notifier.js';
 
-/** A message as the local outbox keeps it; the id encodes when it was sent, which locates it. */
-export const OutboxMessageSchema = OutgoingMessageSchema.extend({
-  id: z.string().regex(/^[0-9a-z]+-[0-9a-f]{12}$/),
-  at: z.iso.datetime(),
-}).meta({ id: 'OutboxMessage' });
-export type OutboxMessage = z.infer<typeof OutboxMessageSchema>;
-
-function newId(at: Date): string {
-  return `${at.getTime().toString(36)}-${randomBytes(6).toString('hex')}`;
-}
-
-function sentAt(id: string): string | null {
-  const ms = Number.parseInt(id.split('-')[0] ?? '', 36);
-  return Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : null;
-}
-
-/** The local Notifier: nothing leaves the machine; messages land in the table for the outbox page. */
-export function createOutboxNotifier({ doc, tableName }: Db, log: (line: string) => void = () => {}): Notifier {
+/** The local Notifier: nothing leaves the machine; messages land in the outbox, shown in the UI and the log. */
+export function createOutboxNotifier(outbox: Pick<OutboxRepository, 'add'>, log: (line: string) => void = () => {}): Notifier {
   return {
     async send(message) {
-      const now = new Date();
-      const stored = OutboxMessageSchema.parse({ ...message, id: newId(now), at: now.toISOString() });
-      await doc.send(
-        new PutCommand({ TableName: tableName, Item: toItem(keys.outboxMessage(stored.at, stored.id), { ...stored, version: 1 }) }),
-      );
-      log(`Outbox: ${stored.kind} to ${stored.to.join(', ')}: ${stored.subject}`);
+      const stored = await outbox.add(message);
+      log(`${stored.kind} to ${stored.to.join(', ')}: ${stored.subject}`);
     },
   };
 }
-
-export function createOutboxReader({ doc, tableName }: Db) {
-  return {
-    /** Newest first, with an opaque cursor. */
-    async list(options: { limit?: number; cursor?: string } = {}): Promise<Page<OutboxMessage>> {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.outboxPartition().PK },
-          ScanIndexForward: false,
-          Limit: options.limit,
-          ExclusiveStartKey: decodeCursor(options.cursor, ['PK', 'SK']),
-        }),
-      );
-      return { items: (page.Items ?? []).map((item) => fromItem(OutboxMessageSchema, item)), nextCursor: encodeCursor(page.LastEvaluatedKey) };
-    },
-    async get(id: string): Promise<OutboxMessage | undefined> {
-      const at = sentAt(id);
-      if (!at) return undefined;
-      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.outboxMessage(at, id) }));
-      return Item ? fromItem(OutboxMessageSchema, Item) : undefined;
-    },
-  };
-}
-export type OutboxReader = ReturnType<typeof createOutboxReader>;

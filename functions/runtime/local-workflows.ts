@@ -1,3 +1,4 @@
+import { createWorkflowSteps } from '../app/workflow/workflow-steps.js';
 import { createCycleMail } from '../notify/cycle-mail.js';
 import { createRoundMail } from '../notify/round-mail.js';
 import type { Notifier } from '../notify/notifier.js';
@@ -7,7 +8,7 @@ import { createTaskDispatcher } from '../tasks/workflow-task.js';
 import { loadLocalDefinitions } from '../../workflows/definitions.js';
 import { createLocalEngine, type LocalEngineOptions } from '../../workflows/engine/local-engine.js';
 import type { MachineName } from '../../workflows/engine/workflow-engine.js';
-import { storeDeps } from './api-deps.js';
+import { createRepositories } from './repositories.js';
 
 export type LocalWorkflowOptions = Pick<LocalEngineOptions, 'waitOverridesMs' | 'timeoutOverridesMs' | 'log'> & {
   notifier: Notifier;
@@ -20,19 +21,20 @@ export type LocalWorkflowOptions = Pick<LocalEngineOptions, 'waitOverridesMs' | 
  * engine, dispatching to the same task code as the tasks Lambda.
  */
 export function createLocalWorkflows(db: Db, options: LocalWorkflowOptions) {
-  const store = storeDeps(db);
-  const cycleMail = createCycleMail({ notifier: options.notifier, directory: store.members, units: store.units, webUrl: options.webUrl });
+  const repositories = createRepositories(db);
+  const cycleMail = createCycleMail({ notifier: options.notifier, directory: repositories.members, units: repositories.units, webUrl: options.webUrl });
   // Tasks answer a wait themselves when the decision came first; the engine exists by then.
   let engine: ReturnType<typeof createLocalEngine> | undefined;
-  const tasks = createWorkflowTasks({
-    ...store,
+  const steps = createWorkflowSteps({
+    ...repositories,
     cycleMail,
     roundMail: createRoundMail({ notifier: options.notifier, webUrl: options.webUrl }),
     workflows: { sendTaskSuccess: (token, output) => engine!.sendTaskSuccess(token, output) },
+    log: (message, detail) => console.error(message, detail),
   });
   engine = createLocalEngine({
     definitions: loadLocalDefinitions(options.machines),
-    dispatch: createTaskDispatcher(tasks),
+    dispatch: createTaskDispatcher(createWorkflowTasks(steps)),
     waitOverridesMs: options.waitOverridesMs,
     timeoutOverridesMs: options.timeoutOverridesMs,
     log: options.log,

@@ -5,13 +5,16 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createLocalIssuer, type LocalIssuer } from '../api/auth/local-issuer.js';
 import { createTokenVerifier } from '../api/auth/token-verifier.js';
 import { createApp } from '../api/app.js';
-import type { ApiDeps } from '../api/deps.js';
-import { createOutboxNotifier, createOutboxReader } from '../notify/outbox-notifier.js';
+import { createApplication, type ApplicationDeps } from '../app/application.js';
+import { outbox } from '../app/outbox.js';
+import { localSignIn } from '../app/people/local-sign-in.js';
+import { resumeInFlightCycles } from '../app/workflow/resume-cycles.js';
+import { createOutboxNotifier } from '../notify/outbox-notifier.js';
 import type { Db } from '../store/document-client.js';
 import { ensureTable } from '../store/ensure-table.js';
-import { resumeInFlightCycles } from '../tasks/resume-cycles.js';
-import { storeDeps } from './api-deps.js';
+import { createOutboxRepository } from '../store/outbox-repository.js';
 import { createLocalWorkflows } from './local-workflows.js';
+import { createRepositories } from './repositories.js';
 import { startDynamoDbLocal } from './local/dynamodb-local.js';
 import { loadOrCreateIssuerKeys } from './local/issuer-keys.js';
 import { createRoundScheduler } from './local/round-scheduler.js';
@@ -47,17 +50,17 @@ async function ensurePortFree(port: number): Promise<void> {
  * outbox, and the built web app (when given) with index.html for its client-side routes. Also
  * what `npm run bench` measures.
  */
-export function createLocalApp(db: Db, parts: Pick<ApiDeps, 'workflows' | 'cycleMail'> & { issuer: LocalIssuer; webDir?: string }) {
+export function createLocalApp(db: Db, parts: Pick<ApplicationDeps, 'workflows' | 'cycleMail'> & { issuer: LocalIssuer; webDir?: string }) {
   const { issuer } = parts;
+  const repositories = createRepositories(db);
+  const log = (message: string, detail?: unknown) => console.error(message, detail);
   const app = createApp({
-    ...storeDeps(db),
-    workflows: parts.workflows,
-    cycleMail: parts.cycleMail,
-    outbox: createOutboxReader(db),
+    app: createApplication({ ...repositories, workflows: parts.workflows, cycleMail: parts.cycleMail, log }),
+    outbox: outbox({ outbox: createOutboxRepository(db) }),
     verifyToken: createTokenVerifier({ keySet: issuer.keySet, issuer: issuer.issuer, audience: issuer.clientId }),
     authConfig: { authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', clientId: issuer.clientId, logoutUrl: null },
-    log: (message, detail) => console.error(message, detail),
-    localIssuer: issuer,
+    log,
+    local: { issuer, signIn: localSignIn(repositories) },
   });
   if (parts.webDir) {
     // Unknown /api paths stay 404 rather than getting index.html.
@@ -91,10 +94,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions) {
     log(`Demo data: ${await seedDemo(db)}.`);
 
     const url = `http://localhost:${options.port}`;
-    const store = storeDeps(db);
     // E-mails go to the outbox (shown in the UI and the log) instead of SES.
     const { engine, cycleMail } = createLocalWorkflows(db, {
-      notifier: createOutboxNotifier(db, (line) => log(`Outbox: ${line}`)),
+      notifier: createOutboxNotifier(createOutboxRepository(db), (line) => log(`Outbox: ${line}`)),
       webUrl: url,
       machines: ['pdsaCycle', 'measurementRound'],
       log,
@@ -107,7 +109,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions) {
       started.once('error', reject);
     });
     // Executions live in memory: carry every cycle in Do, Study or Act on from its stored phase.
-    const resumed = await resumeInFlightCycles({ ...store, workflows: engine, log });
+    const resumed = await resumeInFlightCycles({ ...createRepositories(db), workflows: engine, log });
     log(`Workflows: ${resumed.length} cycle(s) in progress resumed.`);
     // EventBridge Scheduler's part: open each weekly and monthly measurement round on time.
     const rounds = createRoundScheduler({ engine, log });

@@ -44,8 +44,8 @@ export function createCycleRepository(db: Db) {
   const { doc, tableName } = db;
   const audit = createAuditRepository(db);
 
-  async function get<S extends z.ZodType>(schema: S, key: { PK: string; SK: string }): Promise<z.infer<S> | undefined> {
-    const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: key }));
+  async function get<S extends z.ZodType>(schema: S, key: { PK: string; SK: string }, consistent = false): Promise<z.infer<S> | undefined> {
+    const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: consistent }));
     return Item ? fromItem(schema, withoutAgendaKeys(Item)) : undefined;
   }
 
@@ -129,7 +129,11 @@ export function createCycleRepository(db: Db) {
     listAims: (unitId: string) => list(AimSchema, keys.unitPartition(unitId).PK, keys.aimPrefix()),
     getChangeIdea: (unitId: string, ideaId: string) => get(ChangeIdeaSchema, keys.changeIdea(unitId, ideaId)),
     listChangeIdeas: (unitId: string) => list(ChangeIdeaSchema, keys.unitPartition(unitId).PK, keys.changeIdeaPrefix()),
-    getCycle: (unitId: string, cycleId: string) => get(CycleSchema, keys.cycle(unitId, cycleId)),
+    /**
+     * A cycle; `consistent` reads it strongly, for a step that must see a write made a moment ago
+     * (a decision recorded while its wait was being stored).
+     */
+    getCycle: (unitId: string, cycleId: string, options: { consistent?: boolean } = {}) => get(CycleSchema, keys.cycle(unitId, cycleId), options.consistent),
     listCycles: (unitId: string) => list(CycleSchema, keys.unitPartition(unitId).PK, keys.cyclePrefix()),
     getReview: (cycleId: string, reviewId: string) => get(ReviewSchema, keys.review(cycleId, reviewId)),
     listReviews: (cycleId: string) => list(ReviewSchema, keys.cyclePartition(cycleId).PK, keys.reviewPrefix()),
@@ -166,10 +170,12 @@ export function createCycleRepository(db: Db) {
       }
     },
 
+    /** Read strongly: a wait stored a moment ago must be found by the decision that answers it. */
     async listOpenWaits(cycleId: string): Promise<WorkflowWait[]> {
       const page = await doc.send(
         new QueryCommand({
           TableName: tableName,
+          ConsistentRead: true,
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
           FilterExpression: 'attribute_not_exists(answeredAt)',
           ExpressionAttributeValues: { ':pk': keys.cyclePartition(cycleId).PK, ':prefix': keys.workflowWait(cycleId, '').SK },

@@ -1,5 +1,6 @@
 import type { Notifier } from '../../functions/notify/notifier.js';
-import { createOutboxNotifier, createOutboxReader } from '../../functions/notify/outbox-notifier.js';
+import { createOutboxNotifier } from '../../functions/notify/outbox-notifier.js';
+import { createOutboxRepository } from '../../functions/store/outbox-repository.js';
 import { createLocalWorkflows, type LocalWorkflowOptions } from '../../functions/runtime/local-workflows.js';
 import { createCycleRepository } from '../../functions/store/cycle-repository.js';
 import type { Db } from '../../functions/store/document-client.js';
@@ -16,10 +17,10 @@ export function createPdsaRuntime(
 ) {
   const { engine, cycleMail } = createLocalWorkflows(db, {
     ...options,
-    notifier: options.notifier ?? createOutboxNotifier(db),
+    notifier: options.notifier ?? createOutboxNotifier(createOutboxRepository(db)),
     webUrl: TEST_WEB_URL,
     machines: ['pdsaCycle'],
   });
-  return { engine, cycles: createCycleRepository(db), cycleMail, outbox: createOutboxReader(db) };
+  return { engine, cycles: createCycleRepository(db), cycleMail, outbox: createOutboxRepository(db) };
 }
 export type PdsaRuntime = ReturnType<typeof createPdsaRuntime>;

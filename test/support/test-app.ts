@@ -1,7 +1,10 @@
 import { createLocalIssuer, generateIssuerKeys } from '../../functions/api/auth/local-issuer.js';
 import { createTokenVerifier } from '../../functions/api/auth/token-verifier.js';
 import { createApp } from '../../functions/api/app.js';
-import { storeDeps } from '../../functions/runtime/api-deps.js';
+import { createApplication } from '../../functions/app/application.js';
+import { outbox } from '../../functions/app/outbox.js';
+import { localSignIn } from '../../functions/app/people/local-sign-in.js';
+import { createRepositories } from '../../functions/runtime/repositories.js';
 import { seedDemo } from '../../functions/runtime/seed/seed-demo.js';
 import { createPdsaRuntime } from './pdsa-runtime.js';
 import { createTestTable } from './test-table.js';
@@ -14,17 +17,17 @@ export async function createTestApp(pdsaOptions: Parameters<typeof createPdsaRun
   const issuer = await createLocalIssuer(keys);
   const errors: unknown[] = [];
   const pdsa = createPdsaRuntime(db, pdsaOptions);
-  const deps = {
-    ...storeDeps(db),
-    workflows: pdsa.engine,
-    cycleMail: pdsa.cycleMail,
-    outbox: pdsa.outbox,
+  const log = (_message: string, detail?: unknown) => errors.push(detail);
+  /** The repositories over the test's table, for tests that look behind the API. */
+  const deps = createRepositories(db);
+  const app = createApp({
+    app: createApplication({ ...deps, workflows: pdsa.engine, cycleMail: pdsa.cycleMail, log }),
+    outbox: outbox({ outbox: pdsa.outbox }),
     verifyToken: createTokenVerifier({ keySet: issuer.keySet, issuer: issuer.issuer, audience: issuer.clientId }),
     authConfig: { authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', clientId: issuer.clientId, logoutUrl: null },
-    log: (_message: string, detail?: unknown) => errors.push(detail),
-    localIssuer: issuer,
-  };
-  const app = createApp(deps);
+    log,
+    local: { issuer, signIn: localSignIn(deps) },
+  });
 
   async function tokenFor(personId: string): Promise<string> {
     const found = await deps.people.getWithMemberships(personId);

@@ -3,7 +3,8 @@ import { measureCatalogueByKey } from '../../functions/domain/measure-catalogue.
 import { addPeriods } from '../../functions/domain/period.js';
 import { roundPeriod } from '../../functions/domain/round-schedule.js';
 import { fieldsOf, type UnitMeasure } from '../../functions/domain/unit-measure.js';
-import { createOutboxNotifier, createOutboxReader } from '../../functions/notify/outbox-notifier.js';
+import { createOutboxNotifier } from '../../functions/notify/outbox-notifier.js';
+import { createOutboxRepository } from '../../functions/store/outbox-repository.js';
 import { createRoundMail } from '../../functions/notify/round-mail.js';
 import { createAreaRepository } from '../../functions/store/area-repository.js';
 import { createCycleRepository } from '../../functions/store/cycle-repository.js';
@@ -11,7 +12,8 @@ import { createMeasurementRepository } from '../../functions/store/measurement-r
 import { createMemberDirectory } from '../../functions/store/member-directory.js';
 import { createPeopleRepository } from '../../functions/store/people-repository.js';
 import { createRoundRepository } from '../../functions/store/round-repository.js';
-import { createSeriesRefresh } from '../../functions/store/series-refresh.js';
+import { createDerivedItems } from '../../functions/app/derived-items.js';
+import { roundSteps } from '../../functions/app/workflow/round-steps.js';
 import { createUnitRepository } from '../../functions/store/unit-repository.js';
 import { createRoundTasks } from '../../functions/tasks/round-tasks.js';
 import { createTaskDispatcher } from '../../functions/tasks/workflow-task.js';
@@ -68,18 +70,20 @@ async function setUp() {
   }
 
   const rounds = createRoundRepository(db);
-  const tasks = createRoundTasks({
-    areas, units, measurements, rounds,
-    seriesRefresh: createSeriesRefresh(measurements, createCycleRepository(db)),
-    members: createMemberDirectory(db),
-    roundMail: createRoundMail({ notifier: createOutboxNotifier(db), webUrl: 'http://sykli.test' }),
-  });
+  const tasks = createRoundTasks(
+    roundSteps({
+      areas, units, measurements, rounds,
+      derived: createDerivedItems({ measurements, cycles: createCycleRepository(db) }),
+      members: createMemberDirectory(db),
+      roundMail: createRoundMail({ notifier: createOutboxNotifier(createOutboxRepository(db)), webUrl: 'http://sykli.test' }),
+    }),
+  );
   const engine = createLocalEngine({
     definitions: loadLocalDefinitions(['measurementRound']),
     dispatch: createTaskDispatcher(tasks),
     waitOverridesMs: { WaitForDeadline: 0, WaitForEscalation: 0 },
   });
-  return { db, engine, rounds, measurements, outbox: createOutboxReader(db), period, scheduledTime: scheduledTime.toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  return { db, engine, rounds, measurements, outbox: createOutboxRepository(db), period, scheduledTime: scheduledTime.toISOString().replace(/\.\d{3}Z$/, 'Z') };
 }
 
 describe('measurement-round.asl.json in the local engine, with the real tasks and DynamoDB Local', () => {

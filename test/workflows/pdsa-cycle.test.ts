@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { Notifier } from '../../functions/notify/notifier.js';
 import { createOutboxNotifier } from '../../functions/notify/outbox-notifier.js';
-import { resumeInFlightCycles } from '../../functions/tasks/resume-cycles.js';
+import { createOutboxRepository } from '../../functions/store/outbox-repository.js';
+import { resumeInFlightCycles } from '../../functions/app/workflow/resume-cycles.js';
 import { createAreaRepository } from '../../functions/store/area-repository.js';
 import { createUnitRepository } from '../../functions/store/unit-repository.js';
 import { body, cycleFlow, until } from '../support/cycle-flow.js';
@@ -115,7 +116,7 @@ describe('pdsa-cycle.asl.json in the local engine, with the real tasks and Dynam
     await t.pdsa.engine.stop();
     expect(await flow.phaseOf(cycle.id)).toBe('doing');
 
-    const restarted = createPdsaRuntime(t.db, { notifier: createOutboxNotifier(t.db) });
+    const restarted = createPdsaRuntime(t.db, { notifier: createOutboxNotifier(createOutboxRepository(t.db)) });
     const deps = { areas: createAreaRepository(t.db), units: createUnitRepository(t.db), cycles: restarted.cycles, workflows: restarted.engine };
     expect(await resumeInFlightCycles(deps)).toContain(`${cycle.id}-a2`);
     // Seeded demo cycles resume too; only this cycle's waits count here.
@@ -126,7 +127,7 @@ describe('pdsa-cycle.asl.json in the local engine, with the real tasks and Dynam
 
     // A second restart while Study waits: the cycle waits again, and the coach is not asked twice.
     await restarted.engine.stop();
-    const again = createPdsaRuntime(t.db, { notifier: createOutboxNotifier(t.db) });
+    const again = createPdsaRuntime(t.db, { notifier: createOutboxNotifier(createOutboxRepository(t.db)) });
     expect(await resumeInFlightCycles({ ...deps, cycles: again.cycles, workflows: again.engine })).toContain(`${cycle.id}-a3`);
     await until(async () => waitsOf(again.engine).length === 1, 'the study-review wait after the second restart');
     expect(await mails(t, cycle.id, 'study-review-request')).toHaveLength(flow.people.coaches.length);

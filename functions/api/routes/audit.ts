@@ -1,14 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AuditEntrySchema } from '../../domain/audit.js';
 import type { ApiDeps } from '../deps.js';
+import { UnitIdParam, json } from '../params.js';
 import { problemResponse } from '../problem.js';
 import { bearerSecurity, newRouter } from '../router.js';
-import { UnitIdParam, pdsaUnit } from './unit-access.js';
 
 const AuditPageSchema = z.object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }).openapi('AuditPage');
 
 export function auditRoutes(deps: ApiDeps) {
-  const unitFor = pdsaUnit(deps);
   return newRouter().openapi(
     createRoute({
       method: 'get', path: '/api/units/{unitId}/audit', tags: ['PDSA'], security: bearerSecurity,
@@ -22,16 +21,12 @@ export function auditRoutes(deps: ApiDeps) {
         }),
       },
       responses: {
-        200: { description: 'A page of entries', content: { 'application/json': { schema: AuditPageSchema } } },
+        200: json('A page of entries', AuditPageSchema),
         400: problemResponse('Invalid query'),
         401: problemResponse('Not signed in'),
         404: problemResponse('No such unit, or not one the person may see'),
       },
     }),
-    async (c) => {
-      const unit = await unitFor(c.get('principal'), c.req.valid('param').unitId);
-      const page = await deps.audit.listByUnit(unit.id, c.req.valid('query'));
-      return c.json(page, 200);
-    },
+    async (c) => c.json(await deps.app.audit.trail(c.get('caller'), c.req.valid('param').unitId, c.req.valid('query')), 200),
   );
 }

@@ -1,29 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Principal } from '../../domain/access-policy.js';
-import {
-  CYCLE_PHASES,
-  CycleChangesSchema,
-  CyclePhaseSchema,
-  CycleSchema,
-  NewCycleSchema,
-  emptyDo,
-  emptyPlan,
-  emptyStudy,
-  type Cycle,
-} from '../../domain/cycle.js';
-import { allowedTransitions, checkEdit, editableSections, requestTransition } from '../../domain/cycle-lifecycle.js';
-import { cycleExecutionName } from '../../tasks/resume-cycles.js';
+import { CycleListSchema, CycleViewSchema } from '../../app/pdsa/cycle-view.js';
+import { CycleChangesSchema, CyclePhaseSchema, NewCycleSchema } from '../../domain/cycle.js';
 import type { ApiDeps } from '../deps.js';
 import { parseIfMatch } from '../if-match.js';
-import { ProblemError, problemResponse } from '../problem.js';
+import { IfMatchHeader, UnitIdParam, idParam, json } from '../params.js';
+import { problemResponse } from '../problem.js';
 import { bearerSecurity, newRouter } from '../router.js';
-import { personActor } from './aims.js';
-import { IfMatchHeader, UnitIdParam, fieldProblem, idParam, pdsaUnit } from './unit-access.js';
 
 const Params = z.object({ unitId: UnitIdParam });
 const CycleParams = z.object({ unitId: UnitIdParam, cycleId: idParam('cycleId') });
-const json = <S extends z.ZodType>(description: string, schema: S) => ({ description, content: { 'application/json': { schema } } });
 const common = {
   400: problemResponse('Invalid request'),
   401: problemResponse('Not signed in'),
@@ -36,14 +21,6 @@ const editErrors = {
   428: problemResponse('If-Match is missing'),
 };
 
-const CycleListSchema = z
-  .object({
-    items: z.array(CycleSchema),
-    /** How many of the unit's cycles are in each phase, for the board's columns. */
-    phaseCounts: z.record(CyclePhaseSchema, z.number().int()),
-  })
-  .openapi('CycleList');
-
 const TransitionSchema = z
   .strictObject({
     to: CyclePhaseSchema,
@@ -52,30 +29,8 @@ const TransitionSchema = z
   })
   .openapi('CycleTransition');
 
-/** A cycle as read back, with the transitions a person may ask for next. */
-const CycleViewSchema = CycleSchema.extend({
-  allowedTransitions: z.array(CyclePhaseSchema),
-  /** The worksheet sections open in this phase, for whoever may edit the cycle. */
-  editableSections: z.array(CycleChangesSchema.keyof()),
-}).meta({ id: 'CycleView' });
-const view = (cycle: Cycle) => ({ ...cycle, allowedTransitions: allowedTransitions(cycle.phase), editableSections: editableSections(cycle.phase) });
-
 export function cycleRoutes(deps: ApiDeps) {
-  const unitFor = pdsaUnit(deps);
-
-  async function cycleOf(principal: Principal, unitId: string, cycleId: string, need?: 'pdsa:edit') {
-    await unitFor(principal, unitId, need);
-    const cycle = await deps.cycles.getCycle(unitId, cycleId);
-    if (!cycle) throw new ProblemError(404, `Unit ${unitId} has no cycle ${cycleId}.`);
-    return cycle;
-  }
-
-  function checkVersion(cycle: Cycle, expected: number) {
-    if (cycle.version !== expected) {
-      throw new ProblemError(412, `The cycle is at version ${cycle.version}, not ${expected}: someone else changed it. Reload it and apply your change again.`);
-    }
-  }
-
+  const { cycles } = deps.app;
   return newRouter()
     .openapi(
       createRoute({
@@ -84,14 +39,7 @@ export function cycleRoutes(deps: ApiDeps) {
         request: { params: Params, query: z.object({ phase: CyclePhaseSchema.optional() }) },
         responses: { 200: json('The cycles, newest first, and the count per phase', CycleListSchema), ...common },
       }),
-      async (c) => {
-        const unit = await unitFor(c.get('principal'), c.req.valid('param').unitId);
-        const { phase } = c.req.valid('query');
-        const all = await deps.cycles.listCycles(unit.id);
-        const phaseCounts = Object.fromEntries(CYCLE_PHASES.map((p) => [p, all.filter((cy) => cy.phase === p).length])) as Record<Cycle['phase'], number>;
-        const items = all.filter((cy) => !phase || cy.phase === phase).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-        return c.json({ items, phaseCounts }, 200);
-      },
+      async (c) => c.json(await cycles.list(c.get('caller'), c.req.valid('param').unitId, c.req.valid('query').phase), 200),
     )
     .openapi(
       createRoute({
@@ -101,33 +49,9 @@ export function cycleRoutes(deps: ApiDeps) {
         responses: { 201: json('Created in planning', CycleViewSchema), ...common, 403: editErrors[403] },
       }),
       async (c) => {
-        const unit = await unitFor(c.get('principal'), c.req.valid('param').unitId, 'pdsa:edit');
-        const body = c.req.valid('json');
-        if (body.changeIdeaId && !(await deps.cycles.getChangeIdea(unit.id, body.changeIdeaId))) {
-          throw fieldProblem('body.changeIdeaId', `unit ${unit.id} has no change idea ${body.changeIdeaId}`);
-        }
-        if (body.aimId && !(await deps.cycles.getAim(unit.id, body.aimId))) throw fieldProblem('body.aimId', `unit ${unit.id} has no aim ${body.aimId}`);
-        const now = new Date().toISOString();
-        const cycle = CycleSchema.parse({
-          ...body,
-          id: randomUUID(),
-          unitId: unit.id,
-          plan: { ...emptyPlan(), ...body.plan },
-          do: emptyDo(),
-          study: emptyStudy(),
-          act: null,
-          previousCycleId: null,
-          nextCycleId: null,
-          phase: 'planning',
-          flags: [],
-          workflow: { attempt: 0, notified: [] },
-          createdAt: now,
-          updatedAt: now,
-          version: 1,
-        });
-        await deps.cycles.write([deps.cycles.cycleWrite(null, cycle, 'create')], personActor(c.get('person')));
+        const cycle = await cycles.create(c.get('caller'), c.req.valid('param').unitId, c.req.valid('json'));
         c.header('ETag', `"${cycle.version}"`);
-        return c.json(view(cycle), 201);
+        return c.json(cycle, 201);
       },
     )
     .openapi(
@@ -139,9 +63,9 @@ export function cycleRoutes(deps: ApiDeps) {
       }),
       async (c) => {
         const { unitId, cycleId } = c.req.valid('param');
-        const cycle = await cycleOf(c.get('principal'), unitId, cycleId);
+        const cycle = await cycles.get(c.get('caller'), unitId, cycleId);
         c.header('ETag', `"${cycle.version}"`);
-        return c.json(view(cycle), 200);
+        return c.json(cycle, 200);
       },
     )
     .openapi(
@@ -153,15 +77,9 @@ export function cycleRoutes(deps: ApiDeps) {
       }),
       async (c) => {
         const { unitId, cycleId } = c.req.valid('param');
-        const before = await cycleOf(c.get('principal'), unitId, cycleId, 'pdsa:edit');
-        checkVersion(before, parseIfMatch(c.req.valid('header')['if-match']));
-        const changes = c.req.valid('json');
-        const refusal = checkEdit(before, changes);
-        if (refusal) throw new ProblemError(409, refusal);
-        const after = CycleSchema.parse({ ...before, ...changes, updatedAt: new Date().toISOString(), version: before.version + 1 });
-        await deps.cycles.write([deps.cycles.cycleWrite(before, after, 'update')], personActor(c.get('person')));
-        c.header('ETag', `"${after.version}"`);
-        return c.json(view(after), 200);
+        const cycle = await cycles.edit(c.get('caller'), unitId, cycleId, c.req.valid('json'), parseIfMatch(c.req.valid('header')['if-match']));
+        c.header('ETag', `"${cycle.version}"`);
+        return c.json(cycle, 200);
       },
     )
     .openapi(
@@ -176,15 +94,9 @@ export function cycleRoutes(deps: ApiDeps) {
       }),
       async (c) => {
         const { unitId, cycleId } = c.req.valid('param');
-        const before = await cycleOf(c.get('principal'), unitId, cycleId, 'pdsa:edit');
-        checkVersion(before, parseIfMatch(c.req.valid('header')['if-match']));
-        const verdict = requestTransition(before, c.req.valid('json'));
-        if (!verdict.ok) throw new ProblemError(409, verdict.reason);
-        const after = CycleSchema.parse({ ...before, ...verdict.value, updatedAt: new Date().toISOString(), version: before.version + 1 });
-        await deps.cycles.write([deps.cycles.cycleWrite(before, after, `to:${after.phase}`)], personActor(c.get('person')));
-        if (after.phase === 'doing') await deps.workflows.start('pdsaCycle', cycleExecutionName(after), { unitId, cycleId });
-        c.header('ETag', `"${after.version}"`);
-        return c.json(view(after), 200);
+        const cycle = await cycles.transition(c.get('caller'), unitId, cycleId, c.req.valid('json'), parseIfMatch(c.req.valid('header')['if-match']));
+        c.header('ETag', `"${cycle.version}"`);
+        return c.json(cycle, 200);
       },
     );
 }

@@ -24,7 +24,7 @@ export function healthRoutes(deps: ApiDeps) {
       }),
       async (c) => {
         try {
-          await deps.checkStore();
+          await deps.app.health.checkStore();
           return c.json({ status: 'ok' as const, store: 'ok' as const }, 200);
         } catch (error) {
           deps.log('Health check: store unavailable', error);

@@ -1,13 +1,7 @@
 import { html } from 'hono/html';
-import type { LocalizedText, Locale } from '../../domain/localized-text.js';
+import type { SignInChoice } from '../../app/people/local-sign-in.js';
+import type { Locale } from '../../domain/localized-text.js';
 import type { Role } from '../../domain/membership.js';
-import type { Person } from '../../domain/person.js';
-
-export type SignInChoice = {
-  person: Person;
-  roles: Role[];
-  places: { role: Role; name: LocalizedText | null }[];
-};
 
 const TEXT = {
   fi: {

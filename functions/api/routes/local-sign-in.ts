@@ -1,12 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { html } from 'hono/html';
-import { rolesOf } from '../../domain/access-policy.js';
 import { IdSchema } from '../../domain/ids.js';
 import { LocaleSchema, type Locale } from '../../domain/localized-text.js';
+import type { LocalSignIn } from '../../app/people/local-sign-in.js';
 import type { LocalIssuer } from '../auth/local-issuer.js';
-import type { ApiDeps } from '../deps.js';
 import { newRouter } from '../router.js';
-import { signInPage, type SignInChoice } from './local-sign-in-page.js';
+import { signInPage } from './local-sign-in-page.js';
 
 const TAG = 'Local sign-in (local runtime only)';
 
@@ -49,37 +48,13 @@ function localeOf(uiLocales: string | undefined): Locale {
  * The local stand-in for Cognito's hosted UI: pick a demo person, get an ID token.
  * Only the local runtime mounts these routes.
  */
-export function localSignInRoutes(deps: ApiDeps, issuer: LocalIssuer) {
+export function localSignInRoutes({ issuer, signIn }: { issuer: LocalIssuer; signIn: LocalSignIn }) {
   function checkClient(clientId: string, redirectUri: string): string | undefined {
     if (clientId !== issuer.clientId) return `Unknown client_id; the local web app is ${issuer.clientId}.`;
     if (!redirectUri.startsWith('/') && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(redirectUri)) {
       return 'redirect_uri must be on this machine.';
     }
     return undefined;
-  }
-
-  async function choices(): Promise<SignInChoice[]> {
-    const people = await deps.people.listPeople();
-    const withRoles = await Promise.all(people.map((p) => deps.people.getWithMemberships(p.id)));
-    const unitIds = withRoles.flatMap((p) => p?.memberships.flatMap((m) => ('unitId' in m ? [m.unitId] : [])) ?? []);
-    const units = new Map((await deps.units.getMany(unitIds)).map((u) => [u.id, u]));
-    const areas = new Map((await deps.areas.list()).map((a) => [a.id, a]));
-    return withRoles
-      .flatMap((p) => (p ? [p] : []))
-      .map(({ person, memberships }) => ({
-        person,
-        roles: rolesOf({ personId: person.id, memberships }),
-        places: memberships.map((m) => ({
-          role: m.role,
-          name:
-            m.role === 'admin'
-              ? null
-              : m.role === 'leader'
-                ? (areas.get(m.areaId)?.name ?? null)
-                : (units.get(m.unitId)?.name ?? null),
-        })),
-      }))
-      .sort((a, b) => a.person.name.localeCompare(b.person.name, 'fi'));
   }
 
   return newRouter()
@@ -99,7 +74,7 @@ export function localSignInRoutes(deps: ApiDeps, issuer: LocalIssuer) {
         const query = c.req.valid('query');
         const problem = checkClient(query.client_id, query.redirect_uri);
         if (problem) return c.html(html`<!doctype html><p>${problem}</p>`, 400);
-        return c.html(signInPage({ locale: localeOf(query.ui_locales), query, choices: await choices() }), 200);
+        return c.html(signInPage({ locale: localeOf(query.ui_locales), query, choices: await signIn.choices() }), 200);
       },
     )
     .openapi(
@@ -119,11 +94,11 @@ export function localSignInRoutes(deps: ApiDeps, issuer: LocalIssuer) {
       async (c) => {
         const form = c.req.valid('form');
         const problem = checkClient(form.client_id, form.redirect_uri);
-        const found = problem ? undefined : await deps.people.getWithMemberships(form.person_id);
-        if (!found) return c.html(html`<!doctype html><p>${problem ?? 'No such person.'}</p>`, 400);
+        const person = problem ? undefined : await signIn.person(form.person_id);
+        if (!person) return c.html(html`<!doctype html><p>${problem ?? 'No such person.'}</p>`, 400);
         const code = issuer.createCode({
-          personId: found.person.id,
-          email: found.person.email,
+          personId: person.id,
+          email: person.email,
           codeChallenge: form.code_challenge,
           redirectUri: form.redirect_uri,
         });
@@ -154,14 +129,14 @@ export function localSignInRoutes(deps: ApiDeps, issuer: LocalIssuer) {
         } else {
           personId = form.person_id;
         }
-        const found = personId ? await deps.people.getWithMemberships(personId) : undefined;
-        if (!found) {
+        const person = personId ? await signIn.person(personId) : undefined;
+        if (!person) {
           return c.json(
             { error: 'invalid_grant', error_description: 'The code or person is not valid (codes work once, for 5 minutes).' },
             400,
           );
         }
-        const { token, expiresIn } = await issuer.issueIdToken(found.person);
+        const { token, expiresIn } = await issuer.issueIdToken(person);
         c.header('Cache-Control', 'no-store');
         return c.json({ id_token: token, access_token: token, token_type: 'Bearer' as const, expires_in: expiresIn }, 200);
       },

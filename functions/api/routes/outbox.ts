@@ -1,52 +1,32 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { can } from '../../domain/access-policy.js';
-import { OutboxMessageSchema, type OutboxReader } from '../../notify/outbox-notifier.js';
-import { ProblemError, problemResponse } from '../problem.js';
-import { bearerSecurity, newRouter, type ApiEnv } from '../router.js';
-import type { Context } from 'hono';
+import { OutboxMessageSchema, OutboxPageSchema, type Outbox } from '../../app/outbox.js';
+import { json } from '../params.js';
+import { problemResponse } from '../problem.js';
+import { bearerSecurity, newRouter } from '../router.js';
 
 const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
 const common = { 401: problemResponse('Not signed in'), 403: problemResponse('No role anywhere'), 404: problemResponse('No such message') };
 
-function allow(c: Context<ApiEnv>) {
-  if (!can(c.get('principal'), { type: 'outbox:read' })) throw new ProblemError(403, 'You have no role in any unit yet; ask an admin to add you.');
-}
-
 /** The local outbox: what Sykli would have e-mailed, with the invitations' .ics. Mounted locally only. */
-export function outboxRoutes(outbox: OutboxReader) {
-  async function messageOf(id: string) {
-    const message = await outbox.get(id);
-    if (!message) throw new ProblemError(404, `The outbox has no message ${id}.`);
-    return message;
-  }
+export function outboxRoutes(outbox: Outbox) {
   return newRouter()
     .openapi(
       createRoute({
         method: 'get', path: '/api/outbox', tags: ['Outbox (local)'], security: bearerSecurity,
         summary: 'Messages sent, newest first',
         request: { query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(50), cursor: z.string().max(2000).optional() }) },
-        responses: {
-          200: { description: 'A page of messages', content: { 'application/json': { schema: z.object({ items: z.array(OutboxMessageSchema), nextCursor: z.string().nullable() }) } } },
-          400: problemResponse('Invalid query'),
-          ...common,
-        },
+        responses: { 200: json('A page of messages', OutboxPageSchema), 400: problemResponse('Invalid query'), ...common },
       }),
-      async (c) => {
-        allow(c);
-        return c.json(await outbox.list(c.req.valid('query')), 200);
-      },
+      async (c) => c.json(await outbox.list(c.get('caller'), c.req.valid('query')), 200),
     )
     .openapi(
       createRoute({
         method: 'get', path: '/api/outbox/{id}', tags: ['Outbox (local)'], security: bearerSecurity,
         summary: 'One message with its attachments',
         request: { params: IdParam },
-        responses: { 200: { description: 'The message', content: { 'application/json': { schema: OutboxMessageSchema } } }, ...common },
+        responses: { 200: json('The message', OutboxMessageSchema), ...common },
       }),
-      async (c) => {
-        allow(c);
-        return c.json(await messageOf(c.req.valid('param').id), 200);
-      },
+      async (c) => c.json(await outbox.message(c.get('caller'), c.req.valid('param').id), 200),
     )
     .openapi(
       createRoute({
@@ -56,10 +36,8 @@ export function outboxRoutes(outbox: OutboxReader) {
         responses: { 200: { description: 'The attachment', content: { 'text/calendar': { schema: z.string() } } }, ...common },
       }),
       async (c) => {
-        allow(c);
         const { id, n } = c.req.valid('param');
-        const attachment = (await messageOf(id)).attachments[n];
-        if (!attachment) throw new ProblemError(404, `Message ${id} has no attachment ${n}.`);
+        const attachment = await outbox.attachment(c.get('caller'), id, n);
         return c.body(attachment.content, 200, {
           'Content-Type': `${attachment.contentType}; charset=utf-8`,
           'Content-Disposition': `attachment; filename="${attachment.filename}"`,

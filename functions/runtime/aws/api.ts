@@ -4,12 +4,13 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { createRemoteJWKSet } from 'jose';
 import { createTokenVerifier } from '../../api/auth/token-verifier.js';
 import { createApp } from '../../api/app.js';
+import { createApplication } from '../../app/application.js';
 import { createCycleMail } from '../../notify/cycle-mail.js';
 import { createSesNotifier } from '../../notify/ses-notifier.js';
 import { createDb } from '../../store/document-client.js';
 import { createSfnAnswerer, createSfnStarter } from '../../../workflows/engine/sfn-engine.js';
-import { storeDeps } from '../api-deps.js';
 import { readSettings } from '../env.js';
+import { createRepositories } from '../repositories.js';
 
 /**
  * Composition root of the API Lambda: the table, Cognito's JWKS and hosted UI, SES for review
@@ -19,33 +20,39 @@ import { readSettings } from '../env.js';
 export function createApiFunction(env: NodeJS.ProcessEnv) {
   const settings = readSettings('api', env);
   const logger = new Logger({ serviceName: 'sykli' });
-  const store = storeDeps(createDb(settings.tableName));
+  const log = (message: string, detail?: unknown) => logger.error(message, { detail: detail instanceof Error ? detail : String(detail) });
+  const repositories = createRepositories(createDb(settings.tableName));
   const sfn = new SFNClient({});
-  const domainUrl = settings.authDomainUrl.replace(/\/$/, '');
-  const app = createApp({
-    ...store,
+  const app = createApplication({
+    ...repositories,
     workflows: {
       ...createSfnStarter(sfn, { pdsaCycle: settings.pdsaCycleMachineArn, measurementRound: settings.measurementRoundMachineArn }),
       ...createSfnAnswerer(sfn),
     },
     cycleMail: createCycleMail({
       notifier: createSesNotifier(new SESv2Client({}), settings.mailFrom),
-      directory: store.members,
-      units: store.units,
+      directory: repositories.members,
+      units: repositories.units,
       webUrl: settings.webUrl,
     }),
-    verifyToken: createTokenVerifier({
-      keySet: createRemoteJWKSet(new URL(`${settings.authIssuer}/.well-known/jwks.json`)),
-      issuer: settings.authIssuer,
-      audience: settings.authClientId,
-    }),
-    authConfig: {
-      authorizeUrl: `${domainUrl}/oauth2/authorize`,
-      tokenUrl: `${domainUrl}/oauth2/token`,
-      clientId: settings.authClientId,
-      logoutUrl: `${domainUrl}/logout`,
-    },
-    log: (message, detail) => logger.error(message, { detail: detail instanceof Error ? detail : String(detail) }),
+    log,
   });
-  return { app };
+  const domainUrl = settings.authDomainUrl.replace(/\/$/, '');
+  return {
+    app: createApp({
+      app,
+      verifyToken: createTokenVerifier({
+        keySet: createRemoteJWKSet(new URL(`${settings.authIssuer}/.well-known/jwks.json`)),
+        issuer: settings.authIssuer,
+        audience: settings.authClientId,
+      }),
+      authConfig: {
+        authorizeUrl: `${domainUrl}/oauth2/authorize`,
+        tokenUrl: `${domainUrl}/oauth2/token`,
+        clientId: settings.authClientId,
+        logoutUrl: `${domainUrl}/logout`,
+      },
+      log,
+    }),
+  };
 }

@@ -1,5 +1,7 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { createWorkflowSteps } from '../../app/workflow/workflow-steps.js';
 import { createCycleMail } from '../../notify/cycle-mail.js';
 import { createRoundMail } from '../../notify/round-mail.js';
 import { createSesNotifier } from '../../notify/ses-notifier.js';
@@ -7,8 +9,8 @@ import { createDb } from '../../store/document-client.js';
 import { createWorkflowTasks } from '../../tasks/index.js';
 import { createTaskDispatcher } from '../../tasks/workflow-task.js';
 import { createSfnAnswerer } from '../../../workflows/engine/sfn-engine.js';
-import { storeDeps } from '../api-deps.js';
 import { readSettings } from '../env.js';
+import { createRepositories } from '../repositories.js';
 
 /**
  * Composition root of the tasks Lambda, which both state machines invoke: the table, SES for the
@@ -18,13 +20,15 @@ import { readSettings } from '../env.js';
  */
 export function createTasksFunction(env: NodeJS.ProcessEnv) {
   const settings = readSettings('tasks', env);
-  const store = storeDeps(createDb(settings.tableName));
+  const logger = new Logger({ serviceName: 'sykli' });
+  const repositories = createRepositories(createDb(settings.tableName));
   const notifier = createSesNotifier(new SESv2Client({}), settings.mailFrom);
-  const tasks = createWorkflowTasks({
-    ...store,
-    cycleMail: createCycleMail({ notifier, directory: store.members, units: store.units, webUrl: settings.webUrl }),
+  const steps = createWorkflowSteps({
+    ...repositories,
+    cycleMail: createCycleMail({ notifier, directory: repositories.members, units: repositories.units, webUrl: settings.webUrl }),
     roundMail: createRoundMail({ notifier, webUrl: settings.webUrl }),
     workflows: createSfnAnswerer(new SFNClient({})),
+    log: (message, detail) => logger.error(message, { detail: detail instanceof Error ? detail : String(detail) }),
   });
-  return { dispatch: createTaskDispatcher(tasks) };
+  return { dispatch: createTaskDispatcher(createWorkflowTasks(steps)) };
 }

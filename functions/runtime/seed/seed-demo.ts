@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createDerivedItems } from '../../app/derived-items.js';
 import { measureCatalogue } from '../../domain/measure-catalogue.js';
 import { createAreaRepository } from '../../store/area-repository.js';
 import type { Db } from '../../store/document-client.js';
@@ -9,7 +10,6 @@ import { createPeopleRepository } from '../../store/people-repository.js';
 import { createUnitRepository } from '../../store/unit-repository.js';
 import { createCycleRepository } from '../../store/cycle-repository.js';
 import { createMeasurementRepository } from '../../store/measurement-repository.js';
-import { createSeriesRefresh } from '../../store/series-refresh.js';
 import { demoCycles } from './demo-cycles.js';
 import { demoAreas, demoMemberships, demoPeople, demoUnits } from './demo-organisation.js';
 import { seedDemoMeasurements } from './demo-measurements.js';
@@ -53,8 +53,8 @@ export async function seedDemo(db: Db): Promise<'seeded' | 'already seeded'> {
   for (const cycle of pdsa.cycles) await createOnce(() => cycles.write([cycles.cycleWrite(null, cycle, 'create')], seeder));
   for (const review of pdsa.reviews) await createOnce(() => cycles.write([cycles.reviewWrite(null, review, 'schedule')], seeder));
   // Leadership's status items, from the figures and cycles just written.
-  const seriesRefresh = createSeriesRefresh(createMeasurementRepository(db), cycles);
-  for (const { version: _, ...unit } of demoUnits) await seriesRefresh.refreshUnitStatus(unit, new Date());
+  const derived = createDerivedItems({ measurements: createMeasurementRepository(db), cycles });
+  for (const { version: _, ...unit } of demoUnits) await derived.refreshUnitStatus(unit, new Date());
 
   await db.doc.send(
     new PutCommand({

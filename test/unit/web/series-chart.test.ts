@@ -46,6 +46,7 @@ function view(): SeriesView {
     snapshots: [],
     phases,
     cycleMarkers: [{ cycleId: 'callback-1', title: 'Takaisinsoitto samana päivänä', phase: 'adopted', doStart: '2026-07-20', doStartPeriod: '2026-W30', decision: 'adopt' }],
+    can: { writeFigures: true, addPhase: true },
   };
 }
 

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 // Type only: the bundle gets the message's shape, never the notifier's code.
-import type { OutboxMessage as StoredMessage } from '../../../functions/notify/outbox-notifier.js';
+import type { OutboxMessage as StoredMessage } from '../../../functions/app/outbox.js';
 import { currentToken } from '../auth/session.js';
 import { ApiError, type Problem } from './client.js';
 

@@ -3,7 +3,9 @@ import { call, client, type SuccessBody } from './client.js';
 
 export type Me = SuccessBody<Awaited<ReturnType<typeof client.api.me.$get>>>;
 export type Area = SuccessBody<Awaited<ReturnType<typeof client.api.areas.$get>>>['items'][number];
-export type Unit = SuccessBody<Awaited<ReturnType<(typeof client.api.units)[':unitId']['$get']>>>;
+/** A unit with what the signed-in person may do in it (`can`), as GET /api/units/{id} answers. */
+export type UnitView = SuccessBody<Awaited<ReturnType<(typeof client.api.units)[':unitId']['$get']>>>;
+export type Unit = Omit<UnitView, 'can'>;
 export type Measure = SuccessBody<Awaited<ReturnType<typeof client.api.measures.$get>>>['items'][number];
 export type Role = Me['roles'][number];
 export type Membership = Me['memberships'][number];

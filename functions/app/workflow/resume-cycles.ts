@@ -1,25 +1,21 @@
-import type { Actor } from '../domain/audit.js';
-import { IN_FLIGHT_PHASES, type Cycle } from '../domain/cycle.js';
-import type { AreaRepository } from '../store/area-repository.js';
-import type { CycleRepository } from '../store/cycle-repository.js';
-import { ConflictError } from '../store/errors.js';
-import type { UnitRepository } from '../store/unit-repository.js';
-import type { WorkflowEngine } from '../../workflows/engine/workflow-engine.js';
+import type { Actor } from '../../domain/audit.js';
+import { IN_FLIGHT_PHASES, type Cycle } from '../../domain/cycle.js';
+import type { AreaRepository } from '../../store/area-repository.js';
+import type { CycleRepository } from '../../store/cycle-repository.js';
+import { ConflictError } from '../../store/errors.js';
+import type { UnitRepository } from '../../store/unit-repository.js';
+import type { WorkflowStarter } from '../../../workflows/engine/workflow-engine.js';
+import { cycleExecutionName } from '../pdsa/transition-cycle.js';
 
 export type ResumeDeps = {
   areas: Pick<AreaRepository, 'list'>;
   units: Pick<UnitRepository, 'listAllOfArea'>;
   cycles: CycleRepository;
-  workflows: Pick<WorkflowEngine, 'start'>;
+  workflows: WorkflowStarter;
   log?: (line: string) => void;
 };
 
 const RESUME_ACTOR: Actor = { type: 'system', name: 'Workflow resume at start-up' };
-
-/** The execution name of a cycle's workflow attempt: deterministic, so a double start is refused. */
-export function cycleExecutionName(cycle: Pick<Cycle, 'id' | 'workflow'>): string {
-  return `${cycle.id}-a${cycle.workflow.attempt}`;
-}
 
 /**
  * Starts the workflow again for every cycle in Do, Study or Act, under a new attempt number, so

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SIGNED_IN_PERSON_TTL_MS, signedInPeople } from '../../../functions/api/auth/signed-in-people.js';
-import type { PersonWithMemberships } from '../../../functions/store/people-repository.js';
+import { SIGNED_IN_PERSON_TTL_MS, signedInPeople } from '../../functions/app/people/signed-in-people.js';
+import type { PersonWithMemberships } from '../../functions/store/people-repository.js';
 
 function directory(people: Record<string, PersonWithMemberships>) {
   const reads: string[] = [];
@@ -28,12 +28,13 @@ describe('the signed-in person behind a token', () => {
     const people = directory({ minna });
     const find = signedInPeople(people, () => clock);
 
-    expect(await find('minna@sykli.example')).toBe(minna);
-    expect(await find('minna@sykli.example')).toBe(minna);
+    const asCaller = { person: minna.person, principal: { personId: 'minna', memberships: minna.memberships } };
+    expect(await find('minna@sykli.example')).toEqual(asCaller);
+    expect(await find('minna@sykli.example')).toEqual(asCaller);
     expect(people.reads).toEqual(['email:minna@sykli.example', 'person:minna']);
 
     clock += SIGNED_IN_PERSON_TTL_MS;
-    expect(await find('minna@sykli.example')).toBe(minna);
+    expect(await find('minna@sykli.example')).toEqual(asCaller);
     expect(people.reads).toHaveLength(4);
   });
 

@@ -1,0 +1,104 @@
+import type { WorkflowAnswerer, WorkflowStarter } from '../../workflows/engine/workflow-engine.js';
+import type { CycleMail } from '../notify/cycle-mail.js';
+import type { AreaRepository } from '../store/area-repository.js';
+import type { AuditRepository } from '../store/audit-repository.js';
+import type { CycleRepository } from '../store/cycle-repository.js';
+import type { MeasureCatalogueRepository } from '../store/measure-catalogue-repository.js';
+import type { MeasurementRepository } from '../store/measurement-repository.js';
+import type { MemberDirectory } from '../store/member-directory.js';
+import type { PeopleRepository } from '../store/people-repository.js';
+import type { UnitRepository } from '../store/unit-repository.js';
+import { unitAccess } from './access.js';
+import { createDerivedItems } from './derived-items.js';
+import { areaOverview } from './leadership/area-overview.js';
+import { confirmProgress } from './leadership/confirm-progress.js';
+import { exportCsv } from './measurements/export-csv.js';
+import { importCsv } from './measurements/import-csv.js';
+import { runRound } from './measurements/run-round.js';
+import { seriesQueries } from './measurements/series-view.js';
+import { submitEntry } from './measurements/submit-entry.js';
+import { trackedMeasure } from './measurements/tracked-measure.js';
+import { unitMeasures } from './measurements/unit-measures.js';
+import { writeFigure } from './measurements/write-figure.js';
+import { areas } from './organisation/areas.js';
+import { auditTrail } from './organisation/audit-trail.js';
+import { catalogue } from './organisation/catalogue.js';
+import { describeMe } from './organisation/me.js';
+import { units } from './organisation/units.js';
+import { agenda } from './pdsa/agenda.js';
+import { aims } from './pdsa/aims.js';
+import { changeIdeas } from './pdsa/change-ideas.js';
+import { cycleAccess, cycles } from './pdsa/cycles.js';
+import { deliverDecision } from './pdsa/deliver-decision.js';
+import { editCycle } from './pdsa/edit-cycle.js';
+import { recordOutcome } from './pdsa/record-outcome.js';
+import { reviewAccess, reviews } from './pdsa/reviews.js';
+import { transitionCycle } from './pdsa/transition-cycle.js';
+import { signedInPeople } from './people/signed-in-people.js';
+import { withAppErrors } from './store-errors.js';
+import { createUnitChanged } from './unit-changed.js';
+
+/** What the API's use cases need: the repositories, the workflows both ways, and the cycles' e-mail. */
+export type ApplicationDeps = {
+  areas: AreaRepository;
+  units: UnitRepository;
+  people: PeopleRepository;
+  catalogue: MeasureCatalogueRepository;
+  cycles: CycleRepository;
+  members: MemberDirectory;
+  audit: AuditRepository;
+  measurements: MeasurementRepository;
+  workflows: WorkflowStarter & WorkflowAnswerer;
+  /** Review invitations (.ics), moves and cancellations, through the runtime's Notifier. */
+  cycleMail: CycleMail;
+  /** Can the store be reached? For the health check. */
+  checkStore: () => Promise<void>;
+  log: (message: string, detail?: unknown) => void;
+};
+
+/**
+ * Every use case the API offers, over the runtime's adapters. Each is one function taking the
+ * caller and the input; routes parse, call one and map its result. Failures are application errors
+ * (errors.ts), the store's included.
+ */
+export function createApplication(deps: ApplicationDeps) {
+  const derived = createDerivedItems(deps);
+  const unitChanged = createUnitChanged({ units: deps.units, derived, log: deps.log });
+  const unitFor = unitAccess(deps.units);
+  const cycleFor = cycleAccess({ unitFor, cycles: deps.cycles });
+  const reviewFor = reviewAccess({ cycleFor, cycles: deps.cycles });
+  const tracked = trackedMeasure(deps.measurements);
+  const measurementDeps = { unitFor, trackedMeasure: tracked, measurements: deps.measurements, unitChanged };
+
+  return withAppErrors({
+    health: { checkStore: deps.checkStore },
+    people: { signedIn: signedInPeople(deps.people), me: describeMe },
+    areas: areas(deps),
+    units: units({ unitFor, units: deps.units }),
+    catalogue: { list: catalogue(deps) },
+    audit: { trail: auditTrail({ unitFor, audit: deps.audit }) },
+    aims: aims({ unitFor, cycles: deps.cycles, unitChanged }),
+    changeIdeas: changeIdeas({ unitFor, cycles: deps.cycles }),
+    cycles: {
+      ...cycles({ unitFor, cycles: deps.cycles, unitChanged }),
+      edit: editCycle({ cycleFor, cycles: deps.cycles }),
+      transition: transitionCycle({ cycleFor, cycles: deps.cycles, workflows: deps.workflows, unitChanged }),
+    },
+    reviews: {
+      ...reviews({ cycleFor, cycles: deps.cycles, members: deps.members, cycleMail: deps.cycleMail, unitChanged }),
+      recordOutcome: recordOutcome({ reviewFor, cycles: deps.cycles, deliverDecision: deliverDecision(deps), unitChanged }),
+    },
+    agenda: { ofCaller: agenda(deps) },
+    measures: unitMeasures({ ...measurementDeps, catalogue: deps.catalogue, cycles: deps.cycles }),
+    figures: {
+      ...seriesQueries({ ...measurementDeps, cycles: deps.cycles }),
+      write: writeFigure(measurementDeps),
+      submitEntry: submitEntry(measurementDeps),
+      importCsv: importCsv(measurementDeps),
+      exportCsv: exportCsv(measurementDeps),
+    },
+    leadership: { ...areaOverview(deps), confirmProgress: confirmProgress({ unitFor, cycles: deps.cycles, measurements: deps.measurements, derived }) },
+    rounds: { run: runRound(deps) },
+  });
+}
+export type Application = ReturnType<typeof createApplication>;

@@ -1,0 +1,21 @@
+import type { Locale } from '../../domain/localized-text.js';
+import { localizeErrors, type FieldError } from '../../domain/measurement.js';
+import type { UnitMeasure } from '../../domain/unit-measure.js';
+import type { MeasurementRepository } from '../../store/measurement-repository.js';
+import { InvalidInputError, NotFoundError } from '../errors.js';
+
+/** The measure a unit tracks under `key`, or NotFound. */
+export function trackedMeasure(measurements: Pick<MeasurementRepository, 'getUnitMeasure'>) {
+  return async (unitId: string, key: string): Promise<UnitMeasure> => {
+    const measure = await measurements.getUnitMeasure(unitId, key);
+    if (!measure) throw new NotFoundError(`Unit ${unitId} does not track a measure ${key}.`, { code: 'measure.notTracked', params: { unitId, key } });
+    return measure;
+  };
+}
+export type TrackedMeasure = ReturnType<typeof trackedMeasure>;
+
+/** A figure's validation errors as a refusal naming each field, in the person's language. */
+export function figureRefusal(errors: FieldError[], locale: Locale, prefix = 'body'): InvalidInputError {
+  const issues = localizeErrors(errors, locale).map((e) => ({ field: `${prefix}.${e.field}`, message: e.message }));
+  return new InvalidInputError(issues.map((e) => e.message).join(' '), issues, { code: 'figure.invalid' });
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { unitPermissions, type Principal, type UnitRef } from '../../domain/access-policy.js';
+import { CycleChangesSchema, CyclePhaseSchema, CycleSchema, type Cycle } from '../../domain/cycle.js';
+import { allowedTransitions, editableSections } from '../../domain/cycle-lifecycle.js';
+
+/** A cycle as a person reads it: the worksheet, where it may move next, what is open, and what they may do. */
+export const CycleViewSchema = CycleSchema.extend({
+  allowedTransitions: z.array(CyclePhaseSchema),
+  /** The worksheet sections open in this phase, for whoever may edit the cycle. */
+  editableSections: z.array(CycleChangesSchema.keyof()),
+  can: z.object({ edit: z.boolean(), manageReviews: z.boolean() }),
+}).meta({ id: 'CycleView' });
+export type CycleView = z.infer<typeof CycleViewSchema>;
+
+export function cycleView(principal: Principal, unit: UnitRef, cycle: Cycle): CycleView {
+  const can = unitPermissions(principal, unit);
+  return {
+    ...cycle,
+    allowedTransitions: allowedTransitions(cycle.phase),
+    editableSections: editableSections(cycle.phase),
+    can: { edit: can.editPdsa, manageReviews: can.manageReviews },
+  };
+}
+
+/** The cycles of a unit for its board, newest first, with how many are in each phase. */
+export const CycleListSchema = z
+  .object({
+    items: z.array(CycleSchema),
+    phaseCounts: z.record(CyclePhaseSchema, z.number().int()),
+  })
+  .meta({ id: 'CycleList' });

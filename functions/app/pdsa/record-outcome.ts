@@ -1,0 +1,56 @@
+import { CycleSchema, type Cycle } from '../../domain/cycle.js';
+import { recordDecision } from '../../domain/cycle-lifecycle.js';
+import { ReviewSchema, checkOutcome, isSameOutcome, type Review, type ReviewOutcome } from '../../domain/review.js';
+import type { CycleRepository, VersionedWrite } from '../../store/cycle-repository.js';
+import { ConflictError as StoreConflict } from '../../store/errors.js';
+import { personActor, type Caller } from '../caller.js';
+import { ConflictError } from '../errors.js';
+import type { UnitChanged } from '../unit-changed.js';
+import { checkVersion, requireVersion } from '../versions.js';
+import type { DeliverDecision } from './deliver-decision.js';
+import type { ReviewAccess } from './reviews.js';
+
+/**
+ * Records a review's outcome; a study review's carries the Act decision, which moves the cycle to
+ * Act and is handed to its workflow. The same outcome again changes nothing and answers as done
+ * (and delivers the decision again, should the first delivery have failed half-way).
+ */
+export function recordOutcome(deps: {
+  reviewFor: ReviewAccess;
+  cycles: Pick<CycleRepository, 'getReview' | 'write' | 'reviewWrite' | 'cycleWrite'>;
+  deliverDecision: DeliverDecision;
+  unitChanged: UnitChanged;
+}) {
+  return async (caller: Caller, ref: { unitId: string; cycleId: string; reviewId: string }, outcome: ReviewOutcome, expectedVersion: number | undefined): Promise<Review> => {
+    requireVersion('review', expectedVersion);
+    const { unit, cycle, review: before } = await deps.reviewFor(caller, ref, true);
+    if (isSameOutcome(before, outcome)) {
+      await deps.deliverDecision(cycle);
+      return before;
+    }
+    const refusal = checkOutcome(before, outcome);
+    if (refusal) throw new ConflictError(refusal, { code: 'review.outcome' });
+    checkVersion('review', before, expectedVersion);
+    const now = new Date().toISOString();
+    const after = ReviewSchema.parse({ ...before, status: 'held', outcome, updatedAt: now, version: before.version + 1 });
+    const writes: VersionedWrite[] = [deps.cycles.reviewWrite(before, after, 'recordOutcome')];
+    let decided: Cycle | null = null;
+    if (outcome.act) {
+      const verdict = recordDecision(cycle, outcome.act);
+      if (!verdict.ok) throw new ConflictError(verdict.reason, { code: 'cycle.decision' });
+      decided = CycleSchema.parse({ ...cycle, ...verdict.value, flags: [], updatedAt: now, version: cycle.version + 1 });
+      writes.push(deps.cycles.cycleWrite(cycle, decided, 'recordDecision'));
+    }
+    try {
+      await deps.cycles.write(writes, personActor(caller.person));
+    } catch (error) {
+      // Two submissions at once: the one that lost answers like a repeat if it said the same.
+      const current = error instanceof StoreConflict ? await deps.cycles.getReview(cycle.id, before.id) : undefined;
+      if (current && isSameOutcome(current, outcome)) return current;
+      throw error;
+    }
+    if (decided) await deps.deliverDecision(decided);
+    await deps.unitChanged(unit.id);
+    return after;
+  };
+}
