@@ -4,9 +4,10 @@ import { Alarms } from './constructs/alarms.js';
 import { Api } from './constructs/api.js';
 import { Auth } from './constructs/auth.js';
 import { DataTable } from './constructs/data-table.js';
+import { FirstAdmin, type FirstAdminProps } from './constructs/first-admin.js';
 import { Mail } from './constructs/mail.js';
 import { Schedules } from './constructs/schedules.js';
-import { Web } from './constructs/web.js';
+import { Web, type WebDomain } from './constructs/web.js';
 import { Workflows } from './constructs/workflows.js';
 
 export interface SykliStackProps extends StackProps {
@@ -16,6 +17,10 @@ export interface SykliStackProps extends StackProps {
   readonly webDistPath: string;
   /** The domain e-mail is sent from (`sykli@<mailDomain>`), verified in SES with DKIM. */
   readonly mailDomain: string;
+  /** The web app's own domain and its ACM certificate (in us-east-1); else CloudFront's *.cloudfront.net name. */
+  readonly webDomain?: WebDomain;
+  /** The organisation's first admin, invited by e-mail on the first deploy; none when absent. */
+  readonly firstAdmin?: FirstAdminProps['admin'];
 }
 
 /** Everything Sykli runs on in AWS (DESIGN.md, "Infrastructure (CDK)"). */
@@ -26,7 +31,7 @@ export class SykliStack extends Stack {
     const mail = new Mail(this, 'Mail', { domain: props.mailDomain });
     // The web comes before sign-in and the API: Cognito must know the app's URL, and the
     // distribution's /api behaviour is added once the API exists.
-    const web = new Web(this, 'Web', { distPath: props.webDistPath });
+    const web = new Web(this, 'Web', { distPath: props.webDistPath, domain: props.webDomain });
     const auth = new Auth(this, 'Auth', { domainPrefix: props.authDomainPrefix, appUrl: web.url });
     const workflows = new Workflows(this, 'Workflows', { table: data.table, mail, webUrl: web.url });
     const { pdsaCycle, measurementRound } = workflows.machines;
@@ -40,6 +45,7 @@ export class SykliStack extends Stack {
       measurementRound,
       mail,
     });
+    if (props.firstAdmin) new FirstAdmin(this, 'FirstAdmin', { table: data.table, userPool: auth.userPool, admin: props.firstAdmin });
     web.addApi(api.domainName);
     const schedules = new Schedules(this, 'Schedules', { measurementRound });
     new Alarms(this, 'Alarms', {

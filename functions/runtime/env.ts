@@ -18,6 +18,8 @@ export const ENV = {
   mailFrom: 'SYKLI_MAIL_FROM',
   /** The web app's address, for links in e-mails. */
   webUrl: 'SYKLI_WEB_URL',
+  /** The Cognito user pool people sign in to; its users are created for the people Sykli knows. */
+  userPoolId: 'SYKLI_USER_POOL_ID',
 } as const;
 export type Setting = keyof typeof ENV;
 
@@ -25,6 +27,7 @@ export type Setting = keyof typeof ENV;
 export const FUNCTION_SETTINGS = {
   api: ['tableName', 'authIssuer', 'authClientId', 'authDomainUrl', 'pdsaCycleMachineArn', 'measurementRoundMachineArn', 'mailFrom', 'webUrl'],
   tasks: ['tableName', 'mailFrom', 'webUrl'],
+  bootstrap: ['tableName', 'userPoolId'],
 } as const satisfies Record<string, readonly Setting[]>;
 export type FunctionName = keyof typeof FUNCTION_SETTINGS;
 export type SettingsOf<F extends FunctionName> = Record<(typeof FUNCTION_SETTINGS)[F][number], string>;

@@ -48,6 +48,15 @@ export class Auth extends Construct {
       // Plus brings threat protection: compromised-credential checks and adaptive authentication.
       featurePlan: FeaturePlan.PLUS,
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      // One invitation for everyone, in the three languages: Cognito has one template per pool.
+      userInvitation: {
+        emailSubject: 'Kutsu Sykliin – Inbjudan till Sykli – Invitation to Sykli',
+        emailBody: [
+          'Sinut on kutsuttu Sykliin. Käyttäjätunnuksesi on {username} ja väliaikainen salasanasi {####}. Vaihdat salasanan ensimmäisellä kirjautumisella.',
+          'Du har bjudits in till Sykli. Ditt användarnamn är {username} och ditt tillfälliga lösenord {####}. Du byter lösenordet när du loggar in första gången.',
+          'You have been invited to Sykli. Your user name is {username} and your temporary password {####}. You will change the password when you first sign in.',
+        ].join('<br><br>'),
+      },
       deletionProtection: true,
       // The people and their MFA enrolments must outlive the stack.
       removalPolicy: RemovalPolicy.RETAIN,

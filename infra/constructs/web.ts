@@ -13,8 +13,10 @@ import {
   OriginRequestPolicy,
   PriceClass,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { CfnPolicy, IRole } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
@@ -38,9 +40,17 @@ function handler(event) {
 /** Vite writes content-hashed files under this folder; everything else keeps its name across builds. */
 const HASHED_ASSETS = 'assets';
 
+/** The web app's own domain name, with an ACM certificate for it in us-east-1 (CloudFront's region). */
+export interface WebDomain {
+  readonly name: string;
+  readonly certificateArn: string;
+}
+
 export interface WebProps {
   /** The web app's build output; deployed only if it exists when synthesizing. */
   readonly distPath: string;
+  /** Served at this domain instead of the distribution's *.cloudfront.net name. */
+  readonly domain?: WebDomain;
 }
 
 /** The dashboard: a private bucket served by CloudFront, which also fronts the API under /api. */
@@ -66,6 +76,14 @@ export class Web extends Construct {
     });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Sykli web app and API',
+      ...(props.domain
+        ? {
+            domainNames: [props.domain.name],
+            // Imported by ARN, not looked up: synthesis stays offline.
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       // Europe and North America: the users are in Finland.
@@ -92,14 +110,16 @@ export class Web extends Construct {
           'A CloudFront web ACL must be created in us-east-1, outside this single-region stack; the API stage is ' +
           'throttled and Cognito threat protection guards sign-in meanwhile.',
       },
-      {
+    );
+    if (!props.domain) {
+      Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
         reason:
-          'The distribution uses the default *.cloudfront.net certificate, whose viewer TLS policy CloudFront fixes; ' +
-          'raising the minimum to TLSv1.2 needs a custom domain and an ACM certificate.',
-      },
-    );
-    this.url = `https://${this.distribution.distributionDomainName}`;
+          'Without a domain of its own the distribution uses the default *.cloudfront.net certificate, whose viewer TLS ' +
+          'policy CloudFront fixes; with webDomain given the minimum is TLSv1.2_2021.',
+      });
+    }
+    this.url = `https://${props.domain?.name ?? this.distribution.distributionDomainName}`;
 
     if (existsSync(props.distPath)) this.deploy(bucket, props.distPath);
     else

@@ -44,6 +44,7 @@ afterAll(() => rmSync(dist, { recursive: true, force: true }));
 describe.each([
   { name: 'web app not built', options: {} },
   { name: 'web app built (with the bucket deployments)', options: { webDistPath: dist } },
+  { name: 'deployed as the README says (own domain, first admin)', options: { webDistPath: dist, deployed: true } },
 ])('cdk-nag AwsSolutions, $name', ({ options }) => {
   const { app, stack, pack } = withNag(options);
 
