@@ -31,6 +31,17 @@ export default defineConfig({
         },
       },
       {
+        // Starts each synthesized Lambda with its template environment and authorizes its AWS calls
+        // against its synthesized policies (test/deploy/deploy.test.ts).
+        test: {
+          name: 'deploy',
+          include: ['test/deploy/**/*.test.ts'],
+          globalSetup: ['test/support/dynamodb-local.global.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
