@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// One project per kind of test (DESIGN.md, "Tests"); `npm test` runs them all.
+// One project per kind of test (docs/architecture.md, "Tests"); `npm test` runs them all.
 export default defineConfig({
   test: {
     projects: [

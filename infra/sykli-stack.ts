@@ -23,7 +23,7 @@ export interface SykliStackProps extends StackProps {
   readonly firstAdmin?: FirstAdminProps['admin'];
 }
 
-/** Everything Sykli runs on in AWS (DESIGN.md, "Infrastructure (CDK)"). */
+/** Everything Sykli runs on in AWS (docs/architecture.md, "Deployment"). */
 export class SykliStack extends Stack {
   constructor(scope: Construct, id: string, props: SykliStackProps) {
     super(scope, id, props);

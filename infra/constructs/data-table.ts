@@ -6,7 +6,7 @@ import { tableDefinition } from '../../functions/store/table-definition.js';
 const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
 
 /**
- * The one DynamoDB table (DESIGN.md, "Data"). Keys and indexes come from the same definition
+ * The one DynamoDB table (docs/architecture.md, "Data"). Keys and indexes come from the same definition
  * the local runtime creates DynamoDB Local's table from, so the two cannot drift.
  */
 export class DataTable extends Construct {

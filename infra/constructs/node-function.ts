@@ -46,7 +46,7 @@ export interface NodeFunctionProps {
 }
 
 /**
- * One Sykli Lambda, the same for every entry point (DESIGN.md, "Infrastructure (CDK)"): Node.js 22
+ * One Sykli Lambda, the same for every entry point (docs/architecture.md, "Deployment"): Node.js 22
  * on ARM, an ES module bundled by esbuild with the AWS SDK inside, minified with source maps,
  * X-Ray tracing, and its own log group and role. Creates `HandlerLogs`, `HandlerRole` and
  * `Handler` in `scope`, which should hold nothing else of those names.
@@ -84,13 +84,13 @@ export function createNodeFunction(scope: Construct, props: NodeFunctionProps): 
   Validations.of(handler).acknowledge({
     id: 'AwsSolutions-L1',
     reason:
-      'Node.js 22 is pinned on purpose (DESIGN.md): the local runtime (DynamoDB Local, aws-local-stepfunctions) ' +
+      'Node.js 22 is pinned on purpose (docs/architecture.md): the local runtime (DynamoDB Local, aws-local-stepfunctions) ' +
       'runs on Node 22, and the Lambda runs the same code on the same major version.',
   });
   return { handler, role };
 }
 
-/** DynamoDB item actions a Sykli function may be granted; never Scan (DESIGN.md, "Data"). */
+/** DynamoDB item actions a Sykli function may be granted; never Scan (docs/architecture.md, "Data"). */
 export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchWriteItem' | 'ConditionCheckItem';
 
 /**

@@ -43,7 +43,7 @@ export interface SchedulesProps {
   readonly measurementRound: WorkflowMachine;
 }
 
-/** EventBridge Scheduler starting the measurement round (DESIGN.md, "Two runtimes"). */
+/** EventBridge Scheduler starting the measurement round (docs/architecture.md, "Two runtimes"). */
 export class Schedules extends Construct {
   /** Starts that failed after every retry; one message is one round that did not begin. */
   readonly deadLetterQueue: Queue;

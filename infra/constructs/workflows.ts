@@ -30,7 +30,7 @@ export interface WorkflowMachineProps {
 }
 
 /**
- * One state machine from its ASL file (DESIGN.md, "Workflows"): Standard, logging ALL with
+ * One state machine from its ASL file (docs/architecture.md, "Workflows"): Standard, logging ALL with
  * execution data, traced. Each deployment that changes it publishes a new version and points the
  * `live` alias at it; executions start through the alias, so a running execution stays on the
  * version it started with while new ones get the new definition.
@@ -124,7 +124,7 @@ const MACHINE_CONSTRUCTS: Record<MachineName, { id: string; description: string 
   measurementRound: { id: 'MeasurementRound', description: 'Sykli measurement round: collect, remind, compute SPC' },
 };
 
-/** The tasks Lambda and the two state machines that call it (DESIGN.md, "Workflows"). */
+/** The tasks Lambda and the two state machines that call it (docs/architecture.md, "Workflows"). */
 export class Workflows extends Construct {
   /** Runs every workflow task of both machines; the payload's `task` names which one. */
   readonly tasksHandler: NodejsFunction;

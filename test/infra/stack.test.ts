@@ -23,7 +23,7 @@ const [tableId] = onlyResource('AWS::DynamoDB::Table');
 const [distributionId, distribution] = onlyResource('AWS::CloudFront::Distribution');
 const [httpApiId] = onlyResource('AWS::ApiGatewayV2::Api');
 
-/** The stack's Lambdas by description: the API and the workflow tasks (DESIGN.md, "Infrastructure"). */
+/** The stack's Lambdas by description: the API and the workflow tasks (docs/architecture.md, "Deployment"). */
 function lambda(template: Template, description: string): [logicalId: string, resource: Resource] {
   const found = Object.entries(template.findResources('AWS::Lambda::Function') as Record<string, Resource>).filter(
     ([, fn]) => fn.Properties.Description === description,
