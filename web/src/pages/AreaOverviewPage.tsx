@@ -3,7 +3,6 @@ import { ApiError } from '../api/client.js';
 import { useAreaOverview, useDownloadOverviewCsv } from '../api/overview.js';
 import { useAreas, type Me } from '../api/queries.js';
 import { ActionError } from '../components/ActionError.js';
-import { canConfirmProgress } from '../components/leadership/Progress.js';
 import { useProgressConfirmation } from '../components/leadership/ProgressDialog.js';
 import { Link } from '../components/Link.js';
 import { PageHeading } from '../components/PageHeading.js';
@@ -86,11 +85,7 @@ export function AreaOverviewPage({ areaId, me }: { areaId: string; me: Me }) {
         </p>
       )}
       <Legend measures={data.measures} />
-      <Matrix
-        overview={data}
-        canConfirm={(unitId) => canConfirmProgress(me.memberships, unitId)}
-        onConfirm={confirmation.open}
-      />
+      <Matrix overview={data} onConfirm={confirmation.open} />
       <SmallMultiples overview={data} />
       <GoodPractices overview={data} me={me} />
       {confirmation.dialog}

@@ -10,7 +10,6 @@ import { CycleFlags, PhaseBadge } from '../components/Pdsa.js';
 import { ErrorState, Loading } from '../components/StatusViews.js';
 import { helsinkiToday, useFormat } from '../i18n/format.js';
 import { currentLocale } from '../i18n/index.js';
-import { canEditPdsa, canManageReviews } from '../roles.js';
 import { Reviews } from './cycle/Reviews.js';
 import { Timeline } from './cycle/Timeline.js';
 import { Transitions } from './cycle/Transitions.js';
@@ -72,8 +71,7 @@ export function CyclePage({ unitId, cycleId, me }: { unitId: string; cycleId: st
   }
 
   const data = cycle.data;
-  const canEdit = canEditPdsa(me.memberships, unitId);
-  const canManage = canManageReviews(me.memberships, unitId);
+  const { edit: canEdit, manageReviews: canManage } = data.can;
   const reload = async () => (await cycle.refetch()).data;
 
   return (

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { OverviewUnit } from '../../api/overview.js';
-import type { Membership } from '../../api/queries.js';
 import { helsinkiToday, useFormat } from '../../i18n/format.js';
 
 import '../../styles/leadership.css';
@@ -18,11 +17,6 @@ export const PROGRESS_LEVELS = [
   { value: 4.5, key: 's45' },
   { value: 5, key: 's50' },
 ] as const;
-
-/** The unit's coaches (and admins) confirm its score, as the API's policy ('progress:confirm') says. */
-export function canConfirmProgress(memberships: readonly Membership[], unitId: string): boolean {
-  return memberships.some((m) => m.role === 'admin' || (m.role === 'coach' && m.unitId === unitId));
-}
 
 /** A score always with one decimal ("3,0"), as the scale is written. */
 export function useScoreFormat() {

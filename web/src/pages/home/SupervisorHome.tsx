@@ -12,14 +12,13 @@ import { CalendarIcon, WarningIcon } from '../../components/Pdsa.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
-import { areaIdsWithRole, unitIdsWithRole } from './homes.js';
 
 /** The supervisor's home: per unit, this period's figures, what the charts say, the cycle board and the next review. */
 export function SupervisorHome({ me }: { me: Me }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const unitIds = unitIdsWithRole(me, 'supervisor');
-  const overviews = useAreaOverviews(areaIdsWithRole(me, 'supervisor'));
+  const unitIds = me.work.supervisedUnitIds;
+  const overviews = useAreaOverviews(me.work.supervisedAreaIds);
   const failed = overviews.find((o) => o.isError);
   const units = overviews
     .flatMap((o) => o.data?.units ?? [])

@@ -1,7 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEntryForm, useSubmitEntry, type EntryForm, type EntryRow, type EntrySubmit } from '../../api/measurements.js';
-import type { Me } from '../../api/queries.js';
 import { withUnit } from '../../components/chart/index.js';
 import { SelectField, TextField } from '../../components/Fields.js';
 import { Link } from '../../components/Link.js';
@@ -10,7 +9,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/StatusViews.js
 import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
 import { currentPeriods, shiftPeriod } from './periods.js';
-import { ProblemNotice, UnitFrame, canWriteFigures, usePeriodName } from './shared.js';
+import { ProblemNotice, UnitFrame, usePeriodName } from './shared.js';
 
 type Field = 'value' | 'numerator' | 'denominator' | 'note';
 type Inputs = Record<Field, string>;
@@ -40,12 +39,11 @@ function initialInputs(row: EntryRow, decimal: string): Inputs {
 }
 
 /** This period's form: the unit's due measures with their last figures; one submit saves every valid row. */
-export function EntryPage({ unitId, me }: { unitId: string; me: Me }) {
+export function EntryPage({ unitId }: { unitId: string }) {
   const { t } = useTranslation();
   const [period, setPeriod] = useState('');
   const periodName = usePeriodName();
   const form = useEntryForm(unitId, period || undefined);
-  const canWrite = canWriteFigures(me, unitId);
 
   // The default is each measure's due period (the week and the month just ended); earlier periods
   // can be caught up on, and this week's figure logged once it is known (T3 on Monday morning).
@@ -59,11 +57,11 @@ export function EntryPage({ unitId, me }: { unitId: string; me: Me }) {
 
   return (
     <UnitFrame unitId={unitId} back={{ href: `/units/${unitId}/measures`, label: t('entry.back') }}>
-      {(unitName) => (
+      {(unitName, can) => (
         <>
           <PageHeading title={t('entry.title')} />
           <p className="lede">{t('entry.intro', { unit: unitName })}</p>
-          {!canWrite && <p className="notice notice--info">{t('entry.readOnly')}</p>}
+          {!can.writeFigures && <p className="notice notice--info">{t('entry.readOnly')}</p>}
           <div className="entry-period">
             <SelectField label={t('entry.period')} hint={t('entry.periodHint')} value={period} onChange={(e) => setPeriod(e.target.value)}>
               <option value="">{t('entry.duePeriods')}</option>
@@ -83,7 +81,7 @@ export function EntryPage({ unitId, me }: { unitId: string; me: Me }) {
               <p>{t('entry.noRowsBody')}</p>
             </EmptyState>
           ) : (
-            <PeriodForm key={period} unitId={unitId} form={form.data} canWrite={canWrite} />
+            <PeriodForm key={period} unitId={unitId} form={form.data} canWrite={form.data.can.writeFigures} />
           )}
         </>
       )}

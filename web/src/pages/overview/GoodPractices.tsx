@@ -6,11 +6,7 @@ import { ActionError } from '../../components/ActionError.js';
 import { Link } from '../../components/Link.js';
 import { useFormat, helsinkiToday } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
-
-/** The units the person works in (coach or supervisor): where they can start a cycle of their own. */
-function ownUnitIds(me: Me): string[] {
-  return [...new Set(me.memberships.flatMap((m) => (m.role === 'coach' || m.role === 'supervisor' ? [m.unitId] : [])))];
-}
+import { ownUnitIds } from '../../roles.js';
 
 /** Adopted changes of the area's units with their evidence, so another unit can take one up. */
 export function GoodPractices({ overview, me }: { overview: AreaOverview; me: Me }) {
