@@ -7,7 +7,8 @@ import { useProgressConfirmation } from '../components/leadership/ProgressDialog
 import { Link } from '../components/Link.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { ErrorState, Loading } from '../components/StatusViews.js';
-import { helsinkiToday, useFormat } from '../i18n/format.js';
+import { helsinkiDate } from '../../../functions/domain/helsinki-calendar.js';
+import { useFormat } from '../i18n/format.js';
 import { currentLocale } from '../i18n/index.js';
 import { GoodPractices } from './overview/GoodPractices.js';
 import { Legend } from './overview/Legend.js';
@@ -68,7 +69,7 @@ export function AreaOverviewPage({ areaId, me }: { areaId: string; me: Me }) {
     <div className="area-report">
       {back}
       <PageHeading title={title} />
-      <p className="print-only area-report__printed">{t('overview.printedOn', { date: format.date(helsinkiToday()) })}</p>
+      <p className="print-only area-report__printed">{t('overview.printedOn', { date: format.date(helsinkiDate(new Date())) })}</p>
       <p className="lede">{t('overview.intro', { count: data.units.length })}</p>
       <div className="report-actions no-print">
         <button type="button" className="button" onClick={() => download.mutate(locale)} disabled={download.isPending}>

@@ -45,7 +45,7 @@ export function HomePage({ me }: { me: Me }) {
         <div className="summary__item">
           <dt>{t('home.thisWeek')}</dt>
           <dd>
-            <time dateTime={`${week.year}-W${String(week.week).padStart(2, '0')}`}>{format.number(week.week)}</time>{' '}
+            <time dateTime={week.period}>{format.number(week.week)}</time>{' '}
             <span className="muted">({format.dayRange(week.monday, week.sunday)})</span>
           </dd>
         </div>

@@ -1,5 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sameValues, type MeasurementValues } from '../../../../functions/domain/measurement-values.js';
+import { addPeriods } from '../../../../functions/domain/period-calendar.js';
 import { useEntryForm, useSubmitEntry, type EntryForm, type EntryRow, type EntrySubmit } from '../../api/measurements.js';
 import { withUnit } from '../../components/chart/index.js';
 import { SelectField, TextField } from '../../components/Fields.js';
@@ -8,7 +10,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { EmptyState, ErrorState, Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
-import { currentPeriods, shiftPeriod } from './periods.js';
+import { currentPeriods } from '../../period.js';
 import { ProblemNotice, UnitFrame, usePeriodName } from './shared.js';
 
 type Field = 'value' | 'numerator' | 'denominator' | 'note';
@@ -25,6 +27,15 @@ function parseNumber(text: string): number | null | 'invalid' {
   if (trimmed === '') return null;
   const value = Number(trimmed);
   return Number.isFinite(value) ? value : 'invalid';
+}
+
+/** The figure the typed numbers make, as the API would store it (a ratio's value is numerator / denominator); null while one is missing. */
+function typedValues(row: EntryRow, numbers: Partial<Record<Field, number | null>>, note: string): MeasurementValues | null {
+  if (usesRatio(row)) {
+    const { numerator, denominator } = numbers;
+    return numerator == null || denominator == null ? null : { value: numerator / denominator, numerator, denominator, note };
+  }
+  return numbers.value == null ? null : { value: numbers.value, numerator: null, denominator: null, note };
 }
 
 /** The stored figure as the person would type it: a decimal comma in Finnish and Swedish. */
@@ -50,9 +61,9 @@ export function EntryPage({ unitId }: { unitId: string }) {
   const now = currentPeriods(new Date());
   const options = [
     { value: now.week, label: t('entry.thisWeek', { period: periodName(now.week) }) },
-    ...[2, 3, 4, 5, 6, 7, 8].map((n) => shiftPeriod(now.week, -n)).map((p) => ({ value: p, label: periodName(p) })),
+    ...[2, 3, 4, 5, 6, 7, 8].map((n) => addPeriods(now.week, -n)).map((p) => ({ value: p, label: periodName(p) })),
     { value: now.month, label: t('entry.thisMonth', { period: periodName(now.month) }) },
-    ...[2, 3, 4, 5, 6].map((n) => shiftPeriod(now.month, -n)).map((p) => ({ value: p, label: periodName(p) })),
+    ...[2, 3, 4, 5, 6].map((n) => addPeriods(now.month, -n)).map((p) => ({ value: p, label: periodName(p) })),
   ];
 
   return (
@@ -121,7 +132,9 @@ function PeriodForm({ unitId, form, canWrite }: { unitId: string; form: EntryFor
       const numbers = Object.fromEntries(parsed) as Partial<Record<Field, number | null>>;
       const note = input.note.trim();
       const c = row.current;
-      if (c && (usesRatio(row) ? c.numerator === numbers.numerator && c.denominator === numbers.denominator : c.value === numbers.value) && c.note === note) continue;
+      // The same figure again would change nothing: it is not sent.
+      const typed = typedValues(row, numbers, note);
+      if (c && typed && sameValues(c, typed)) continue;
       rows.push({ measureKey: row.measureKey, period: row.period, ...numbers, note, ...(c ? { expectedVersion: c.version } : {}) });
     }
     const finish = (results: Record<string, RowOutcome>) => {

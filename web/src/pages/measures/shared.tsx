@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parsePeriod } from '../../../../functions/domain/period-calendar.js';
 import { ApiError } from '../../api/client.js';
 import type { UnitMeasure } from '../../api/measurements.js';
 import { useUnit, type UnitView } from '../../api/queries.js';
@@ -8,7 +9,6 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
 import { currentLocale, type Locale } from '../../i18n/index.js';
-import { periodParts } from './periods.js';
 import '../../styles/measures.css';
 
 /** The definition that applies now: the last version. */
@@ -25,8 +25,10 @@ export function usePeriodName() {
   const { t } = useTranslation();
   const format = useFormat();
   return (period: string) => {
-    const { kind, year, number } = periodParts(period);
-    if (kind === 'week') return t('entry.week', { week: number, year });
+    const parsed = parsePeriod(period);
+    if (!parsed) return period;
+    const { frequency, year, number } = parsed;
+    if (frequency === 'weekly') return t('entry.week', { week: number, year });
     return new Intl.DateTimeFormat(format.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, number - 1, 1)));
   };
 }
