@@ -1,16 +1,14 @@
 import { z } from 'zod';
+import { ACT_DECISIONS, CYCLE_PHASES } from './cycle-phases.js';
 import { IsoDateSchema } from './helsinki-time.js';
 import { IdSchema, VersionSchema } from './ids.js';
 import { MeasureKeySchema } from './measure.js';
 
-export const CYCLE_PHASES = ['planning', 'doing', 'studying', 'acting', 'adopted', 'embedding', 'adapted', 'abandoned'] as const;
+export { ACT_DECISIONS, CYCLE_PHASES, IN_FLIGHT_PHASES } from './cycle-phases.js';
+
 export const CyclePhaseSchema = z.enum(CYCLE_PHASES);
 export type CyclePhase = z.infer<typeof CyclePhaseSchema>;
 
-/** Phases in which the cycle's workflow is running and must be resumed after a restart. */
-export const IN_FLIGHT_PHASES: readonly CyclePhase[] = ['doing', 'studying', 'acting'];
-
-export const ACT_DECISIONS = ['adopt', 'adapt', 'abandon'] as const;
 export const ActDecisionSchema = z.enum(ACT_DECISIONS);
 export type ActDecision = z.infer<typeof ActDecisionSchema>;
 

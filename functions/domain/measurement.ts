@@ -3,6 +3,7 @@ import { ActorSchema } from './audit.js';
 import { IdSchema, VersionSchema } from './ids.js';
 import type { Locale, LocalizedText } from './localized-text.js';
 import { MeasureKeySchema, type Frequency } from './measure.js';
+import type { MeasurementValues } from './measurement-values.js';
 import { PeriodSchema, isFuturePeriod, parsePeriod } from './period.js';
 import type { MeasureFields } from './unit-measure.js';
 
@@ -39,7 +40,7 @@ export const MeasurementInputSchema = z
   .meta({ id: 'MeasurementInput' });
 export type MeasurementInput = z.infer<typeof MeasurementInputSchema>;
 
-export type MeasurementValues = Pick<Measurement, 'value' | 'numerator' | 'denominator' | 'note'>;
+export { sameValues, type MeasurementValues } from './measurement-values.js';
 
 /** A failing field and what is allowed, in every UI language. */
 export type FieldError = { field: 'value' | 'numerator' | 'denominator' | 'period' | 'note'; message: LocalizedText };
@@ -171,11 +172,6 @@ export function validateMeasurement(measure: MeasureRules, period: string, input
   }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, values: { value: value!, numerator: null, denominator: null, note } };
-}
-
-/** Writing the same figure again changes nothing. */
-export function sameValues(a: MeasurementValues, b: MeasurementValues): boolean {
-  return a.value === b.value && a.numerator === b.numerator && a.denominator === b.denominator && a.note === b.note;
 }
 
 export function localizeErrors(errors: FieldError[], locale: Locale): { field: string; message: string }[] {

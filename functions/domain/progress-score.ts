@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { CyclePhase } from './cycle.js';
 import { IdSchema } from './ids.js';
 
+export { PROGRESS_SCORES, progressInputProblem } from './progress-scale.js';
+
 /** The IHI Project Progress Scale: 0.5 (intent to participate) … 5.0 (outstanding sustainable results), in halves. */
 export const ProgressScoreSchema = z.number().min(0.5).max(5).multipleOf(0.5);
 export type ProgressScore = z.infer<typeof ProgressScoreSchema>;
@@ -74,9 +76,4 @@ export function suggestProgress(facts: ProgressFacts): { score: ProgressScore; b
 
 export function isProgressStale(confirmedAt: string, now: Date): boolean {
   return differenceInCalendarDays(now, new Date(confirmedAt)) > PROGRESS_STALE_DAYS;
-}
-
-/** A score other than the suggestion needs a reason, so that leadership can read why. */
-export function progressInputProblem(input: { score: number; reason: string }, suggested: number): string | null {
-  return input.score !== suggested && input.reason.length === 0 ? 'reason' : null;
 }

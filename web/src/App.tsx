@@ -21,7 +21,6 @@ import { UnitPage } from './pages/UnitPage.js';
 import { EntryPage } from './pages/measures/EntryPage.js';
 import { MeasureChartPage } from './pages/measures/MeasureChartPage.js';
 import { MeasuresPage } from './pages/measures/MeasuresPage.js';
-import { coachedUnitIds } from './roles.js';
 import { matchRoute, usePathname, type Route } from './router.js';
 
 export function App() {
@@ -76,12 +75,12 @@ function SignedInApp({ route }: { route: Exclude<Route, { name: 'callback' }> })
     });
   };
 
-  const ledAreaIds = me.data ? [...new Set(me.data.memberships.flatMap((m) => (m.role === 'leader' ? [m.areaId] : [])))] : [];
+  const ledAreaIds = me.data?.work.ledAreaIds ?? [];
 
   // The agenda for coaches; the outbox only where the runtime has one (the local app).
   const navigation = [
     { href: '/', label: t('nav.home'), current: route.name === 'home' },
-    ...(me.data && coachedUnitIds(me.data.memberships).length > 0
+    ...(me.data && me.data.work.coachedUnitIds.length > 0
       ? [{ href: '/agenda', label: t('nav.agenda'), current: route.name === 'agenda' }]
       : []),
     // A leader of one area gets its overview in the navigation; several areas are listed on the home page.
@@ -112,9 +111,9 @@ function SignedInApp({ route }: { route: Exclude<Route, { name: 'callback' }> })
       ) : route.name === 'unitMeasures' ? (
         <MeasuresPage key={route.unitId} unitId={route.unitId} me={me.data} />
       ) : route.name === 'entry' ? (
-        <EntryPage key={route.unitId} unitId={route.unitId} me={me.data} />
+        <EntryPage key={route.unitId} unitId={route.unitId} />
       ) : route.name === 'measureChart' ? (
-        <MeasureChartPage key={`${route.unitId}/${route.measureKey}`} unitId={route.unitId} measureKey={route.measureKey} me={me.data} />
+        <MeasureChartPage key={`${route.unitId}/${route.measureKey}`} unitId={route.unitId} measureKey={route.measureKey} />
       ) : route.name === 'agenda' ? (
         <AgendaPage me={me.data} />
       ) : route.name === 'outbox' ? (

@@ -1,18 +1,27 @@
-/** Periods in Europe/Helsinki, where measurements are dated (DOMAIN.md). Pure: no DOM, no i18n. */
+import { helsinkiDate } from '../../functions/domain/helsinki-calendar.js';
+import { parsePeriod, periodEnd, periodOf, periodStart } from '../../functions/domain/period-calendar.js';
 
-const HELSINKI = 'Europe/Helsinki';
+/**
+ * Days and periods as the web shows them, from the domain's Helsinki calendar (DOMAIN.md): the
+ * arithmetic is functions/domain's, this only shapes it for display. Pure: no DOM, no i18n.
+ */
 
-/** Today's ISO week in Europe/Helsinki: its number and its Monday and Sunday (as UTC dates). */
-export function isoWeekOf(now: Date): { week: number; year: number; monday: Date; sunday: Date } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: HELSINKI, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(now)
-    .reduce<Record<string, number>>((acc, part) => (part.type === 'literal' ? acc : { ...acc, [part.type]: Number(part.value) }), {});
-  const date = new Date(Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1));
-  const weekday = (date.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  const monday = new Date(date.getTime() - weekday * 86_400_000);
-  const sunday = new Date(monday.getTime() + 6 * 86_400_000);
-  const thursday = new Date(monday.getTime() + 3 * 86_400_000);
-  const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000)) + 1;
-  return { week, year, monday, sunday };
+/** A calendar date ("2026-11-28") as the UTC midnight that stands for that Helsinki day (formatted in UTC). */
+export function dayOf(isoDate: string): Date {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/** The ISO week `now` falls in, in Helsinki: its period ("2026-W48"), number and year, and its Monday and Sunday (as dayOf dates). */
+export function isoWeekOf(now: Date): { period: string; week: number; year: number; monday: Date; sunday: Date } {
+  const period = periodOf('weekly', now);
+  const { year, number } = parsePeriod(period)!;
+  const monday = dayOf(helsinkiDate(periodStart(period)));
+  const sunday = dayOf(helsinkiDate(new Date(periodEnd(period).getTime() - 1)));
+  return { period, week: number, year, monday, sunday };
+}
+
+/** The ISO week and the month that `now` falls in, in Helsinki. */
+export function currentPeriods(now: Date): { week: string; month: string } {
+  return { week: periodOf('weekly', now), month: periodOf('monthly', now) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extent, labelledIndices, linearScale, niceTicks, placeLabels, truncate } from '../../../web/src/components/chart/scale.js';
-import { currentPeriods, periodParts, shiftPeriod } from '../../../web/src/pages/measures/periods.js';
+import { addPeriods, parsePeriod } from '../../../functions/domain/period-calendar.js';
+import { currentPeriods } from '../../../web/src/period.js';
 
 describe('linearScale', () => {
   it('maps the domain onto the range, inverted for an SVG y axis', () => {
@@ -117,12 +118,12 @@ describe('periods of the entry form', () => {
     ['2026-01', -1, '2025-12'],
     ['2026-11', -13, '2025-10'],
     ['2026-12', 1, '2027-01'],
-  ])('%s shifted by %i is %s', (period, count, expected) => {
-    expect(shiftPeriod(period, count)).toBe(expected);
+  ])('%s shifted by %i is %s (addPeriods, as the form offers earlier periods)', (period, count, expected) => {
+    expect(addPeriods(period, count)).toBe(expected);
   });
 
-  it('splits a period into its parts', () => {
-    expect(periodParts('2026-W07')).toEqual({ kind: 'week', year: 2026, number: 7 });
-    expect(periodParts('2026-03')).toEqual({ kind: 'month', year: 2026, number: 3 });
+  it('splits a period into its parts for its name', () => {
+    expect(parsePeriod('2026-W07')).toEqual({ frequency: 'weekly', year: 2026, number: 7 });
+    expect(parsePeriod('2026-03')).toEqual({ frequency: 'monthly', year: 2026, number: 3 });
   });
 });

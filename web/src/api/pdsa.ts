@@ -1,4 +1,5 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IN_FLIGHT_PHASES } from '../../../functions/domain/cycle-phases.js';
 import { call, client, type SuccessBody } from './client.js';
 
 /** Aims, change ideas, PDSA cycles, their reviews and audit trail, and the coach's agenda. */
@@ -27,13 +28,6 @@ export type AuditPage = SuccessBody<Awaited<ReturnType<typeof units.audit.$get>>
 export type AuditEntry = AuditPage['items'][number];
 export type CoachAgenda = SuccessBody<Awaited<ReturnType<typeof client.api.me.agenda.$get>>>;
 
-/** The board's columns, in the order a cycle moves through them. */
-export const PHASES = ['planning', 'doing', 'studying', 'acting', 'adopted', 'embedding', 'adapted', 'abandoned'] as const satisfies readonly CyclePhase[];
-export const ACT_DECISIONS = ['adopt', 'adapt', 'abandon'] as const satisfies readonly ActDecision[];
-
-/** Phases in which the workflow may move the cycle on by itself, so the page keeps looking. */
-export const MOVING_PHASES: readonly CyclePhase[] = ['doing', 'studying', 'acting'];
-
 export const pdsaKeys = {
   cycles: (unitId: string) => ['units', unitId, 'cycles'] as const,
   cycle: (unitId: string, cycleId: string) => ['units', unitId, 'cycles', cycleId] as const,
@@ -60,10 +54,10 @@ export function useCycle(unitId: string, cycleId: string) {
     queryKey: pdsaKeys.cycle(unitId, cycleId),
     queryFn: () => call(() => cycleRoute.$get({ param: { unitId, cycleId } })),
     // Study opens by itself at the Do end and the Act decision is applied by the workflow: look again
-    // every few seconds while that can happen, and not at all once the cycle has settled.
+    // every few seconds while its workflow runs, and not at all once the cycle has settled.
     refetchInterval: (query) => {
       const cycle = query.state.data;
-      if (!cycle || !MOVING_PHASES.includes(cycle.phase)) return false;
+      if (!cycle || !IN_FLIGHT_PHASES.includes(cycle.phase)) return false;
       return cycle.phase === 'studying' ? 15_000 : 3_000;
     },
   });

@@ -8,7 +8,6 @@ export type UnitView = SuccessBody<Awaited<ReturnType<(typeof client.api.units)[
 export type Unit = Omit<UnitView, 'can'>;
 export type Measure = SuccessBody<Awaited<ReturnType<typeof client.api.measures.$get>>>['items'][number];
 export type Role = Me['roles'][number];
-export type Membership = Me['memberships'][number];
 export type UnitKind = Unit['kind'];
 
 export const queryKeys = {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../api/queries.js';
 import { useAudit, type Cycle, type CyclePhase } from '../api/pdsa.js';
-import { rolesInUnit } from '../roles.js';
+import { ownUnitIds } from '../roles.js';
 
 /** Small pieces shared by the board, the cycle page and the agenda. */
 
@@ -69,7 +69,7 @@ export function useKnownPeople(unitId: string, me: Me) {
   const audit = useAudit(unitId);
   const names = new Map<string, string>();
   const candidates: string[] = [];
-  if (rolesInUnit(me.memberships, unitId).length > 0) candidates.push(me.person.id);
+  if (ownUnitIds(me).includes(unitId)) candidates.push(me.person.id);
   names.set(me.person.id, me.person.name);
   for (const entry of audit.data ?? []) {
     if (entry.actor.type !== 'person') continue;

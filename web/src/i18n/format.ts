@@ -1,18 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { HELSINKI } from '../../../functions/domain/helsinki-calendar.js';
+import { dayOf } from '../period.js';
 import { INTL_LOCALES, isLocale } from './index.js';
-
-const HELSINKI = 'Europe/Helsinki';
-
-/** A calendar date ("2026-11-28") as the UTC midnight that stands for that Helsinki day. */
-export function dayOf(isoDate: string): Date {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
-}
-
-/** Today's date in Helsinki as "YYYY-MM-DD". */
-export function helsinkiToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: HELSINKI, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 /** Dates, numbers and lists in the current UI language, through Intl. */
 export function useFormat() {

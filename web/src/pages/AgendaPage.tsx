@@ -8,13 +8,12 @@ import { CalendarIcon, WarningIcon } from '../components/Pdsa.js';
 import { EmptyState, ErrorState, Loading } from '../components/StatusViews.js';
 import { useFormat } from '../i18n/format.js';
 import { currentLocale } from '../i18n/index.js';
-import { coachedUnitIds } from '../roles.js';
 
 /** The coach's agenda: overdue reviews, studies waiting for a review, and reviews coming up. */
 export function AgendaPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const agenda = useAgenda();
-  const unitIds = coachedUnitIds(me.memberships);
+  const unitIds = me.work.coachedUnitIds;
   const data = agenda.data;
   const reviewUnitIds = [...new Set([...unitIds, ...(data ? [...data.upcoming, ...data.overdue].map((r) => r.unitId) : [])])];
   const names = useNames(reviewUnitIds);

@@ -3,12 +3,12 @@ import { ApiError } from '../api/client.js';
 import { useAreaOverview, useDownloadOverviewCsv } from '../api/overview.js';
 import { useAreas, type Me } from '../api/queries.js';
 import { ActionError } from '../components/ActionError.js';
-import { canConfirmProgress } from '../components/leadership/Progress.js';
 import { useProgressConfirmation } from '../components/leadership/ProgressDialog.js';
 import { Link } from '../components/Link.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { ErrorState, Loading } from '../components/StatusViews.js';
-import { helsinkiToday, useFormat } from '../i18n/format.js';
+import { helsinkiDate } from '../../../functions/domain/helsinki-calendar.js';
+import { useFormat } from '../i18n/format.js';
 import { currentLocale } from '../i18n/index.js';
 import { GoodPractices } from './overview/GoodPractices.js';
 import { Legend } from './overview/Legend.js';
@@ -69,7 +69,7 @@ export function AreaOverviewPage({ areaId, me }: { areaId: string; me: Me }) {
     <div className="area-report">
       {back}
       <PageHeading title={title} />
-      <p className="print-only area-report__printed">{t('overview.printedOn', { date: format.date(helsinkiToday()) })}</p>
+      <p className="print-only area-report__printed">{t('overview.printedOn', { date: format.date(helsinkiDate(new Date())) })}</p>
       <p className="lede">{t('overview.intro', { count: data.units.length })}</p>
       <div className="report-actions no-print">
         <button type="button" className="button" onClick={() => download.mutate(locale)} disabled={download.isPending}>
@@ -86,11 +86,7 @@ export function AreaOverviewPage({ areaId, me }: { areaId: string; me: Me }) {
         </p>
       )}
       <Legend measures={data.measures} />
-      <Matrix
-        overview={data}
-        canConfirm={(unitId) => canConfirmProgress(me.memberships, unitId)}
-        onConfirm={confirmation.open}
-      />
+      <Matrix overview={data} onConfirm={confirmation.open} />
       <SmallMultiples overview={data} />
       <GoodPractices overview={data} me={me} />
       {confirmation.dialog}

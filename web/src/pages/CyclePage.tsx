@@ -1,6 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CYCLE_PHASES } from '../../../functions/domain/cycle-phases.js';
+import { helsinkiDate } from '../../../functions/domain/helsinki-calendar.js';
 import { ApiError } from '../api/client.js';
 import { pdsaKeys, useAims, useChangeIdeas, useCycle, useCycles, useReviews, type CyclePhase, type CycleView } from '../api/pdsa.js';
 import { useUnit, type Me } from '../api/queries.js';
@@ -8,9 +10,8 @@ import { Link } from '../components/Link.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { CycleFlags, PhaseBadge } from '../components/Pdsa.js';
 import { ErrorState, Loading } from '../components/StatusViews.js';
-import { helsinkiToday, useFormat } from '../i18n/format.js';
+import { useFormat } from '../i18n/format.js';
 import { currentLocale } from '../i18n/index.js';
-import { canEditPdsa, canManageReviews } from '../roles.js';
 import { Reviews } from './cycle/Reviews.js';
 import { Timeline } from './cycle/Timeline.js';
 import { Transitions } from './cycle/Transitions.js';
@@ -72,8 +73,7 @@ export function CyclePage({ unitId, cycleId, me }: { unitId: string; cycleId: st
   }
 
   const data = cycle.data;
-  const canEdit = canEditPdsa(me.memberships, unitId);
-  const canManage = canManageReviews(me.memberships, unitId);
+  const { edit: canEdit, manageReviews: canManage } = data.can;
   const reload = async () => (await cycle.refetch()).data;
 
   return (
@@ -102,7 +102,8 @@ const STEPS: { phase: CyclePhase; letter: string }[] = [
   { phase: 'studying', letter: 'S' },
   { phase: 'acting', letter: 'A' },
 ];
-const STEP_INDEX: Record<CyclePhase, number> = { planning: 0, doing: 1, studying: 2, acting: 3, adopted: 4, embedding: 4, adapted: 4, abandoned: 4 };
+/** Where the cycle stands among the steps: the phases after Act have done all four. */
+const stepIndex = (phase: CyclePhase) => Math.min(CYCLE_PHASES.indexOf(phase), STEPS.length);
 
 /** Phase, the PDSA steps with the current one marked, Do dates, flags, change idea and aim, and the ramp. */
 function CycleSummary({ cycle }: { cycle: CycleView }) {
@@ -114,7 +115,7 @@ function CycleSummary({ cycle }: { cycle: CycleView }) {
   const idea = ideas.data?.find((i) => i.id === cycle.changeIdeaId);
   const aim = aims.data?.find((a) => a.id === cycle.aimId);
   const titleOf = (id: string) => cycles.data?.items.find((c) => c.id === id)?.title;
-  const current = STEP_INDEX[cycle.phase];
+  const current = stepIndex(cycle.phase);
   // A cycle abandoned while planned never went through Do, Study and Act.
   const abandonedEarly = cycle.phase === 'abandoned' && !cycle.plan.doStart;
   const { doStart, doEnd } = cycle.plan;
@@ -203,7 +204,7 @@ function PhaseNotice({ cycle }: { cycle: CycleView }) {
   const doEnd = cycle.plan.doEnd;
   let text = '';
   if (cycle.phase === 'doing' && doEnd) {
-    text = doEnd < helsinkiToday() ? t('cycle.notice.doingEnded') : t('cycle.notice.doing', { date: format.date(doEnd) });
+    text = doEnd < helsinkiDate(new Date()) ? t('cycle.notice.doingEnded') : t('cycle.notice.doing', { date: format.date(doEnd) });
   } else if (cycle.phase === 'studying') text = t('cycle.notice.studying');
   else if (cycle.phase === 'acting') text = t('cycle.notice.acting');
   else if (cycle.phase === 'adapted') text = t('cycle.notice.adapted');

@@ -45,7 +45,7 @@ export function HomePage({ me }: { me: Me }) {
         <div className="summary__item">
           <dt>{t('home.thisWeek')}</dt>
           <dd>
-            <time dateTime={`${week.year}-W${String(week.week).padStart(2, '0')}`}>{format.number(week.week)}</time>{' '}
+            <time dateTime={week.period}>{format.number(week.week)}</time>{' '}
             <span className="muted">({format.dayRange(week.monday, week.sunday)})</span>
           </dd>
         </div>
@@ -69,7 +69,7 @@ export function HomePage({ me }: { me: Me }) {
 function AllUnits({ me }: { me: Me }) {
   const { t } = useTranslation();
   const areas = useAreas();
-  if (me.memberships.length === 0) {
+  if (me.roles.length === 0) {
     return (
       <EmptyState title={t('home.emptyTitle')}>
         <p>{t('home.emptyBody')}</p>
@@ -102,7 +102,7 @@ function AreaSection({ area, me }: { area: Area; me: Me }) {
   const locale = currentLocale();
   const units = useAreaUnits(area.id);
   const headingId = `area-${area.id}`;
-  const areaRoles = rolesOverArea(me.memberships, area.id);
+  const areaRoles = rolesOverArea(me, area.id);
   const collator = new Intl.Collator(INTL_LOCALES[locale]);
   const items = (units.data?.pages.flatMap((page) => page.items) ?? []).sort((a, b) =>
     collator.compare(a.name[locale], b.name[locale]),
@@ -149,7 +149,7 @@ function AreaSection({ area, me }: { area: Area; me: Me }) {
 function UnitCard({ unit, me }: { unit: Unit; me: Me }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const roles = rolesInUnit(me.memberships, unit.id);
+  const roles = rolesInUnit(me, unit.id);
   return (
     <li className="unit-card">
       <h4 className="unit-card__name">

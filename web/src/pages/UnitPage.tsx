@@ -5,7 +5,7 @@ import { Link } from '../components/Link.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { EmptyState, ErrorState, Loading } from '../components/StatusViews.js';
 import { INTL_LOCALES, currentLocale, type Locale } from '../i18n/index.js';
-import { canEditPdsa, rolesInUnit, rolesOverArea } from '../roles.js';
+import { rolesInUnit, rolesOverArea } from '../roles.js';
 import { RoleBadges } from './HomePage.js';
 import { AimsAndIdeas } from './unit/AimsAndIdeas.js';
 import { CycleBoard } from './unit/CycleBoard.js';
@@ -56,8 +56,7 @@ export function UnitPage({ unitId, me }: { unitId: string; me: Me }) {
 
   const data = unit.data;
   const area = areas.data?.find((a) => a.id === data.areaId);
-  const roles = [...rolesOverArea(me.memberships, data.areaId), ...rolesInUnit(me.memberships, data.id)];
-  const canEdit = canEditPdsa(me.memberships, data.id);
+  const roles = [...rolesOverArea(me, data.areaId), ...rolesInUnit(me, data.id)];
 
   return (
     <>
@@ -90,15 +89,15 @@ export function UnitPage({ unitId, me }: { unitId: string; me: Me }) {
           <li>
             <Link href={`/units/${data.id}/measures`}>{t('measurePage.unitOpen')}</Link>
           </li>
-          {roles.some((role) => role === 'coach' || role === 'supervisor') && (
+          {data.can.writeFigures && (
             <li>
               <Link href={`/units/${data.id}/entry`}>{t('measurePage.enter')}</Link>
             </li>
           )}
         </ul>
       </section>
-      <CycleBoard unitId={data.id} canEdit={canEdit} />
-      <AimsAndIdeas unitId={data.id} canEdit={canEdit} />
+      <CycleBoard unitId={data.id} canEdit={data.can.editPdsa} />
+      <AimsAndIdeas unitId={data.id} canEdit={data.can.editPdsa} />
       <MeasureCatalogue />
     </>
   );

@@ -1,28 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { OverviewUnit } from '../../api/overview.js';
-import type { Membership } from '../../api/queries.js';
-import { helsinkiToday, useFormat } from '../../i18n/format.js';
+import { helsinkiDate } from '../../../../functions/domain/helsinki-calendar.js';
+import { PROGRESS_SCORES, type ProgressLevel } from '../../../../functions/domain/progress-scale.js';
+import { useFormat } from '../../i18n/format.js';
 
 import '../../styles/leadership.css';
 
-/** The IHI Project Progress Scale in halves, each with its key under `progress.levels`. */
-export const PROGRESS_LEVELS = [
-  { value: 0.5, key: 's05' },
-  { value: 1, key: 's10' },
-  { value: 1.5, key: 's15' },
-  { value: 2, key: 's20' },
-  { value: 2.5, key: 's25' },
-  { value: 3, key: 's30' },
-  { value: 3.5, key: 's35' },
-  { value: 4, key: 's40' },
-  { value: 4.5, key: 's45' },
-  { value: 5, key: 's50' },
-] as const;
+/** Each level's text under `progress.levels`. */
+const LEVEL_KEYS = { 0.5: 's05', 1: 's10', 1.5: 's15', 2: 's20', 2.5: 's25', 3: 's30', 3.5: 's35', 4: 's40', 4.5: 's45', 5: 's50' } as const satisfies Record<ProgressLevel, string>;
 
-/** The unit's coaches (and admins) confirm its score, as the API's policy ('progress:confirm') says. */
-export function canConfirmProgress(memberships: readonly Membership[], unitId: string): boolean {
-  return memberships.some((m) => m.role === 'admin' || (m.role === 'coach' && m.unitId === unitId));
-}
+/** The IHI Project Progress Scale's levels (the domain's), each with its key under `progress.levels`. */
+export const PROGRESS_LEVELS = PROGRESS_SCORES.map((value) => ({ value, key: LEVEL_KEYS[value] }));
 
 /** A score always with one decimal ("3,0"), as the scale is written. */
 export function useScoreFormat() {
@@ -42,7 +30,7 @@ export function ProgressSummary({ progress, stale }: { progress: OverviewUnit['p
         {confirmed ? (
           <>
             <span className="progress-summary__value">{score(confirmed.score)}</span>{' '}
-            <span className="muted">{t('progress.confirmedBy', { name: confirmed.by, date: format.date(helsinkiToday(new Date(confirmed.at))) })}</span>
+            <span className="muted">{t('progress.confirmedBy', { name: confirmed.by, date: format.date(helsinkiDate(new Date(confirmed.at))) })}</span>
           </>
         ) : (
           <span className="muted">{t('progress.notConfirmed')}</span>

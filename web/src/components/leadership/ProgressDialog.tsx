@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { progressInputProblem } from '../../../../functions/domain/progress-scale.js';
 import { useConfirmProgress, type OverviewUnit } from '../../api/overview.js';
 import { currentLocale } from '../../i18n/index.js';
 import { ActionError } from '../ActionError.js';
@@ -26,7 +27,7 @@ export function ProgressDialog({ unit, onClose, onDone }: { unit: OverviewUnit; 
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (overriding && !reason.trim()) {
+    if (progressInputProblem({ score: chosen, reason: reason.trim() }, suggested) === 'reason') {
       setReasonError(t('progress.reasonRequired'));
       return;
     }

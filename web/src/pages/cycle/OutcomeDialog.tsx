@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACT_DECISIONS, useRecordOutcome, type ActDecision, type CycleView, type Review } from '../../api/pdsa.js';
+import { ACT_DECISIONS } from '../../../../functions/domain/cycle-phases.js';
+import { useRecordOutcome, type ActDecision, type CycleView, type Review } from '../../api/pdsa.js';
 import { ActionError } from '../../components/ActionError.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Choice, Choices, TextArea, FormActions } from '../../components/Fields.js';

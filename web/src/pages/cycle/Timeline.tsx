@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { PHASES, useCycleTimeline, type AuditEntry, type CyclePhase, type Review } from '../../api/pdsa.js';
+import { ACT_DECISIONS, CYCLE_PHASES } from '../../../../functions/domain/cycle-phases.js';
+import { useCycleTimeline, type ActDecision, type AuditEntry, type CyclePhase, type Review } from '../../api/pdsa.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
 
 const SECTIONS = ['title', 'objective', 'questions', 'plan', 'do', 'study'] as const;
 type Section = (typeof SECTIONS)[number];
 const isSection = (field: string): field is Section => (SECTIONS as readonly string[]).includes(field);
-const isPhase = (value: unknown): value is CyclePhase => typeof value === 'string' && (PHASES as readonly string[]).includes(value);
+const isPhase = (value: unknown): value is CyclePhase => typeof value === 'string' && (CYCLE_PHASES as readonly string[]).includes(value);
+const isDecision = (value: unknown): value is ActDecision => typeof value === 'string' && (ACT_DECISIONS as readonly string[]).includes(value);
 
 /** The cycle's history from the audit trail: its own changes and its reviews', newest first. */
 export function Timeline({ unitId, cycleId, reviews }: { unitId: string; cycleId: string; reviews: Review[] }) {
@@ -98,7 +100,7 @@ function TimelineText({ entry, reviewKind }: { entry: AuditEntry; reviewKind?: R
     case 'recordDecision': {
       const act = to('act') as { decision?: string } | null | undefined;
       const decision = act?.decision;
-      return decision === 'adopt' || decision === 'adapt' || decision === 'abandon' ? (
+      return isDecision(decision) ? (
         <>{t('timeline.cycle.recordDecision', { decision: t(`decisions.${decision}`) })}</>
       ) : (
         <>{t('timeline.cycle.update')}</>

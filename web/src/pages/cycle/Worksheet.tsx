@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CYCLE_PHASES } from '../../../../functions/domain/cycle-phases.js';
 import {
-  PHASES,
   useUpdateCycle,
   type CycleChanges,
   type CyclePhase,
@@ -117,13 +117,14 @@ export function Worksheet({ cycle, canEdit, onReload }: { cycle: CycleView; canE
 
 type SectionState = 'open' | 'openReadOnly' | 'done' | 'later';
 
-const ORDER = (phase: CyclePhase) => PHASES.indexOf(phase);
-const FINISHED: readonly CyclePhase[] = ['adopted', 'embedding', 'adapted', 'abandoned'];
+const ORDER = (phase: CyclePhase) => CYCLE_PHASES.indexOf(phase);
+/** The phases after Act (adopted, embedding, adapted, abandoned): the cycle is finished. */
+const finished = (phase: CyclePhase) => ORDER(phase) > ORDER('acting');
 
 /** Where a section stands: filled in now, already behind the cycle, or still ahead of it. */
 function stateOf(current: CyclePhase, sectionPhase: CyclePhase, editable: boolean): SectionState {
   if (editable) return 'open';
-  if (FINISHED.includes(current)) return 'done';
+  if (finished(current)) return 'done';
   // The Do section stays open in Study, the Study section in Act: both are "open" for the people who edit.
   const openUntil: Partial<Record<CyclePhase, CyclePhase>> = { doing: 'studying', studying: 'acting' };
   const last = openUntil[sectionPhase] ?? sectionPhase;

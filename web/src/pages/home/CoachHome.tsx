@@ -11,14 +11,13 @@ import { WarningIcon } from '../../components/Pdsa.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
-import { areaIdsWithRole, unitIdsWithRole } from './homes.js';
 
 /** The coach's home: what the agenda holds, then their units with those needing attention first. */
 export function CoachHome({ me }: { me: Me }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const unitIds = unitIdsWithRole(me, 'coach');
-  const overviews = useAreaOverviews(areaIdsWithRole(me, 'coach'));
+  const unitIds = me.work.coachedUnitIds;
+  const overviews = useAreaOverviews(me.work.coachedAreaIds);
   const confirmation = useProgressConfirmation();
 
   const units = overviews
@@ -68,14 +67,16 @@ export function CoachHome({ me }: { me: Me }) {
                       </div>
                     )}
                     <ProgressSummary progress={unit.progress} stale={unit.progressStale} />
-                    <button
-                      type="button"
-                      className="button button--small button--quiet"
-                      onClick={() => confirmation.open(unit)}
-                    >
-                      {t('progress.confirmButton')}
-                      <span className="visually-hidden">: {unit.unitName[locale]}</span>
-                    </button>
+                    {unit.can.confirmProgress && (
+                      <button
+                        type="button"
+                        className="button button--small button--quiet"
+                        onClick={() => confirmation.open(unit)}
+                      >
+                        {t('progress.confirmButton')}
+                        <span className="visually-hidden">: {unit.unitName[locale]}</span>
+                      </button>
+                    )}
                   </article>
                 </li>
               );

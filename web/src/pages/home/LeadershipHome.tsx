@@ -6,15 +6,14 @@ import { WarningIcon } from '../../components/Pdsa.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
-import { areaIdsWithRole } from './homes.js';
 
 /** Leadership's home: each area it leads (every area for an admin) in a few figures, and the way into its overview. */
 export function LeadershipHome({ me }: { me: Me }) {
   const { t } = useTranslation();
   const areas = useAreas();
-  const admin = me.roles.includes('admin');
-  const led = areaIdsWithRole(me, 'leader');
-  const shown = (areas.data ?? []).filter((area) => admin || led.includes(area.id));
+  // The home's scope, not a permission: the API lists the areas the person may read.
+  const everyArea = me.roles.includes('admin');
+  const shown = (areas.data ?? []).filter((area) => everyArea || me.work.ledAreaIds.includes(area.id));
   const overviews = useAreaOverviews(shown.map((area) => area.id));
 
   return (

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { call, client } from '../../api/client.js';
 import { useEntryForm, useSeriesOfMeasures } from '../../api/measurements.js';
 import { useAreaOverviews, type OverviewUnit } from '../../api/overview.js';
-import { MOVING_PHASES, pdsaKeys, useCycles, type Review } from '../../api/pdsa.js';
+import { IN_FLIGHT_PHASES } from '../../../../functions/domain/cycle-phases.js';
+import { parsePeriod } from '../../../../functions/domain/period-calendar.js';
+import { pdsaKeys, useCycles, type Review } from '../../api/pdsa.js';
 import type { Me } from '../../api/queries.js';
 import { AssuranceIcon, VariationIcon } from '../../components/chart/index.js';
 import { useBetter } from '../../components/leadership/better.js';
@@ -12,14 +14,13 @@ import { CalendarIcon, WarningIcon } from '../../components/Pdsa.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
-import { areaIdsWithRole, unitIdsWithRole } from './homes.js';
 
 /** The supervisor's home: per unit, this period's figures, what the charts say, the cycle board and the next review. */
 export function SupervisorHome({ me }: { me: Me }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const unitIds = unitIdsWithRole(me, 'supervisor');
-  const overviews = useAreaOverviews(areaIdsWithRole(me, 'supervisor'));
+  const unitIds = me.work.supervisedUnitIds;
+  const overviews = useAreaOverviews(me.work.supervisedAreaIds);
   const failed = overviews.find((o) => o.isError);
   const units = overviews
     .flatMap((o) => o.data?.units ?? [])
@@ -56,10 +57,11 @@ function usePeriodLabel() {
   const { t } = useTranslation();
   const format = useFormat();
   return (period: string) => {
-    const week = /^(\d{4})-W(\d{2})$/.exec(period);
-    if (week) return t('homes.supervisor.week', { week: Number(week[2]), year: week[1] });
-    const [year, month] = period.split('-').map(Number) as [number, number];
-    return new Intl.DateTimeFormat(format.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+    const parsed = parsePeriod(period);
+    if (!parsed) return period;
+    const { frequency, year, number } = parsed;
+    if (frequency === 'weekly') return t('homes.supervisor.week', { week: number, year: String(year) });
+    return new Intl.DateTimeFormat(format.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, number - 1, 1)));
   };
 }
 
@@ -121,7 +123,7 @@ function NextReview({ unitId }: { unitId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const cycles = useCycles(unitId);
-  const active = (cycles.data?.items ?? []).filter((c) => c.phase === 'planning' || MOVING_PHASES.includes(c.phase));
+  const active = (cycles.data?.items ?? []).filter((c) => c.phase === 'planning' || IN_FLIGHT_PHASES.includes(c.phase));
   const reviews = useQueries({
     queries: active.map((cycle) => ({
       queryKey: pdsaKeys.reviews(unitId, cycle.id),

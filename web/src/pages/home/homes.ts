@@ -29,13 +29,3 @@ export function rememberHome(home: Home): void {
     // As above: the choice lasts until the page is reloaded.
   }
 }
-
-/** The units the person has the given role in, each once. */
-export function unitIdsWithRole(me: Me, role: 'coach' | 'supervisor'): string[] {
-  return [...new Set(me.memberships.flatMap((m) => (m.role === role ? [m.unitId] : [])))];
-}
-
-/** The areas of those units. */
-export function areaIdsWithRole(me: Me, role: 'leader' | 'coach' | 'supervisor'): string[] {
-  return [...new Set(me.memberships.flatMap((m) => (m.role === role ? [m.areaId] : [])))];
-}

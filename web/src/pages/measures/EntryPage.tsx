@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sameValues, type MeasurementValues } from '../../../../functions/domain/measurement-values.js';
+import { addPeriods } from '../../../../functions/domain/period-calendar.js';
 import { useEntryForm, useSubmitEntry, type EntryForm, type EntryRow, type EntrySubmit } from '../../api/measurements.js';
-import type { Me } from '../../api/queries.js';
 import { withUnit } from '../../components/chart/index.js';
 import { SelectField, TextField } from '../../components/Fields.js';
 import { Link } from '../../components/Link.js';
@@ -9,8 +10,8 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { EmptyState, ErrorState, Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
-import { currentPeriods, shiftPeriod } from './periods.js';
-import { ProblemNotice, UnitFrame, canWriteFigures, usePeriodName } from './shared.js';
+import { currentPeriods } from '../../period.js';
+import { ProblemNotice, UnitFrame, usePeriodName } from './shared.js';
 
 type Field = 'value' | 'numerator' | 'denominator' | 'note';
 type Inputs = Record<Field, string>;
@@ -28,6 +29,15 @@ function parseNumber(text: string): number | null | 'invalid' {
   return Number.isFinite(value) ? value : 'invalid';
 }
 
+/** The figure the typed numbers make, as the API would store it (a ratio's value is numerator / denominator); null while one is missing. */
+function typedValues(row: EntryRow, numbers: Partial<Record<Field, number | null>>, note: string): MeasurementValues | null {
+  if (usesRatio(row)) {
+    const { numerator, denominator } = numbers;
+    return numerator == null || denominator == null ? null : { value: numerator / denominator, numerator, denominator, note };
+  }
+  return numbers.value == null ? null : { value: numbers.value, numerator: null, denominator: null, note };
+}
+
 /** The stored figure as the person would type it: a decimal comma in Finnish and Swedish. */
 function initialInputs(row: EntryRow, decimal: string): Inputs {
   const c = row.current;
@@ -40,30 +50,29 @@ function initialInputs(row: EntryRow, decimal: string): Inputs {
 }
 
 /** This period's form: the unit's due measures with their last figures; one submit saves every valid row. */
-export function EntryPage({ unitId, me }: { unitId: string; me: Me }) {
+export function EntryPage({ unitId }: { unitId: string }) {
   const { t } = useTranslation();
   const [period, setPeriod] = useState('');
   const periodName = usePeriodName();
   const form = useEntryForm(unitId, period || undefined);
-  const canWrite = canWriteFigures(me, unitId);
 
   // The default is each measure's due period (the week and the month just ended); earlier periods
   // can be caught up on, and this week's figure logged once it is known (T3 on Monday morning).
   const now = currentPeriods(new Date());
   const options = [
     { value: now.week, label: t('entry.thisWeek', { period: periodName(now.week) }) },
-    ...[2, 3, 4, 5, 6, 7, 8].map((n) => shiftPeriod(now.week, -n)).map((p) => ({ value: p, label: periodName(p) })),
+    ...[2, 3, 4, 5, 6, 7, 8].map((n) => addPeriods(now.week, -n)).map((p) => ({ value: p, label: periodName(p) })),
     { value: now.month, label: t('entry.thisMonth', { period: periodName(now.month) }) },
-    ...[2, 3, 4, 5, 6].map((n) => shiftPeriod(now.month, -n)).map((p) => ({ value: p, label: periodName(p) })),
+    ...[2, 3, 4, 5, 6].map((n) => addPeriods(now.month, -n)).map((p) => ({ value: p, label: periodName(p) })),
   ];
 
   return (
     <UnitFrame unitId={unitId} back={{ href: `/units/${unitId}/measures`, label: t('entry.back') }}>
-      {(unitName) => (
+      {(unitName, can) => (
         <>
           <PageHeading title={t('entry.title')} />
           <p className="lede">{t('entry.intro', { unit: unitName })}</p>
-          {!canWrite && <p className="notice notice--info">{t('entry.readOnly')}</p>}
+          {!can.writeFigures && <p className="notice notice--info">{t('entry.readOnly')}</p>}
           <div className="entry-period">
             <SelectField label={t('entry.period')} hint={t('entry.periodHint')} value={period} onChange={(e) => setPeriod(e.target.value)}>
               <option value="">{t('entry.duePeriods')}</option>
@@ -83,7 +92,7 @@ export function EntryPage({ unitId, me }: { unitId: string; me: Me }) {
               <p>{t('entry.noRowsBody')}</p>
             </EmptyState>
           ) : (
-            <PeriodForm key={period} unitId={unitId} form={form.data} canWrite={canWrite} />
+            <PeriodForm key={period} unitId={unitId} form={form.data} canWrite={form.data.can.writeFigures} />
           )}
         </>
       )}
@@ -123,7 +132,9 @@ function PeriodForm({ unitId, form, canWrite }: { unitId: string; form: EntryFor
       const numbers = Object.fromEntries(parsed) as Partial<Record<Field, number | null>>;
       const note = input.note.trim();
       const c = row.current;
-      if (c && (usesRatio(row) ? c.numerator === numbers.numerator && c.denominator === numbers.denominator : c.value === numbers.value) && c.note === note) continue;
+      // The same figure again would change nothing: it is not sent.
+      const typed = typedValues(row, numbers, note);
+      if (c && typed && sameValues(c, typed)) continue;
       rows.push({ measureKey: row.measureKey, period: row.period, ...numbers, note, ...(c ? { expectedVersion: c.version } : {}) });
     }
     const finish = (results: Record<string, RowOutcome>) => {

@@ -2,17 +2,16 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.js';
 import { useSeries } from '../../api/measurements.js';
-import type { Me } from '../../api/queries.js';
 import { SeriesChart, withUnit } from '../../components/chart/index.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
 import { PhaseDialog } from './PhaseDialog.js';
-import { UnitFrame, canWriteFigures, currentFields } from './shared.js';
+import { UnitFrame, currentFields } from './shared.js';
 
 /** One measure's chart for a unit: the chart, its summary and data table, and a new phase for those who may. */
-export function MeasureChartPage({ unitId, measureKey, me }: { unitId: string; measureKey: string; me: Me }) {
+export function MeasureChartPage({ unitId, measureKey }: { unitId: string; measureKey: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const locale = currentLocale();
@@ -20,7 +19,6 @@ export function MeasureChartPage({ unitId, measureKey, me }: { unitId: string; m
   const [adding, setAdding] = useState(false);
   const [message, setMessage] = useState('');
   const messageRef = useRef<HTMLParagraphElement>(null);
-  const canWrite = canWriteFigures(me, unitId);
 
   return (
     <UnitFrame unitId={unitId} back={{ href: `/units/${unitId}/measures`, label: t('measurePage.back') }}>
@@ -67,7 +65,7 @@ export function MeasureChartPage({ unitId, measureKey, me }: { unitId: string; m
             <section className="panel chart-panel" aria-labelledby="chart-heading">
               <div className="section-header">
                 <h2 id="chart-heading">{t(`chart.kinds.${view.analysis.chart}`)}</h2>
-                {canWrite && (
+                {view.can.addPhase && (
                   <button type="button" className="button button--quiet button--small" onClick={() => setAdding(true)}>
                     {t('phase.add')}
                   </button>

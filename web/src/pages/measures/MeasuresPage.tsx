@@ -9,21 +9,20 @@ import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
 import { CsvExport, CsvImport } from './Csv.js';
 import { RoundControl } from './RoundControl.js';
-import { UnitFrame, canWriteFigures, currentFields, isAdmin, measureName } from './shared.js';
+import { UnitFrame, currentFields, measureName } from './shared.js';
 
 /** A unit's measures: each with its target, latest value, trend and classification; CSV in and out; the round for admins. */
 export function MeasuresPage({ unitId, me }: { unitId: string; me: Me }) {
   const { t } = useTranslation();
   const measures = useUnitMeasures(unitId);
-  const canWrite = canWriteFigures(me, unitId);
 
   return (
     <UnitFrame unitId={unitId}>
-      {(unitName) => (
+      {(unitName, can) => (
         <>
           <PageHeading title={t('measurePage.title', { unit: unitName })} />
           <p className="lede">{t('measurePage.intro')}</p>
-          {canWrite && (
+          {can.writeFigures && (
             <p>
               <Link href={`/units/${unitId}/entry`} className="button">
                 {t('measurePage.enter')}
@@ -44,9 +43,9 @@ export function MeasuresPage({ unitId, me }: { unitId: string; me: Me }) {
               <MeasureTable unitId={unitId} measures={measures.data} />
             )}
           </section>
-          {canWrite && <CsvImport unitId={unitId} />}
+          {can.writeFigures && <CsvImport unitId={unitId} />}
           <CsvExport unitId={unitId} />
-          {isAdmin(me) && <RoundControl />}
+          {me.can.runRound && <RoundControl />}
         </>
       )}
     </UnitFrame>

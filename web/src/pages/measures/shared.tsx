@@ -1,25 +1,15 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parsePeriod } from '../../../../functions/domain/period-calendar.js';
 import { ApiError } from '../../api/client.js';
 import type { UnitMeasure } from '../../api/measurements.js';
-import { useUnit, type Me } from '../../api/queries.js';
+import { useUnit, type UnitView } from '../../api/queries.js';
 import { Link } from '../../components/Link.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
 import { currentLocale, type Locale } from '../../i18n/index.js';
-import { periodParts } from './periods.js';
-import { rolesInUnit } from '../../roles.js';
 import '../../styles/measures.css';
-
-/** The unit's supervisors and coaches log its figures and chart phases (functions/domain/access-policy.ts). */
-export function canWriteFigures(me: Me, unitId: string): boolean {
-  return rolesInUnit(me.memberships, unitId).length > 0;
-}
-
-export function isAdmin(me: Me): boolean {
-  return me.memberships.some((m) => m.role === 'admin');
-}
 
 /** The definition that applies now: the last version. */
 export function currentFields(measure: UnitMeasure) {
@@ -35,8 +25,10 @@ export function usePeriodName() {
   const { t } = useTranslation();
   const format = useFormat();
   return (period: string) => {
-    const { kind, year, number } = periodParts(period);
-    if (kind === 'week') return t('entry.week', { week: number, year });
+    const parsed = parsePeriod(period);
+    if (!parsed) return period;
+    const { frequency, year, number } = parsed;
+    if (frequency === 'weekly') return t('entry.week', { week: number, year });
     return new Intl.DateTimeFormat(format.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, number - 1, 1)));
   };
 }
@@ -55,9 +47,17 @@ export function BackLink({ href, label }: { href: string; label: string }) {
 
 /**
  * The frame of a unit's measurement page: the back link, and the unit (loaded) or why it could not
- * be. `children` get the unit's name in the UI language.
+ * be. `children` get the unit's name in the UI language and what the person may do in it.
  */
-export function UnitFrame({ unitId, back, children }: { unitId: string; back?: { href: string; label: string }; children: (unitName: string) => ReactNode }) {
+export function UnitFrame({
+  unitId,
+  back,
+  children,
+}: {
+  unitId: string;
+  back?: { href: string; label: string };
+  children: (unitName: string, can: UnitView['can']) => ReactNode;
+}) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const unit = useUnit(unitId);
@@ -87,7 +87,7 @@ export function UnitFrame({ unitId, back, children }: { unitId: string; back?: {
   return (
     <>
       {backLink}
-      {children(unit.data.name[locale])}
+      {children(unit.data.name[locale], unit.data.can)}
     </>
   );
 }

@@ -4,13 +4,10 @@ import { useAdoptAsIdea, type AdoptedChange, type AreaOverview, type OverviewUni
 import { useUnitsById, type Me } from '../../api/queries.js';
 import { ActionError } from '../../components/ActionError.js';
 import { Link } from '../../components/Link.js';
-import { useFormat, helsinkiToday } from '../../i18n/format.js';
+import { helsinkiDate } from '../../../../functions/domain/helsinki-calendar.js';
+import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
-
-/** The units the person works in (coach or supervisor): where they can start a cycle of their own. */
-function ownUnitIds(me: Me): string[] {
-  return [...new Set(me.memberships.flatMap((m) => (m.role === 'coach' || m.role === 'supervisor' ? [m.unitId] : [])))];
-}
+import { ownUnitIds } from '../../roles.js';
 
 /** Adopted changes of the area's units with their evidence, so another unit can take one up. */
 export function GoodPractices({ overview, me }: { overview: AreaOverview; me: Me }) {
@@ -50,7 +47,7 @@ function Practice({ unit, change, overview, ownUnitIds }: { unit: OverviewUnit; 
         <p className="practice__meta">
           {unit.unitName[locale]}
           <span aria-hidden="true"> · </span>
-          {t('goodPractices.adoptedOn', { date: format.date(helsinkiToday(new Date(change.decidedAt))) })}
+          {t('goodPractices.adoptedOn', { date: format.date(helsinkiDate(new Date(change.decidedAt))) })}
         </p>
         {change.objective && <p>{change.objective}</p>}
         {change.reason && (
@@ -92,7 +89,7 @@ function StartOwn({ change, from, ownUnitIds }: { change: AdoptedChange; from: O
       change.objective,
       t('goodPractices.ideaSource', {
         unit: from.unitName[locale],
-        date: format.date(helsinkiToday(new Date(change.decidedAt))),
+        date: format.date(helsinkiDate(new Date(change.decidedAt))),
         reason: change.reason,
       }),
     ]

@@ -30,12 +30,11 @@ type Sort = 'attention' | 'name' | 'score' | `measure:${string}`;
 
 type MatrixProps = {
   overview: AreaOverview;
-  canConfirm: (unitId: string) => boolean;
   onConfirm: (unit: OverviewUnit) => void;
 };
 
 /** The units of the area against their measures, with sort and filter controls above. */
-export function Matrix({ overview, canConfirm, onConfirm }: MatrixProps) {
+export function Matrix({ overview, onConfirm }: MatrixProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const locale = currentLocale();
@@ -127,7 +126,7 @@ export function Matrix({ overview, canConfirm, onConfirm }: MatrixProps) {
           </thead>
           <tbody>
             {sorted.map((unit) => (
-              <UnitRow key={unit.unitId} unit={unit} columns={columns} better={better} canConfirm={canConfirm(unit.unitId)} onConfirm={() => onConfirm(unit)} />
+              <UnitRow key={unit.unitId} unit={unit} columns={columns} better={better} onConfirm={() => onConfirm(unit)} />
             ))}
           </tbody>
         </table>
@@ -159,9 +158,9 @@ function MeasureHeader({ column, better }: { column: OverviewMeasure; better?: B
   );
 }
 
-type UnitRowProps = { unit: OverviewUnit; columns: OverviewMeasure[]; better: (key: string) => Better | undefined; canConfirm: boolean; onConfirm: () => void };
+type UnitRowProps = { unit: OverviewUnit; columns: OverviewMeasure[]; better: (key: string) => Better | undefined; onConfirm: () => void };
 
-function UnitRow({ unit, columns, better, canConfirm, onConfirm }: UnitRowProps) {
+function UnitRow({ unit, columns, better, onConfirm }: UnitRowProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const locale = currentLocale();
@@ -176,7 +175,7 @@ function UnitRow({ unit, columns, better, canConfirm, onConfirm }: UnitRowProps)
       </th>
       <td>
         <ProgressSummary progress={unit.progress} stale={unit.progressStale} />
-        {canConfirm && (
+        {unit.can.confirmProgress && (
           <button type="button" className="button button--small button--quiet no-print" onClick={onConfirm}>
             {t('progress.confirmButton')}
             <span className="visually-hidden">: {unit.unitName[locale]}</span>

@@ -2,7 +2,8 @@ import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, client } from '../../api/client.js';
-import { PHASES, pdsaKeys, useCycles, type Cycle, type Review } from '../../api/pdsa.js';
+import { CYCLE_PHASES } from '../../../../functions/domain/cycle-phases.js';
+import { pdsaKeys, useCycles, type Cycle, type Review } from '../../api/pdsa.js';
 import { Link } from '../../components/Link.js';
 import { CalendarIcon, CycleFlags, WarningIcon } from '../../components/Pdsa.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
@@ -46,7 +47,7 @@ export function CycleBoard({ unitId, canEdit }: { unitId: string; canEdit: boole
         <ErrorState error={cycles.error} onRetry={() => void cycles.refetch()} />
       ) : (
         <div className="board">
-          {PHASES.map((phase) => {
+          {CYCLE_PHASES.map((phase) => {
             const inPhase = items.filter((c) => c.phase === phase);
             const headingId = `board-${phase}`;
             return (
