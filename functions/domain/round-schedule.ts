@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, startOfISOWeek, startOfMonth } from 'date-fns';
+import { Cron } from 'croner';
+import { addDays } from 'date-fns';
 import { HELSINKI } from './helsinki-time.js';
 import type { Frequency } from './measure.js';
 import { periodEnd, periodOf, previousPeriod } from './period.js';
@@ -13,16 +14,28 @@ export const ROUND_SCHEDULES: Record<Frequency, { expression: string; timezone: 
   monthly: { expression: 'cron(0 8 1 * ? *)', timezone: HELSINKI },
 };
 
-const FIRE_HOUR = 8;
+/**
+ * An EventBridge Scheduler cron expression as a standard five-field cron: its sixth field (the
+ * year) must be `*`, and `?` (EventBridge's "no value" for day of month or of week) means any.
+ */
+export function standardCron(expression: string): string {
+  const fields = /^cron\((.+)\)$/.exec(expression)?.[1]?.trim().split(/\s+/);
+  if (fields?.length !== 6 || fields[5] !== '*') throw new Error(`${expression} is not a yearly-recurring EventBridge cron expression.`);
+  return fields.slice(0, 5).map((field) => (field === '?' ? '*' : field)).join(' ');
+}
 
-/** The next scheduled round strictly after `after`, DST included (08:00 is wall-clock time). */
+const crons = Object.fromEntries(
+  Object.entries(ROUND_SCHEDULES).map(([frequency, { expression, timezone }]) => [frequency, new Cron(standardCron(expression), { timezone })]),
+) as Record<Frequency, Cron>;
+
+/**
+ * The next scheduled round strictly after `after`, from the same cron EventBridge Scheduler gets,
+ * in its time zone: 08:00 stays wall-clock time over the DST changes.
+ */
 export function nextFireTime(frequency: Frequency, after: Date): Date {
-  const local = new TZDate(after.getTime(), HELSINKI);
-  const base = frequency === 'weekly' ? startOfISOWeek(local) : startOfMonth(local);
-  const at = (day: Date) => new Date(new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), FIRE_HOUR, 0, 0, HELSINKI).getTime());
-  const candidate = at(base);
-  if (candidate.getTime() > after.getTime()) return candidate;
-  return at(frequency === 'weekly' ? addDays(base, 7) : addMonths(base, 1));
+  const next = crons[frequency].nextRun(after);
+  if (!next) throw new Error(`The ${frequency} round's schedule has no next run after ${after.toISOString()}.`);
+  return next;
 }
 
 /** A round collects the period that has just ended: last week on Monday, last month on the 1st. */

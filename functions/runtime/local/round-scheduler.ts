@@ -2,15 +2,15 @@ import { toWorkflowTimestamp } from '../../domain/helsinki-time.js';
 import { FREQUENCIES, type Frequency } from '../../domain/measure.js';
 import { nextFireTime, roundExecutionName } from '../../domain/round-schedule.js';
 import { sleepUntil } from '../../../workflows/engine/long-timer.js';
-import type { WorkflowEngine } from '../../../workflows/engine/workflow-engine.js';
+import type { WorkflowStarter } from '../../../workflows/engine/workflow-engine.js';
 
 /**
- * The local stand-in for EventBridge Scheduler: the same cron (ROUND_SCHEDULES), computed in
- * Europe/Helsinki, starting the measurement round through the WorkflowEngine. Timers sleep in
- * safe steps, so a month away does not overflow Node's setTimeout.
+ * The local stand-in for EventBridge Scheduler: the very cron expressions the schedules get
+ * (ROUND_SCHEDULES, followed by croner in Europe/Helsinki), starting the measurement round through
+ * the workflow engine. Timers sleep in safe steps, so a month away does not overflow setTimeout.
  */
 export function createRoundScheduler(options: {
-  engine: Pick<WorkflowEngine, 'start'>;
+  engine: WorkflowStarter;
   now?: () => number;
   log?: (line: string) => void;
   frequencies?: readonly Frequency[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROUND_SCHEDULES, nextFireTime, roundDeadlines, roundPeriod } from '../../../functions/domain/round-schedule.js';
+import { ROUND_SCHEDULES, nextFireTime, roundDeadlines, roundPeriod, standardCron } from '../../../functions/domain/round-schedule.js';
 
 describe('the measurement round schedule', () => {
   it('fires weekly on Monday 08:00 Helsinki time, winter and summer alike', () => {
@@ -33,5 +33,12 @@ describe('the measurement round schedule', () => {
     const { remindAt, escalateAt } = roundDeadlines('2026-W47');
     expect(remindAt.toISOString()).toBe('2026-11-25T14:00:00.000Z');
     expect(escalateAt.toISOString()).toBe('2026-11-27T14:00:00.000Z');
+  });
+
+  it('reads the very cron expressions EventBridge Scheduler gets, and refuses one it cannot follow', () => {
+    expect(standardCron(ROUND_SCHEDULES.weekly.expression)).toBe('0 8 * * MON');
+    expect(standardCron(ROUND_SCHEDULES.monthly.expression)).toBe('0 8 1 * *');
+    expect(() => standardCron('cron(0 8 1 * ? 2027)')).toThrow('not a yearly-recurring');
+    expect(() => standardCron('rate(1 day)')).toThrow('not a yearly-recurring');
   });
 });
