@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CycleActSchema } from './cycle.js';
+import { CycleActSchema, type CyclePhase } from './cycle.js';
 import { IsoDateSchema, WallClockTimeSchema, helsinkiInstant } from './helsinki-time.js';
 import { IdSchema, VersionSchema } from './ids.js';
 
@@ -74,6 +74,20 @@ export const RescheduleSchema = z
   .refine(...placeGiven)
   .meta({ id: 'RescheduleReview' });
 export type Reschedule = z.infer<typeof RescheduleSchema>;
+
+/** Which reviews fit which phase: the plan before and during Do, the study from Do on until the decision. */
+const REVIEWABLE: Record<ReviewKind, readonly CyclePhase[]> = { plan: ['planning', 'doing'], study: ['doing', 'studying'] };
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
+/** The kinds of review that can be scheduled for a cycle in `phase`. */
+export function reviewKindsFor(phase: CyclePhase): ReviewKind[] {
+  return REVIEW_KINDS.filter((kind) => REVIEWABLE[kind].includes(phase));
+}
+
+/** Why a review of `kind` cannot be scheduled in `phase`, or null. */
+export function reviewPhaseProblem(kind: ReviewKind, phase: CyclePhase): string | null {
+  return REVIEWABLE[kind].includes(phase) ? null : `A ${kind} review fits a cycle that is ${REVIEWABLE[kind].join(' or ')}; this cycle is ${phase}.`;
+}
 
 export function reviewStartsAt(slot: Pick<Review, 'date' | 'startTime'>): string {
   return helsinkiInstant(slot.date, slot.startTime).toISOString();

@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { unitPermissions, type Principal, type UnitRef } from '../../domain/access-policy.js';
 import { CycleChangesSchema, CyclePhaseSchema, CycleSchema, type Cycle } from '../../domain/cycle.js';
 import { allowedTransitions, editableSections } from '../../domain/cycle-lifecycle.js';
+import { ReviewKindSchema, reviewKindsFor } from '../../domain/review.js';
 
 /** A cycle as a person reads it: the worksheet, where it may move next, what is open, and what they may do. */
 export const CycleViewSchema = CycleSchema.extend({
   allowedTransitions: z.array(CyclePhaseSchema),
   /** The worksheet sections open in this phase, for whoever may edit the cycle. */
   editableSections: z.array(CycleChangesSchema.keyof()),
+  /** The kinds of review that fit the cycle's phase now. */
+  reviewKinds: z.array(ReviewKindSchema),
   can: z.object({ edit: z.boolean(), manageReviews: z.boolean() }),
 }).meta({ id: 'CycleView' });
 export type CycleView = z.infer<typeof CycleViewSchema>;
@@ -18,6 +21,7 @@ export function cycleView(principal: Principal, unit: UnitRef, cycle: Cycle): Cy
     ...cycle,
     allowedTransitions: allowedTransitions(cycle.phase),
     editableSections: editableSections(cycle.phase),
+    reviewKinds: reviewKindsFor(cycle.phase),
     can: { edit: can.editPdsa, manageReviews: can.manageReviews },
   };
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Cycle } from '../../domain/cycle.js';
-import { ReviewSchema, reviewStartsAt, type NewReview, type Reschedule, type Review } from '../../domain/review.js';
+import { ReviewSchema, reviewPhaseProblem, reviewStartsAt, type NewReview, type Reschedule, type Review } from '../../domain/review.js';
 import type { CycleMail } from '../../notify/cycle-mail.js';
 import type { CycleRepository } from '../../store/cycle-repository.js';
 import type { MemberDirectory } from '../../store/member-directory.js';
@@ -9,9 +8,6 @@ import { ConflictError, NotFoundError, invalidField } from '../errors.js';
 import type { UnitChanged } from '../unit-changed.js';
 import { checkVersion } from '../versions.js';
 import type { CycleAccess } from './cycles.js';
-
-/** Which reviews fit which phase: the plan before and during Do, the study from Do on until the decision. */
-const REVIEWABLE: Record<Review['kind'], Cycle['phase'][]> = { plan: ['planning', 'doing'], study: ['doing', 'studying'] };
 
 type Deps = {
   cycleFor: CycleAccess;
@@ -56,12 +52,8 @@ export function reviews(deps: Deps) {
 
     async schedule(caller: Caller, unitId: string, cycleId: string, input: NewReview): Promise<Review> {
       const { unit, cycle } = await deps.cycleFor(caller, unitId, cycleId, 'review:manage');
-      if (!REVIEWABLE[input.kind].includes(cycle.phase)) {
-        throw new ConflictError(`A ${input.kind} review fits a cycle that is ${REVIEWABLE[input.kind].join(' or ')}; this cycle is ${cycle.phase}.`, {
-          code: 'review.phase',
-          params: { kind: input.kind, phase: cycle.phase },
-        });
-      }
+      const misfit = reviewPhaseProblem(input.kind, cycle.phase);
+      if (misfit) throw new ConflictError(misfit, { code: 'review.phase', params: { kind: input.kind, phase: cycle.phase } });
       const coachId = input.coachId ?? caller.person.id;
       await checkPeople(unit.id, input.participantIds, coachId);
       const now = new Date().toISOString();

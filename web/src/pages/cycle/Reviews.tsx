@@ -10,9 +10,6 @@ import { useFormat } from '../../i18n/format.js';
 import { OutcomeDialog, type ReviewDialogProps } from './OutcomeDialog.js';
 import { ScheduleReviewDialog } from './ScheduleReviewDialog.js';
 
-/** Phases in which a review can be scheduled (the API's rule: plan reviews until Do, study reviews from Do until the decision). */
-const SCHEDULABLE: readonly CycleView['phase'][] = ['planning', 'doing', 'studying'];
-
 type Open = { type: 'schedule' } | { type: 'reschedule'; review: Review } | { type: 'cancel'; review: Review } | { type: 'outcome'; review: Review };
 
 /** The cycle's reviews, and for its coaches: schedule, move, cancel, record the outcome. */
@@ -40,7 +37,7 @@ export function Reviews({ cycle, me, canManage }: { cycle: CycleView; me: Me; ca
     <section className="panel reviews" aria-labelledby="reviews-heading">
       <div className="section-header">
         <h2 id="reviews-heading">{t('reviews.title')}</h2>
-        {canManage && SCHEDULABLE.includes(cycle.phase) && (
+        {canManage && cycle.reviewKinds.length > 0 && (
           <button type="button" className="button" onClick={() => setOpen({ type: 'schedule' })}>
             <CalendarIcon />
             {t('reviews.schedule')}

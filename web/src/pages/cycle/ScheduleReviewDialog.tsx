@@ -43,7 +43,7 @@ export function ScheduleReviewDialog({
   const reschedule = useRescheduleReview(cycle.unitId, cycle.id);
   const mutation = review ? reschedule : schedule;
 
-  const [kind, setKind] = useState<Review['kind']>(review?.kind ?? (cycle.phase === 'planning' ? 'plan' : 'study'));
+  const [kind, setKind] = useState<Review['kind']>(review?.kind ?? cycle.reviewKinds.at(-1) ?? 'study');
   const [date, setDate] = useState(review?.date ?? '');
   const [startTime, setStartTime] = useState(review?.startTime ?? '');
   const [duration, setDuration] = useState(String(review?.durationMinutes ?? 60));
@@ -108,7 +108,7 @@ export function ScheduleReviewDialog({
       <form className="form" onSubmit={onSubmit} noValidate>
         {!review && (
           <Choices legend={t('schedule.kind')} required>
-            {(['plan', 'study'] as const).map((k) => (
+            {cycle.reviewKinds.map((k) => (
               <Choice
                 key={k}
                 type="radio"
