@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      // Pure code, no shared state between files: one module graph for all of them saves the
+      // re-import per file that isolation costs.
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], isolate: false } },
       {
         test: {
           name: 'integration',
@@ -45,7 +47,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/support/web-build.global.ts'],
+          globalSetup: ['test/support/web-build.global.ts', 'test/support/e2e-app.global.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '../../functions/domain/helsinki-time.js';
 import { expectNoSeriousAxeViolations, launchChromium, signInAs } from '../support/browser.js';
-import { startApp, type LocalApp } from '../support/local-app.js';
+import { sharedApp } from '../support/local-app.js';
 
 // Demo people (functions/runtime/seed/demo-organisation.ts): Minna Hakala supervises Sampoharju,
 // Aino Virtanen coaches it.
@@ -17,16 +17,15 @@ const TITLE = 'Iltapäivän soittopyynnöt hoitajalle';
 const day = (offset: number) => format(addDays(parseISO(helsinkiDate(new Date())), offset), 'yyyy-MM-dd');
 
 describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
-  let app: LocalApp;
+  const app = sharedApp();
   let browser: Browser;
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchChromium()]);
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await app?.stop();
   });
 
   const signIn = (person: string) => signInAs(browser, app.url, person);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousAxeViolations, launchChromium, signInAs } from '../support/browser.js';
-import { startApp, type LocalApp } from '../support/local-app.js';
+import { sharedApp } from '../support/local-app.js';
 
 // Demo people (functions/runtime/seed/demo-organisation.ts): Jukka Heikkinen leads Keski-Suomi and
 // its six stations; Aino Virtanen coaches four of them; Minna Hakala supervises Sampoharju and
@@ -24,16 +24,15 @@ const figure = (text: string) => {
 };
 
 describe('leadership, coach and supervisor homes and the area overview', () => {
-  let app: LocalApp;
+  const app = sharedApp();
   let browser: Browser;
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchChromium()]);
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await app?.stop();
   });
 
   const signIn = (person: string) => signInAs(browser, app.url, person);

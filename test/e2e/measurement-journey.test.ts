@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodOf } from '../../functions/domain/period.js';
 import { expectNoSeriousAxeViolations, launchChromium, signInAs } from '../support/browser.js';
-import { startApp, type LocalApp } from '../support/local-app.js';
+import { sharedApp } from '../support/local-app.js';
 
 // Demo people and figures (functions/runtime/seed/): Minna Hakala supervises Sampoharju, which
 // tracks T3 and access within 7 days weekly, satisfaction and staff wellbeing monthly, with
@@ -15,17 +15,16 @@ const T3 = 'T3 – kolmanneksi seuraava vapaa kiireetön vastaanottoaika';
 const ACCESS = 'Kiireettömään hoitoon 7 vrk:n kuluessa hoidon tarpeen arvioinnista';
 
 describe('measurements in the browser: the period form, the chart, CSV and the round', () => {
-  let app: LocalApp;
+  const app = sharedApp();
   let browser: Browser;
 
   // Seeding 18 months of demo figures is slow on a busy 2-core machine: give the start more time.
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ timeoutMs: 180_000 }), launchChromium()]);
+    browser = await launchChromium();
   }, 200_000);
 
   afterAll(async () => {
     await browser?.close();
-    await app?.stop();
   });
 
   it('saves the valid rows of the form and reports the invalid one, charts the new point, imports through the preview and exports', async () => {

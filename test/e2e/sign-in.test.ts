@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousAxeViolations, launchChromium, signInAs } from '../support/browser.js';
-import { startApp, type LocalApp } from '../support/local-app.js';
+import { sharedApp } from '../support/local-app.js';
 
 // A supervisor of one unit only (functions/runtime/seed/demo-organisation.ts).
 const SUPERVISOR = 'Päivi Kangas';
@@ -11,16 +11,15 @@ const OTHER_AREA_UNIT = 'Palokan terveysasema';
 const SAME_AREA_OTHER_UNIT = 'Vimpelin sivutoimipiste (Alajärven sote-keskus)';
 
 describe('signing in as a unit supervisor', () => {
-  let app: LocalApp;
+  const app = sharedApp();
   let browser: Browser;
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(), launchChromium()]);
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    await app?.stop();
   });
 
   it('signs in, sees only their own unit, switches to Swedish, and passes axe', async () => {

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { freePort } from '../../functions/runtime/local/free-port.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -54,4 +55,9 @@ export async function startApp({ timeoutMs = 90_000 } = {}): Promise<LocalApp> {
     await stop();
     throw new Error(`${(error as Error).message}\n--- output of scripts/start-local.ts ---\n${output}`, { cause: error });
   }
+}
+
+/** The app the browser tests share (test/support/e2e-app.global.ts). */
+export function sharedApp(): Pick<LocalApp, 'url'> {
+  return { url: inject('appUrl') };
 }

@@ -9,19 +9,22 @@ import { fieldsOf, type UnitMeasure } from '../../../functions/domain/unit-measu
 import type { SeriesView } from '../../../web/src/api/measurements.js';
 
 // The web modules read `window` and `document` when they load (the router, the API client, i18n).
-const stubBrowser = () => {
-  Object.assign(globalThis, {
-    window: { addEventListener: () => {}, location: { origin: 'http://localhost', pathname: '/' } },
-    document: { documentElement: {} },
-  });
-};
-
+// The stubs go once they are loaded: unit test files share one module graph and one global scope,
+// and other libraries take a global `document` for a browser's.
 type Chart = typeof import('../../../web/src/components/chart/index.js');
 let chart: Chart;
 
 beforeAll(async () => {
-  stubBrowser();
-  chart = await import('../../../web/src/components/chart/index.js');
+  Object.assign(globalThis, {
+    window: { addEventListener: () => {}, location: { origin: 'http://localhost', pathname: '/' } },
+    document: { documentElement: {} },
+  });
+  try {
+    chart = await import('../../../web/src/components/chart/index.js');
+  } finally {
+    delete (globalThis as { window?: unknown }).window;
+    delete (globalThis as { document?: unknown }).document;
+  }
 });
 
 const at = '2026-11-30T08:00:00.000Z';
