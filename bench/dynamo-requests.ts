@@ -6,7 +6,7 @@ type Tally = { auth: number; route: number };
 export type RequestCount = { requests: number; authPerRequest: number; routePerRequest: number; routeMax: number };
 
 /** The two lookups of `authenticate`: the e-mail claim (GetItem) and the person's partition (Query). */
-const AUTH_KEY_PREFIXES = [keys.personEmail('').PK, keys.personPartition('').PK];
+const AUTH_KEY_PREFIXES = [keys.personEmail('').PK, keys.personItems('').partition];
 
 function isAuthLookup(input: { Key?: { PK?: unknown }; ExpressionAttributeValues?: Record<string, unknown> }): boolean {
   const pk = input.Key?.PK ?? input.ExpressionAttributeValues?.[':pk'];

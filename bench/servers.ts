@@ -8,7 +8,7 @@ import { createLocalApp } from '../functions/runtime/local.js';
 import { freePort } from '../functions/runtime/local/free-port.js';
 import type { Db } from '../functions/store/document-client.js';
 import { keys } from '../functions/store/keys.js';
-import { queryAll } from '../functions/store/query-all.js';
+import { createTable } from '../functions/store/table.js';
 import type { DynamoRequestCounter } from './dynamo-requests.js';
 
 /** Which benchmarked route a request is, for counting its DynamoDB calls. */
@@ -55,16 +55,13 @@ export async function startApiServer(db: Db, counter: DynamoRequestCounter, opti
 
 /**
  * The baseline for the overview: the same Query of an area's status items through the same
- * document client and pagination helper as the repository, over HTTP on the same kind of server,
+ * document client and query helper as the repository, over HTTP on the same kind of server,
  * answering only the item count — no sign-in, no parsing, no overview, no large response.
  */
 export async function startBareQueryServer(db: Db) {
+  const table = createTable(db);
   const app = new Hono().get('/status/:areaId', async (c) => {
-    const items = await queryAll(db.doc, {
-      TableName: db.tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.areaStatus(c.req.param('areaId'), '').PK, ':prefix': keys.areaStatusPrefix() },
-    });
+    const items = await table.queryItems(keys.areaStatuses(c.req.param('areaId')));
     return c.json({ count: items.length });
   });
   return listen((request) => app.fetch(request));

@@ -6,27 +6,20 @@ import {
   waitUntilTableExists,
   type AttributeDefinition,
   type GlobalSecondaryIndex,
+  type KeySchemaElement,
 } from '@aws-sdk/client-dynamodb';
 import type { Db } from './document-client.js';
-import { tableDefinition } from './table-definition.js';
+import { KEY_ATTRIBUTES, tableDefinition } from './table-definition.js';
 
 /**
  * Creates the table, or adds the indexes it lacks, from the shared definition. Used by the
  * local runtime and the tests; in AWS the CDK stack owns the table.
  */
 export async function ensureTable({ raw, tableName }: Db): Promise<'created' | 'updated' | 'unchanged'> {
-  const keyNames = new Set<string>([tableDefinition.partitionKey, tableDefinition.sortKey]);
-  for (const gsi of tableDefinition.globalSecondaryIndexes) keyNames.add(gsi.partitionKey).add(gsi.sortKey);
-  const attributeDefinitions: AttributeDefinition[] = [...keyNames].map((name) => ({
-    AttributeName: name,
-    AttributeType: 'S',
-  }));
+  const attributeDefinitions: AttributeDefinition[] = KEY_ATTRIBUTES.map((name) => ({ AttributeName: name, AttributeType: 'S' }));
   const indexes: GlobalSecondaryIndex[] = tableDefinition.globalSecondaryIndexes.map((gsi) => ({
     IndexName: gsi.indexName,
-    KeySchema: [
-      { AttributeName: gsi.partitionKey, KeyType: 'HASH' },
-      { AttributeName: gsi.sortKey, KeyType: 'RANGE' },
-    ],
+    KeySchema: keySchema(gsi),
     Projection: { ProjectionType: 'ALL' },
   }));
 
@@ -43,10 +36,7 @@ export async function ensureTable({ raw, tableName }: Db): Promise<'created' | '
         TableName: tableName,
         BillingMode: 'PAY_PER_REQUEST',
         AttributeDefinitions: attributeDefinitions,
-        KeySchema: [
-          { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
-          { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
-        ],
+        KeySchema: keySchema(tableDefinition),
         GlobalSecondaryIndexes: indexes,
       }),
     );
@@ -66,4 +56,11 @@ export async function ensureTable({ raw, tableName }: Db): Promise<'created' | '
     );
   }
   return missing.length > 0 ? 'updated' : 'unchanged';
+}
+
+function keySchema({ partitionKey, sortKey }: { partitionKey: string; sortKey: string }): KeySchemaElement[] {
+  return [
+    { AttributeName: partitionKey, KeyType: 'HASH' },
+    { AttributeName: sortKey, KeyType: 'RANGE' },
+  ];
 }

@@ -1,99 +1,90 @@
 import type { Membership } from '../domain/membership.js';
+import { INDEX, PARTITION_KEY, SORT_KEY, type Index, type ItemKey } from './table-definition.js';
 
-/** Every key of the table is built here; repositories never concatenate key strings themselves. */
+/** What a Query reads: one partition of the table or of an index, or only its sort keys under `prefix`. */
+export type Partition = { partition: string; prefix?: string; index?: Index };
+
+const item = (partition: string, sort: string): ItemKey => ({ [PARTITION_KEY]: partition, [SORT_KEY]: sort });
+const indexEntry = <I extends Index>(index: I, partition: string, sort: string) =>
+  ({ [index.partitionKey]: partition, [index.sortKey]: sort }) as Record<I['partitionKey'] | I['sortKey'], string>;
+
+/**
+ * Every key of the table is built here: an item's key (with its index entries), or the partition
+ * a list reads; repositories never concatenate key strings themselves.
+ */
 export const keys = {
-  orgAreas: () => ({ PK: 'ORG' }),
-  area: (areaId: string) => ({ PK: 'ORG', SK: `AREA#${areaId}` }),
-  areaPrefix: () => 'AREA#',
+  area: (areaId: string) => item('ORG', `AREA#${areaId}`),
+  areas: (): Partition => ({ partition: 'ORG', prefix: 'AREA#' }),
 
-  unit: (unitId: string) => ({ PK: `UNIT#${unitId}`, SK: 'UNIT' }),
-  unitInArea: (areaId: string, unitId: string) => ({ GSI1PK: `AREA#${areaId}`, GSI1SK: `UNIT#${unitId}` }),
-  unitsOfArea: (areaId: string) => ({ GSI1PK: `AREA#${areaId}`, GSI1SKPrefix: 'UNIT#' }),
+  unit: (unitId: string) => item(`UNIT#${unitId}`, 'UNIT'),
+  unitInArea: (areaId: string, unitId: string) => indexEntry(INDEX.directory, `AREA#${areaId}`, `UNIT#${unitId}`),
+  unitsOfArea: (areaId: string): Partition => ({ index: INDEX.directory, partition: `AREA#${areaId}`, prefix: 'UNIT#' }),
 
-  person: (personId: string) => ({ PK: `USER#${personId}`, SK: 'PROFILE' }),
-  personPartition: (personId: string) => ({ PK: `USER#${personId}` }),
-  personEmail: (email: string) => ({ PK: `EMAIL#${email.toLowerCase()}`, SK: 'EMAIL' }),
+  person: (personId: string) => item(`USER#${personId}`, 'PROFILE'),
+  personInDirectory: (personId: string) => indexEntry(INDEX.directory, 'ORG#PEOPLE', `PERSON#${personId}`),
+  people: (): Partition => ({ index: INDEX.directory, partition: 'ORG#PEOPLE' }),
+  /** A person's profile and memberships. */
+  personItems: (personId: string): Partition => ({ partition: `USER#${personId}` }),
+  personEmail: (email: string) => item(`EMAIL#${email.toLowerCase()}`, 'EMAIL'),
   membership: (m: Membership) => {
     const scope = membershipScope(m);
-    return {
-      PK: `USER#${m.personId}`,
-      SK: `MEMBER#${scope}#${m.role}`,
-      GSI1PK: scope,
-      GSI1SK: `MEMBER#${m.personId}#${m.role}`,
-    };
+    return { ...item(`USER#${m.personId}`, `MEMBER#${scope}#${m.role}`), ...indexEntry(INDEX.directory, scope, `MEMBER#${m.personId}#${m.role}`) };
   },
   membershipPrefix: () => 'MEMBER#',
-  membersOf: (scope: { unitId: string } | { areaId: string }) => ({
-    GSI1PK: 'unitId' in scope ? `UNIT#${scope.unitId}` : `AREA#${scope.areaId}`,
-    GSI1SKPrefix: 'MEMBER#',
+  membersOf: (scope: { unitId: string } | { areaId: string }): Partition => ({
+    index: INDEX.directory,
+    partition: 'unitId' in scope ? `UNIT#${scope.unitId}` : `AREA#${scope.areaId}`,
+    prefix: 'MEMBER#',
   }),
 
-  catalogue: () => ({ PK: 'CATALOGUE' }),
-  measureDefinition: (key: string, definitionVersion: number) => ({
-    PK: 'CATALOGUE',
-    SK: `MEASURE#${key}#V#${String(definitionVersion).padStart(4, '0')}`,
-  }),
-  measurePrefix: () => 'MEASURE#',
+  measureDefinition: (key: string, definitionVersion: number) =>
+    item('CATALOGUE', `MEASURE#${key}#V#${String(definitionVersion).padStart(4, '0')}`),
+  measureDefinitions: (): Partition => ({ partition: 'CATALOGUE', prefix: 'MEASURE#' }),
 
   // PDSA: aims, change ideas and cycles live in the unit's partition; a cycle's reviews and
   // pending workflow waits in the cycle's own partition.
-  aim: (unitId: string, aimId: string) => ({ PK: `UNIT#${unitId}`, SK: `AIM#${aimId}` }),
-  aimPrefix: () => 'AIM#',
-  changeIdea: (unitId: string, ideaId: string) => ({ PK: `UNIT#${unitId}`, SK: `IDEA#${ideaId}` }),
-  changeIdeaPrefix: () => 'IDEA#',
-  cycle: (unitId: string, cycleId: string) => ({ PK: `UNIT#${unitId}`, SK: `CYCLE#${cycleId}` }),
-  cyclePrefix: () => 'CYCLE#',
-  unitPartition: (unitId: string) => ({ PK: `UNIT#${unitId}` }),
+  aim: (unitId: string, aimId: string) => item(`UNIT#${unitId}`, `AIM#${aimId}`),
+  aims: (unitId: string): Partition => ({ partition: `UNIT#${unitId}`, prefix: 'AIM#' }),
+  changeIdea: (unitId: string, ideaId: string) => item(`UNIT#${unitId}`, `IDEA#${ideaId}`),
+  changeIdeas: (unitId: string): Partition => ({ partition: `UNIT#${unitId}`, prefix: 'IDEA#' }),
+  cycle: (unitId: string, cycleId: string) => item(`UNIT#${unitId}`, `CYCLE#${cycleId}`),
+  cycles: (unitId: string): Partition => ({ partition: `UNIT#${unitId}`, prefix: 'CYCLE#' }),
   /** The coach's confirmed progress score of a unit. */
-  progress: (unitId: string) => ({ PK: `UNIT#${unitId}`, SK: 'PROGRESS' }),
-  review: (cycleId: string, reviewId: string) => ({ PK: `CYCLE#${cycleId}`, SK: `REVIEW#${reviewId}` }),
-  reviewPrefix: () => 'REVIEW#',
-  /** Sparse GSI2 entry of a review on its coach's agenda, ordered by start time. */
-  coachAgenda: (coachId: string, startsAt: string, reviewId: string) => ({
-    GSI2PK: `COACH#${coachId}`,
-    GSI2SK: `${startsAt}#${reviewId}`,
-  }),
-  coachAgendaPartition: (coachId: string) => ({ GSI2PK: `COACH#${coachId}` }),
-  workflowWait: (cycleId: string, waitName: string) => ({ PK: `CYCLE#${cycleId}`, SK: `WAIT#${waitName}` }),
-  cyclePartition: (cycleId: string) => ({ PK: `CYCLE#${cycleId}` }),
+  progress: (unitId: string) => item(`UNIT#${unitId}`, 'PROGRESS'),
+  review: (cycleId: string, reviewId: string) => item(`CYCLE#${cycleId}`, `REVIEW#${reviewId}`),
+  reviews: (cycleId: string): Partition => ({ partition: `CYCLE#${cycleId}`, prefix: 'REVIEW#' }),
+  /** Sparse index entry of a review on its coach's agenda, ordered by start time. */
+  coachAgenda: (coachId: string, startsAt: string, reviewId: string) =>
+    indexEntry(INDEX.coachAgenda, `COACH#${coachId}`, `${startsAt}#${reviewId}`),
+  agendaOf: (coachId: string): Partition => ({ index: INDEX.coachAgenda, partition: `COACH#${coachId}` }),
+  workflowWait: (cycleId: string, waitName: string) => item(`CYCLE#${cycleId}`, `WAIT#${waitName}`),
+  workflowWaits: (cycleId: string): Partition => ({ partition: `CYCLE#${cycleId}`, prefix: 'WAIT#' }),
 
   // Measurements: a unit's tracked measures in its partition; each series (unit × measure) in
   // its own partition, sorted by period, with its snapshots and chart phases beside it.
-  unitMeasure: (unitId: string, measureKey: string) => ({ PK: `UNIT#${unitId}`, SK: `MEASURE#${measureKey}` }),
-  unitMeasurePrefix: () => 'MEASURE#',
-  measurement: (unitId: string, measureKey: string, period: string) => ({
-    PK: `SERIES#${unitId}#${measureKey}`,
-    SK: `P#${period}`,
-  }),
-  measurementPrefix: () => 'P#',
-  snapshot: (unitId: string, measureKey: string, period: string) => ({
-    PK: `SERIES#${unitId}#${measureKey}`,
-    SK: `SNAP#${period}`,
-  }),
-  snapshotPrefix: () => 'SNAP#',
-  chartPhase: (unitId: string, measureKey: string, startPeriod: string) => ({
-    PK: `SERIES#${unitId}#${measureKey}`,
-    SK: `PHASE#${startPeriod}`,
-  }),
-  chartPhasePrefix: () => 'PHASE#',
-  seriesPartition: (unitId: string, measureKey: string) => ({ PK: `SERIES#${unitId}#${measureKey}` }),
+  unitMeasure: (unitId: string, measureKey: string) => item(`UNIT#${unitId}`, `MEASURE#${measureKey}`),
+  unitMeasures: (unitId: string): Partition => ({ partition: `UNIT#${unitId}`, prefix: 'MEASURE#' }),
+  measurement: (unitId: string, measureKey: string, period: string) => item(`SERIES#${unitId}#${measureKey}`, `P#${period}`),
+  measurements: (unitId: string, measureKey: string): Partition => ({ partition: `SERIES#${unitId}#${measureKey}`, prefix: 'P#' }),
+  snapshot: (unitId: string, measureKey: string, period: string) => item(`SERIES#${unitId}#${measureKey}`, `SNAP#${period}`),
+  snapshots: (unitId: string, measureKey: string): Partition => ({ partition: `SERIES#${unitId}#${measureKey}`, prefix: 'SNAP#' }),
+  chartPhase: (unitId: string, measureKey: string, startPeriod: string) =>
+    item(`SERIES#${unitId}#${measureKey}`, `PHASE#${startPeriod}`),
+  chartPhases: (unitId: string, measureKey: string): Partition => ({ partition: `SERIES#${unitId}#${measureKey}`, prefix: 'PHASE#' }),
   /** The leadership view: one small precomputed item per unit, one Query per area. */
-  areaStatus: (areaId: string, unitId: string) => ({ PK: `AREA#${areaId}`, SK: `STATUS#${unitId}` }),
-  areaStatusPrefix: () => 'STATUS#',
-  measurementRound: (frequency: string, period: string) => ({ PK: `ROUND#${frequency}#${period}`, SK: 'ROUND' }),
-  measurementRoundUnit: (frequency: string, period: string, unitId: string) => ({
-    PK: `ROUND#${frequency}#${period}`,
-    SK: `UNIT#${unitId}`,
-  }),
-  measurementRoundPartition: (frequency: string, period: string) => ({ PK: `ROUND#${frequency}#${period}` }),
+  areaStatus: (areaId: string, unitId: string) => item(`AREA#${areaId}`, `STATUS#${unitId}`),
+  areaStatuses: (areaId: string): Partition => ({ partition: `AREA#${areaId}`, prefix: 'STATUS#' }),
+  measurementRound: (frequency: string, period: string) => item(`ROUND#${frequency}#${period}`, 'ROUND'),
+  measurementRoundUnit: (frequency: string, period: string, unitId: string) => item(`ROUND#${frequency}#${period}`, `UNIT#${unitId}`),
+  measurementRoundUnits: (frequency: string, period: string): Partition => ({ partition: `ROUND#${frequency}#${period}`, prefix: 'UNIT#' }),
 
   // Audit trail per unit, newest last; and the local outbox of notifications.
-  auditEntry: (unitId: string, at: string, entryId: string) => ({ PK: `AUDIT#${unitId}`, SK: `${at}#${entryId}` }),
-  auditPartition: (unitId: string) => ({ PK: `AUDIT#${unitId}` }),
-  outboxMessage: (at: string, messageId: string) => ({ PK: 'OUTBOX', SK: `${at}#${messageId}` }),
-  outboxPartition: () => ({ PK: 'OUTBOX' }),
+  auditEntry: (unitId: string, at: string, entryId: string) => item(`AUDIT#${unitId}`, `${at}#${entryId}`),
+  auditTrail: (unitId: string): Partition => ({ partition: `AUDIT#${unitId}` }),
+  outboxMessage: (at: string, messageId: string) => item('OUTBOX', `${at}#${messageId}`),
+  outbox: (): Partition => ({ partition: 'OUTBOX' }),
 
-  seedMarker: () => ({ PK: 'META', SK: 'SEED' }),
+  seedMarker: () => item('META', 'SEED'),
 } as const;
 
 function membershipScope(m: Membership): string {

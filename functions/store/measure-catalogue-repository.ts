@@ -1,21 +1,13 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { MeasureDefinitionSchema, type MeasureDefinition } from '../domain/measure.js';
 import type { Db } from './document-client.js';
-import { ConflictError, isConditionalCheckFailed } from './errors.js';
-import { fromItem, toItem } from './items.js';
 import { keys } from './keys.js';
-import { queryAll } from './query-all.js';
+import { createTable } from './table.js';
 
-export function createMeasureCatalogueRepository({ doc, tableName }: Db) {
+export function createMeasureCatalogueRepository(db: Db) {
+  const table = createTable(db);
+
   /** Every version of every definition, oldest version first per measure (the sort key orders them). */
-  async function listAllVersions(): Promise<MeasureDefinition[]> {
-    const items = await queryAll(doc, {
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.catalogue().PK, ':prefix': keys.measurePrefix() },
-    });
-    return items.map((item) => fromItem(MeasureDefinitionSchema, item));
-  }
+  const listAllVersions = (): Promise<MeasureDefinition[]> => table.queryAll(MeasureDefinitionSchema, keys.measureDefinitions());
 
   /** The current definition of each measure. */
   async function listCurrent(): Promise<MeasureDefinition[]> {
@@ -30,20 +22,12 @@ export function createMeasureCatalogueRepository({ doc, tableName }: Db) {
   /** A definition version is immutable once written; a change is a new version. */
   async function addVersion(definition: Omit<MeasureDefinition, 'version'>): Promise<MeasureDefinition> {
     const stored = MeasureDefinitionSchema.parse({ ...definition, version: 1 });
-    try {
-      await doc.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: toItem(keys.measureDefinition(stored.key, stored.definitionVersion), stored),
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) {
-        throw new ConflictError(`Version ${stored.definitionVersion} of ${stored.key} exists already.`, 'exists');
-      }
-      throw error;
-    }
+    await table.put(
+      keys.measureDefinition(stored.key, stored.definitionVersion),
+      stored,
+      { ifAbsent: true },
+      `Version ${stored.definitionVersion} of ${stored.key} exists already.`,
+    );
     return stored;
   }
 

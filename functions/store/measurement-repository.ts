@@ -1,17 +1,12 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { z } from 'zod';
 import { AreaStatusSchema, type AreaStatus } from '../domain/area-status.js';
 import { diffFields, type Actor } from '../domain/audit.js';
 import { ChartPhaseSchema, type ChartPhase } from '../domain/chart-phase.js';
 import { MeasurementSchema, type Measurement, type MeasurementValues } from '../domain/measurement.js';
 import { SnapshotSchema, type Snapshot } from '../domain/series-analysis.js';
 import { UnitMeasureSchema, type UnitMeasure } from '../domain/unit-measure.js';
-import { createAuditRepository } from './audit-repository.js';
 import type { Db } from './document-client.js';
-import { ConflictError, isConditionalCheckFailed } from './errors.js';
-import { fromItem, toItem } from './items.js';
 import { keys } from './keys.js';
-import { queryAll } from './query-all.js';
+import { createTable, type AuditRecord } from './table.js';
 
 /**
  * DynamoDB writes at most 100 items in one transaction. An import writes every changed row and one
@@ -27,89 +22,42 @@ export class ImportTooLargeError extends Error {
 /** One row of a write: the figure as stored now (if any) and the figure it becomes. */
 export type MeasurementWrite = { existing: Measurement | undefined; next: Measurement };
 
+type PeriodRange = { from?: string; to?: string };
+
 const VALUE_FIELDS = ['value', 'numerator', 'denominator', 'note'] as const;
 const valuesOf = (m: MeasurementValues) => Object.fromEntries(VALUE_FIELDS.map((f) => [f, m[f]]));
+const changedMeanwhile = (what: string) => ({ message: `${what} changed or was added by someone else meanwhile; read it again.` });
 
 export function createMeasurementRepository(db: Db) {
-  const { doc, tableName } = db;
-  const audit = createAuditRepository(db);
-
-  /** A Put conditional on the item being where it was read: absent, or at its version. */
-  function conditionalPut(key: { PK: string; SK: string }, item: object, previousVersion: number | undefined) {
-    return {
-      Put: {
-        TableName: tableName,
-        Item: toItem(key, item),
-        ...(previousVersion === undefined
-          ? { ConditionExpression: 'attribute_not_exists(PK)' }
-          : { ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': previousVersion } }),
-      },
-    };
-  }
-
-  async function transact(items: Record<string, unknown>[], what: string, reason: 'stale' | 'exists'): Promise<void> {
-    try {
-      await doc.send(new TransactWriteCommand({ TransactItems: items as never }));
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) throw new ConflictError(`${what} changed or was added by someone else meanwhile; read it again.`, reason);
-      throw error;
-    }
-  }
-
-  async function listRange<S extends z.ZodType>(schema: S, pk: string, prefix: string, range: { from?: string; to?: string }): Promise<z.infer<S>[]> {
-    const low = `${prefix}${range.from ?? ''}`;
-    const high = `${prefix}${range.to ?? '\uffff'}`;
-    const items = await queryAll(doc, {
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :low AND :high',
-      ExpressionAttributeValues: { ':pk': pk, ':low': low, ':high': high },
-    });
-    return items.map((item) => fromItem(schema, item));
-  }
+  const table = createTable(db);
 
   return {
-    async listUnitMeasures(unitId: string): Promise<UnitMeasure[]> {
-      const items = await queryAll(doc, {
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.unitPartition(unitId).PK, ':prefix': keys.unitMeasurePrefix() },
-      });
-      return items.map((item) => fromItem(UnitMeasureSchema, item));
-    },
+    listUnitMeasures: (unitId: string): Promise<UnitMeasure[]> => table.queryAll(UnitMeasureSchema, keys.unitMeasures(unitId)),
 
-    async getUnitMeasure(unitId: string, key: string): Promise<UnitMeasure | undefined> {
-      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.unitMeasure(unitId, key) }));
-      return Item ? fromItem(UnitMeasureSchema, Item) : undefined;
-    },
+    getUnitMeasure: (unitId: string, key: string): Promise<UnitMeasure | undefined> => table.get(UnitMeasureSchema, keys.unitMeasure(unitId, key)),
 
     /** Creates (before = null) or replaces a tracked measure, with its audit entry in the same transaction. */
     async writeUnitMeasure(before: UnitMeasure | null, after: UnitMeasure, action: string, actor: Actor): Promise<void> {
       const stored = UnitMeasureSchema.parse(after);
-      await transact(
-        [
-          conditionalPut(keys.unitMeasure(stored.unitId, stored.key), stored, before?.version),
-          audit.putItem({
-            unitId: stored.unitId,
-            actor,
-            entity: { type: 'unitMeasure', id: stored.key },
-            action,
-            changes: diffFields(before ?? {}, stored, ['version', 'updatedAt', 'createdAt']),
-            at: stored.updatedAt,
-          }),
-        ],
-        `Measure ${stored.key}`,
-        before ? 'stale' : 'exists',
+      const audit: AuditRecord = {
+        unitId: stored.unitId,
+        entity: { type: 'unitMeasure', id: stored.key },
+        action,
+        changes: diffFields(before ?? {}, stored, ['version', 'updatedAt', 'createdAt']),
+      };
+      await table.transact(
+        [{ key: keys.unitMeasure(stored.unitId, stored.key), value: stored, expectedVersion: before?.version, audit }],
+        { actor, at: stored.updatedAt },
+        changedMeanwhile(`Measure ${stored.key}`),
       );
     },
 
-    async getMeasurement(unitId: string, key: string, period: string): Promise<Measurement | undefined> {
-      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.measurement(unitId, key, period) }));
-      return Item ? fromItem(MeasurementSchema, Item) : undefined;
-    },
+    getMeasurement: (unitId: string, key: string, period: string): Promise<Measurement | undefined> =>
+      table.get(MeasurementSchema, keys.measurement(unitId, key, period)),
 
     /** A series' figures by period range, oldest first; both ends optional and included. */
-    listSeries: (unitId: string, key: string, range: { from?: string; to?: string } = {}) =>
-      listRange(MeasurementSchema, keys.seriesPartition(unitId, key).PK, keys.measurementPrefix(), range),
+    listSeries: (unitId: string, key: string, range: PeriodRange = {}): Promise<Measurement[]> =>
+      table.queryAll(MeasurementSchema, { ...keys.measurements(unitId, key), range }),
 
     /**
      * Writes one figure conditional on what was read, with the previous value kept in the audit
@@ -117,20 +65,16 @@ export function createMeasurementRepository(db: Db) {
      */
     async writeMeasurement({ existing, next }: MeasurementWrite, actor: Actor): Promise<void> {
       const stored = MeasurementSchema.parse(next);
-      await transact(
-        [
-          conditionalPut(keys.measurement(stored.unitId, stored.measureKey, stored.period), stored, existing?.version),
-          audit.putItem({
-            unitId: stored.unitId,
-            actor,
-            entity: { type: 'measurement', id: `${stored.measureKey}/${stored.period}` },
-            action: existing ? 'update' : 'create',
-            changes: diffFields(existing ? valuesOf(existing) : {}, valuesOf(stored)),
-            at: stored.enteredAt,
-          }),
-        ],
-        `The figure of ${stored.measureKey} for ${stored.period}`,
-        existing ? 'stale' : 'exists',
+      const audit: AuditRecord = {
+        unitId: stored.unitId,
+        entity: { type: 'measurement', id: `${stored.measureKey}/${stored.period}` },
+        action: existing ? 'update' : 'create',
+        changes: diffFields(existing ? valuesOf(existing) : {}, valuesOf(stored)),
+      };
+      await table.transact(
+        [{ key: keys.measurement(stored.unitId, stored.measureKey, stored.period), value: stored, expectedVersion: existing?.version, audit }],
+        { actor, at: stored.enteredAt },
+        changedMeanwhile(`The figure of ${stored.measureKey} for ${stored.period}`),
       );
     },
 
@@ -143,87 +87,63 @@ export function createMeasurementRepository(db: Db) {
       if (writes.length > MAX_IMPORT_CHANGES) {
         throw new ImportTooLargeError(`An import can change at most ${MAX_IMPORT_CHANGES} figures at once; this one changes ${writes.length}.`);
       }
-      await transact(
-        [
-          ...writes.map(({ existing, next }) =>
-            conditionalPut(keys.measurement(unitId, next.measureKey, next.period), MeasurementSchema.parse(next), existing?.version),
-          ),
-          audit.putItem({
-            unitId,
-            actor,
-            entity: { type: 'measurement', id: 'import' },
-            action: 'import',
-            changes: writes.map(({ existing, next }) => ({
-              field: `${next.measureKey}/${next.period}`,
-              from: existing ? valuesOf(existing) : null,
-              to: valuesOf(next),
-            })),
-            at,
-          }),
-        ],
-        'A figure in the file',
-        'stale',
+      const audit: AuditRecord = {
+        unitId,
+        entity: { type: 'measurement', id: 'import' },
+        action: 'import',
+        changes: writes.map(({ existing, next }) => ({ field: `${next.measureKey}/${next.period}`, from: existing ? valuesOf(existing) : null, to: valuesOf(next) })),
+      };
+      await table.transact(
+        // The one audit entry rides with the first row.
+        writes.map(({ existing, next }, i) => ({
+          key: keys.measurement(unitId, next.measureKey, next.period),
+          value: MeasurementSchema.parse(next),
+          expectedVersion: existing?.version,
+          audit: i === 0 ? audit : undefined,
+        })),
+        { actor, at },
+        { ...changedMeanwhile('A figure in the file'), reason: 'stale' },
       );
     },
 
-    listSnapshots: (unitId: string, key: string, range: { from?: string; to?: string } = {}) =>
-      listRange(SnapshotSchema, keys.seriesPartition(unitId, key).PK, keys.snapshotPrefix(), range),
+    listSnapshots: (unitId: string, key: string, range: PeriodRange = {}): Promise<Snapshot[]> =>
+      table.queryAll(SnapshotSchema, { ...keys.snapshots(unitId, key), range }),
 
     async latestSnapshot(unitId: string, key: string): Promise<Snapshot | undefined> {
-      const { Items } = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.seriesPartition(unitId, key).PK, ':prefix': keys.snapshotPrefix() },
-          ScanIndexForward: false,
-          Limit: 1,
-        }),
-      );
-      return Items?.[0] ? fromItem(SnapshotSchema, Items[0]) : undefined;
+      const { items } = await table.queryPage(SnapshotSchema, { ...keys.snapshots(unitId, key), descending: true, limit: 1 });
+      return items[0];
     },
 
     /** Snapshots are derived data: recomputing one simply replaces it. */
     async putSnapshot(snapshot: Snapshot): Promise<void> {
       const stored = SnapshotSchema.parse(snapshot);
-      await doc.send(new PutCommand({ TableName: tableName, Item: toItem(keys.snapshot(stored.unitId, stored.measureKey, stored.period), stored) }));
+      await table.put(keys.snapshot(stored.unitId, stored.measureKey, stored.period), stored, { unconditional: true });
     },
 
-    listPhases: (unitId: string, key: string) =>
-      listRange(ChartPhaseSchema, keys.seriesPartition(unitId, key).PK, keys.chartPhasePrefix(), {}),
+    listPhases: (unitId: string, key: string): Promise<ChartPhase[]> => table.queryAll(ChartPhaseSchema, keys.chartPhases(unitId, key)),
 
     async createPhase(phase: ChartPhase): Promise<void> {
       const stored = ChartPhaseSchema.parse(phase);
-      await transact(
-        [
-          conditionalPut(keys.chartPhase(stored.unitId, stored.measureKey, stored.startPeriod), stored, undefined),
-          audit.putItem({
-            unitId: stored.unitId,
-            actor: stored.createdBy,
-            entity: { type: 'chartPhase', id: `${stored.measureKey}/${stored.startPeriod}` },
-            action: 'create',
-            changes: diffFields({}, { startPeriod: stored.startPeriod, reason: stored.reason, cycleId: stored.cycleId }),
-            at: stored.createdAt,
-          }),
-        ],
-        `A phase starting at ${stored.startPeriod}`,
-        'exists',
+      const audit: AuditRecord = {
+        unitId: stored.unitId,
+        entity: { type: 'chartPhase', id: `${stored.measureKey}/${stored.startPeriod}` },
+        action: 'create',
+        changes: diffFields({}, { startPeriod: stored.startPeriod, reason: stored.reason, cycleId: stored.cycleId }),
+      };
+      await table.transact(
+        [{ key: keys.chartPhase(stored.unitId, stored.measureKey, stored.startPeriod), value: stored, expectedVersion: undefined, audit }],
+        { actor: stored.createdBy, at: stored.createdAt },
+        changedMeanwhile(`A phase starting at ${stored.startPeriod}`),
       );
     },
 
     async putAreaStatus(status: AreaStatus): Promise<void> {
       const stored = AreaStatusSchema.parse(status);
-      await doc.send(new PutCommand({ TableName: tableName, Item: toItem(keys.areaStatus(stored.areaId, stored.unitId), stored) }));
+      await table.put(keys.areaStatus(stored.areaId, stored.unitId), stored, { unconditional: true });
     },
 
     /** The leadership view of an area: one Query. */
-    async listAreaStatus(areaId: string): Promise<AreaStatus[]> {
-      const items = await queryAll(doc, {
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.areaStatus(areaId, '').PK, ':prefix': keys.areaStatusPrefix() },
-      });
-      return items.map((item) => fromItem(AreaStatusSchema, item));
-    },
+    listAreaStatus: (areaId: string): Promise<AreaStatus[]> => table.queryAll(AreaStatusSchema, keys.areaStatuses(areaId)),
   };
 }
 export type MeasurementRepository = ReturnType<typeof createMeasurementRepository>;

@@ -1,103 +1,57 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import { MembershipSchema, type Membership } from '../domain/membership.js';
 import { PersonSchema, type Person } from '../domain/person.js';
 import type { Db } from './document-client.js';
-import { ConflictError, isConditionalCheckFailed } from './errors.js';
-import { fromItem, toItem } from './items.js';
+import { fromItem } from './items.js';
 import { keys } from './keys.js';
-import { queryAll } from './query-all.js';
+import { SORT_KEY } from './table-definition.js';
+import { createTable } from './table.js';
 
 export type PersonWithMemberships = { person: Person; memberships: Membership[] };
 
-const PEOPLE_INDEX = { GSI1PK: 'ORG#PEOPLE' };
+/** The item that reserves an e-mail address for one person. */
+const EmailClaimSchema = z.object({ personId: z.string() });
 
-export function createPeopleRepository({ doc, tableName }: Db) {
-  /** A person's profile and all their memberships live in one partition: one Query. */
-  async function getWithMemberships(personId: string): Promise<PersonWithMemberships | undefined> {
-    const items = await queryAll(doc, {
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.personPartition(personId).PK },
-    });
-    const profile = items.find((item) => item.SK === keys.person(personId).SK);
-    if (!profile) return undefined;
-    return {
-      person: fromItem(PersonSchema, profile),
-      memberships: items
-        .filter((item) => String(item.SK).startsWith(keys.membershipPrefix()))
-        .map((item) => fromItem(MembershipSchema, item)),
-    };
-  }
+export function createPeopleRepository(db: Db) {
+  const table = createTable(db);
+  return {
+    /** A person's profile and all their memberships live in one partition: one Query. */
+    async getWithMemberships(personId: string): Promise<PersonWithMemberships | undefined> {
+      const items = await table.queryItems(keys.personItems(personId));
+      const profile = items.find((item) => item[SORT_KEY] === keys.person(personId)[SORT_KEY]);
+      if (!profile) return undefined;
+      return {
+        person: fromItem(PersonSchema, profile),
+        memberships: items
+          .filter((item) => String(item[SORT_KEY]).startsWith(keys.membershipPrefix()))
+          .map((item) => fromItem(MembershipSchema, item)),
+      };
+    },
 
-  async function findIdByEmail(email: string): Promise<string | undefined> {
-    const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.personEmail(email) }));
-    return typeof Item?.personId === 'string' ? Item.personId : undefined;
-  }
+    findIdByEmail: async (email: string): Promise<string | undefined> => (await table.get(EmailClaimSchema, keys.personEmail(email)))?.personId,
 
-  /** Creates the profile and claims the e-mail address in one transaction, so addresses stay unique. */
-  async function create(person: Omit<Person, 'version'>): Promise<Person> {
-    const stored = PersonSchema.parse({ ...person, version: 1 });
-    try {
-      await doc.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: tableName,
-                Item: toItem(
-                  { ...keys.person(person.id), ...PEOPLE_INDEX, GSI1SK: `PERSON#${person.id}` },
-                  stored,
-                ),
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-            {
-              Put: {
-                TableName: tableName,
-                Item: { ...keys.personEmail(person.email), personId: person.id, version: 1 },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-          ],
-        }),
+    /** Creates the profile and claims the e-mail address in one transaction, so addresses stay unique. */
+    async create(person: Omit<Person, 'version'>): Promise<Person> {
+      const stored = PersonSchema.parse({ ...person, version: 1 });
+      await table.transact(
+        [
+          { key: { ...keys.person(person.id), ...keys.personInDirectory(person.id) }, value: stored, expectedVersion: undefined },
+          { key: keys.personEmail(person.email), value: { personId: person.id, version: 1 }, expectedVersion: undefined },
+        ],
+        null,
+        { message: `Person ${person.id} or e-mail ${person.email} exists already.` },
       );
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) {
-        throw new ConflictError(`Person ${person.id} or e-mail ${person.email} exists already.`, 'exists');
-      }
-      throw error;
-    }
-    return stored;
-  }
+      return stored;
+    },
 
-  async function addMembership(membership: Membership): Promise<Membership> {
-    const stored = MembershipSchema.parse(membership);
-    try {
-      await doc.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: toItem(keys.membership(stored), { ...stored, version: 1 }),
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-    } catch (error) {
-      if (isConditionalCheckFailed(error)) throw new ConflictError('The person has this role here already.', 'exists');
-      throw error;
-    }
-    return stored;
-  }
+    async addMembership(membership: Membership): Promise<Membership> {
+      const stored = MembershipSchema.parse(membership);
+      await table.put(keys.membership(stored), { ...stored, version: 1 }, { ifAbsent: true }, 'The person has this role here already.');
+      return stored;
+    },
 
-  /** Everyone, for the admin's people list and the local sign-in page; not on any hot path. */
-  async function listPeople(): Promise<Person[]> {
-    const items = await queryAll(doc, {
-      TableName: tableName,
-      IndexName: 'GSI1',
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': PEOPLE_INDEX.GSI1PK },
-    });
-    return items.map((item) => fromItem(PersonSchema, item));
-  }
-
-  return { getWithMemberships, findIdByEmail, create, addMembership, listPeople };
+    /** Everyone, for the admin's people list and the local sign-in page; not on any hot path. */
+    listPeople: (): Promise<Person[]> => table.queryAll(PersonSchema, keys.people()),
+  };
 }
 export type PeopleRepository = ReturnType<typeof createPeopleRepository>;

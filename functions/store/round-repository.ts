@@ -1,13 +1,11 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { IdSchema } from '../domain/ids.js';
 import { FrequencySchema, MeasureKeySchema } from '../domain/measure.js';
 import { PeriodSchema } from '../domain/period.js';
 import type { Db } from './document-client.js';
-import { isConditionalCheckFailed } from './errors.js';
-import { fromItem, toItem } from './items.js';
+import { onConflict } from './errors.js';
 import { keys } from './keys.js';
-import { queryAll } from './query-all.js';
+import { createTable } from './table.js';
 
 /** One measurement round: per frequency and period, claimed by the first execution that gets there. */
 export const MeasurementRoundSchema = z
@@ -47,79 +45,43 @@ export const RoundUnitSchema = z
   .meta({ id: 'RoundUnit' });
 export type RoundUnit = z.infer<typeof RoundUnitSchema>;
 
-export function createRoundRepository({ doc, tableName }: Db) {
-  const repository = {
+export function createRoundRepository(db: Db) {
+  const table = createTable(db);
+  const getUnit = (frequency: string, period: string, unitId: string): Promise<RoundUnit | undefined> =>
+    table.get(RoundUnitSchema, keys.measurementRoundUnit(frequency, period, unitId));
+
+  return {
     /**
      * Claims the round with a conditional put. 'claimed' also for the claimant itself (a retried
      * task); another execution for the same period gets 'taken' and ends at once.
      */
     async claim(round: Omit<MeasurementRound, 'status' | 'unitCount' | 'lateCount' | 'failure' | 'updatedAt' | 'version'>): Promise<'claimed' | 'taken'> {
       const stored = MeasurementRoundSchema.parse({ ...round, status: 'running', unitCount: 0, lateCount: 0, failure: null, updatedAt: round.startedAt, version: 1 });
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: toItem(keys.measurementRound(stored.frequency, stored.period), stored),
-            ConditionExpression: 'attribute_not_exists(PK) OR claimedBy = :me',
-            ExpressionAttributeValues: { ':me': stored.claimedBy },
-          }),
-        );
-        return 'claimed';
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) return 'taken';
-        throw error;
-      }
+      const byMe = { expression: 'claimedBy = :me', values: { ':me': stored.claimedBy } };
+      return table
+        .put(keys.measurementRound(stored.frequency, stored.period), stored, { ifAbsent: true, orIf: byMe })
+        .then(() => 'claimed' as const, onConflict(() => 'taken' as const));
     },
 
-    async get(frequency: string, period: string): Promise<MeasurementRound | undefined> {
-      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.measurementRound(frequency, period) }));
-      return Item ? fromItem(MeasurementRoundSchema, Item) : undefined;
-    },
+    get: (frequency: string, period: string): Promise<MeasurementRound | undefined> =>
+      table.get(MeasurementRoundSchema, keys.measurementRound(frequency, period)),
 
     async finish(frequency: string, period: string, outcome: Pick<MeasurementRound, 'status' | 'unitCount' | 'lateCount' | 'failure'>, at: string): Promise<void> {
-      await doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: keys.measurementRound(frequency, period),
-          UpdateExpression: 'SET #status = :status, unitCount = :units, lateCount = :late, failure = :failure, updatedAt = :at, #version = #version + :one',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-          ExpressionAttributeValues: { ':status': outcome.status, ':units': outcome.unitCount, ':late': outcome.lateCount, ':failure': outcome.failure, ':at': at, ':one': 1 },
-        }),
-      );
+      const { status, unitCount, lateCount, failure } = outcome;
+      await table.update(MeasurementRoundSchema, keys.measurementRound(frequency, period), { status, unitCount, lateCount, failure, updatedAt: at }, { ifPresent: true });
     },
 
     /** Opens a unit's part once; opening it again leaves it as it is. */
     async openUnit(unit: Omit<RoundUnit, 'status' | 'notified' | 'version'>): Promise<RoundUnit> {
       const stored = RoundUnitSchema.parse({ ...unit, status: 'open', notified: [], version: 1 });
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: toItem(keys.measurementRoundUnit(stored.frequency, stored.period, stored.unitId), stored),
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        );
-        return stored;
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error;
-        return (await repository.getUnit(stored.frequency, stored.period, stored.unitId))!;
-      }
+      return table
+        .put(keys.measurementRoundUnit(stored.frequency, stored.period, stored.unitId), stored, { ifAbsent: true })
+        .then(() => stored, onConflict(async () => (await getUnit(stored.frequency, stored.period, stored.unitId))!));
     },
 
-    async getUnit(frequency: string, period: string, unitId: string): Promise<RoundUnit | undefined> {
-      const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: keys.measurementRoundUnit(frequency, period, unitId) }));
-      return Item ? fromItem(RoundUnitSchema, Item) : undefined;
-    },
+    getUnit,
 
-    async listUnits(frequency: string, period: string): Promise<RoundUnit[]> {
-      const items = await queryAll(doc, {
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.measurementRoundPartition(frequency, period).PK, ':prefix': keys.measurementRoundUnit(frequency, period, '').SK },
-      });
-      return items.map((item) => fromItem(RoundUnitSchema, item));
-    },
+    listUnits: (frequency: string, period: string): Promise<RoundUnit[]> => table.queryAll(RoundUnitSchema, keys.measurementRoundUnits(frequency, period)),
 
     /** Sets the unit's status and adds a sent-notification marker; last writer wins, as each marker is written once. */
     async updateUnit(unit: RoundUnit, changes: { status?: RoundUnit['status']; notified?: string }, at: string): Promise<RoundUnit> {
@@ -130,10 +92,9 @@ export function createRoundRepository({ doc, tableName }: Db) {
         updatedAt: at,
         version: unit.version + 1,
       });
-      await doc.send(new PutCommand({ TableName: tableName, Item: toItem(keys.measurementRoundUnit(unit.frequency, unit.period, unit.unitId), next) }));
+      await table.put(keys.measurementRoundUnit(unit.frequency, unit.period, unit.unitId), next, { unconditional: true });
       return next;
     },
   };
-  return repository;
 }
 export type RoundRepository = ReturnType<typeof createRoundRepository>;
