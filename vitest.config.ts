@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 // One project per kind of test (docs/architecture.md, "Tests"); `npm test` runs them all.
 export default defineConfig({
   test: {
+    // Two files at a time even on two cores: most of the suite waits on DynamoDB Local and Chromium.
+    maxWorkers: 2,
     projects: [
       // Pure code, no shared state between files: one module graph for all of them saves the
       // re-import per file that isolation costs.

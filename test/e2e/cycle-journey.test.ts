@@ -86,7 +86,8 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
       await dialog.getByRole('checkbox', { name: SUPERVISOR }).check();
       await dialog.getByRole('button', { name: 'Sovi ja lähetä kutsut' }).click();
       await dialog.waitFor({ state: 'detached' });
-      await page.getByText('Katselmointi sovittiin').waitFor();
+      // The confirmation, not the timeline's entry of the same event.
+      await page.getByRole('status').filter({ hasText: 'Katselmointi sovittiin' }).waitFor();
       const reviews = page.getByRole('region', { name: 'Katselmoinnit' });
       await reviews.getByRole('heading', { name: 'Tulosten katselmointi' }).waitFor();
       await reviews.getByText('Sovittu', { exact: true }).waitFor();
