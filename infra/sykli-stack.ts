@@ -6,6 +6,7 @@ import { Auth } from './constructs/auth.js';
 import { DataTable } from './constructs/data-table.js';
 import { FirstAdmin, type FirstAdminProps } from './constructs/first-admin.js';
 import { Mail } from './constructs/mail.js';
+import { Projection } from './constructs/projection.js';
 import { Schedules } from './constructs/schedules.js';
 import { Web, type WebDomain } from './constructs/web.js';
 import { Workflows } from './constructs/workflows.js';
@@ -28,6 +29,7 @@ export class SykliStack extends Stack {
   constructor(scope: Construct, id: string, props: SykliStackProps) {
     super(scope, id, props);
     const data = new DataTable(this, 'Data');
+    const projection = new Projection(this, 'Projection', { table: data.table });
     const mail = new Mail(this, 'Mail', { domain: props.mailDomain });
     // The web comes before sign-in and the API: Cognito must know the app's URL, and the
     // distribution's /api behaviour is added once the API exists.
@@ -54,6 +56,7 @@ export class SykliStack extends Stack {
       tasksHandler: workflows.tasksHandler,
       stateMachines: { PdsaCycle: pdsaCycle.stateMachine, MeasurementRound: measurementRound.stateMachine },
       scheduleDeadLetterQueue: schedules.deadLetterQueue,
+      projection,
     });
 
     new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The web app (and the API under /api)' });

@@ -36,7 +36,6 @@ import { reviewAccess, reviews } from './pdsa/reviews.js';
 import { transitionCycle } from './pdsa/transition-cycle.js';
 import { signedInPeople } from './people/signed-in-people.js';
 import { withAppErrors } from './store-errors.js';
-import { createUnitChanged } from './unit-changed.js';
 
 /** What the API's use cases need: the repositories, the workflows both ways, and the cycles' e-mail. */
 export type ApplicationDeps = {
@@ -53,7 +52,6 @@ export type ApplicationDeps = {
   cycleMail: CycleMail;
   /** Can the store be reached? For the health check. */
   checkStore: () => Promise<void>;
-  log: (message: string, detail?: unknown) => void;
 };
 
 /**
@@ -63,12 +61,11 @@ export type ApplicationDeps = {
  */
 export function createApplication(deps: ApplicationDeps) {
   const derived = createDerivedItems(deps);
-  const unitChanged = createUnitChanged({ units: deps.units, derived, log: deps.log });
   const unitFor = unitAccess(deps.units);
   const cycleFor = cycleAccess({ unitFor, cycles: deps.cycles });
   const reviewFor = reviewAccess({ cycleFor, cycles: deps.cycles });
   const tracked = trackedMeasure(deps.measurements);
-  const measurementDeps = { unitFor, trackedMeasure: tracked, measurements: deps.measurements, unitChanged };
+  const measurementDeps = { unitFor, trackedMeasure: tracked, measurements: deps.measurements };
 
   return withAppErrors({
     health: { checkStore: deps.checkStore },
@@ -77,16 +74,16 @@ export function createApplication(deps: ApplicationDeps) {
     units: units({ unitFor, units: deps.units }),
     catalogue: { list: catalogue(deps) },
     audit: { trail: auditTrail({ unitFor, audit: deps.audit }) },
-    aims: aims({ unitFor, cycles: deps.cycles, unitChanged }),
+    aims: aims({ unitFor, cycles: deps.cycles }),
     changeIdeas: changeIdeas({ unitFor, cycles: deps.cycles }),
     cycles: {
-      ...cycles({ unitFor, cycles: deps.cycles, unitChanged }),
+      ...cycles({ unitFor, cycles: deps.cycles }),
       edit: editCycle({ cycleFor, cycles: deps.cycles }),
-      transition: transitionCycle({ cycleFor, cycles: deps.cycles, workflows: deps.workflows, unitChanged }),
+      transition: transitionCycle({ cycleFor, cycles: deps.cycles, workflows: deps.workflows }),
     },
     reviews: {
-      ...reviews({ cycleFor, cycles: deps.cycles, members: deps.members, cycleMail: deps.cycleMail, unitChanged }),
-      recordOutcome: recordOutcome({ reviewFor, cycles: deps.cycles, deliverDecision: deliverDecision(deps), unitChanged }),
+      ...reviews({ cycleFor, cycles: deps.cycles, members: deps.members, cycleMail: deps.cycleMail }),
+      recordOutcome: recordOutcome({ reviewFor, cycles: deps.cycles, deliverDecision: deliverDecision(deps) }),
     },
     agenda: { ofCaller: agenda(deps) },
     measures: unitMeasures({ ...measurementDeps, catalogue: deps.catalogue, cycles: deps.cycles }),

@@ -28,6 +28,7 @@ export const FUNCTION_SETTINGS = {
   api: ['tableName', 'authIssuer', 'authClientId', 'authDomainUrl', 'pdsaCycleMachineArn', 'measurementRoundMachineArn', 'mailFrom', 'webUrl'],
   tasks: ['tableName', 'mailFrom', 'webUrl'],
   bootstrap: ['tableName', 'userPoolId'],
+  projection: ['tableName'],
 } as const satisfies Record<string, readonly Setting[]>;
 export type FunctionName = keyof typeof FUNCTION_SETTINGS;
 export type SettingsOf<F extends FunctionName> = Record<(typeof FUNCTION_SETTINGS)[F][number], string>;

@@ -30,7 +30,6 @@ export function createLocalWorkflows(db: Db, options: LocalWorkflowOptions) {
     cycleMail,
     roundMail: createRoundMail({ notifier: options.notifier, webUrl: options.webUrl }),
     workflows: { sendTaskSuccess: (token, output) => engine!.sendTaskSuccess(token, output) },
-    log: (message, detail) => console.error(message, detail),
   });
   engine = createLocalEngine({
     definitions: loadLocalDefinitions(options.machines),

@@ -14,6 +14,7 @@ import type { Db } from '../store/document-client.js';
 import { ensureTable } from '../store/ensure-table.js';
 import { createOutboxRepository } from '../store/outbox-repository.js';
 import { createLocalWorkflows } from './local-workflows.js';
+import { startLocalProjection } from './local-projection.js';
 import { createRepositories } from './repositories.js';
 import { startDynamoDbLocal } from './local/dynamodb-local.js';
 import { loadOrCreateIssuerKeys } from './local/issuer-keys.js';
@@ -55,7 +56,7 @@ export function createLocalApp(db: Db, parts: Pick<ApplicationDeps, 'workflows' 
   const repositories = createRepositories(db);
   const log = (message: string, detail?: unknown) => console.error(message, detail);
   const app = createApp({
-    app: createApplication({ ...repositories, workflows: parts.workflows, cycleMail: parts.cycleMail, log }),
+    app: createApplication({ ...repositories, workflows: parts.workflows, cycleMail: parts.cycleMail }),
     outbox: outbox({ outbox: createOutboxRepository(db) }),
     verifyToken: createTokenVerifier({ keySet: issuer.keySet, issuer: issuer.issuer, audience: issuer.clientId }),
     authConfig: { authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', clientId: issuer.clientId, logoutUrl: null },
@@ -91,7 +92,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions) {
       );
     });
     log(`Table ${LOCAL_TABLE_NAME}: ${table}.`);
-    log(`Demo data: ${await seedDemo(db)}.`);
+    const seeded = await seedDemo(db);
+    log(`Demo data: ${seeded}.`);
+    // Derived items follow the table's changes; a fresh seed has built its own already.
+    const projection = await startLocalProjection(db, {
+      endpoint: dynamo.endpoint,
+      positionFile: join(dataDir, 'projection-position.json'),
+      startAtEnd: seeded === 'seeded',
+      log,
+    });
 
     const url = `http://localhost:${options.port}`;
     // E-mails go to the outbox (shown in the UI and the log) instead of SES.
@@ -118,10 +127,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions) {
       url,
       app,
       engine,
+      projection,
       stop: async () => {
         await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
         await rounds.stop();
         await engine.stop();
+        await projection.stop();
         await dynamo.stop();
       },
     };

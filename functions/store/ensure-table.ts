@@ -38,6 +38,7 @@ export async function ensureTable({ raw, tableName }: Db): Promise<'created' | '
         AttributeDefinitions: attributeDefinitions,
         KeySchema: keySchema(tableDefinition),
         GlobalSecondaryIndexes: indexes,
+        StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.stream },
       }),
     );
     await waitUntilTableExists({ client: raw, maxWaitTime: 60 }, { TableName: tableName });
@@ -55,7 +56,12 @@ export async function ensureTable({ raw, tableName }: Db): Promise<'created' | '
       }),
     );
   }
-  return missing.length > 0 ? 'updated' : 'unchanged';
+  // A table made before the projection existed gets its change stream.
+  const streaming = existing.StreamSpecification?.StreamEnabled === true;
+  if (!streaming) {
+    await raw.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.stream } }));
+  }
+  return missing.length > 0 || !streaming ? 'updated' : 'unchanged';
 }
 
 function keySchema({ partitionKey, sortKey }: { partitionKey: string; sortKey: string }): KeySchemaElement[] {

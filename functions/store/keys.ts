@@ -87,6 +87,40 @@ export const keys = {
   seedMarker: () => item('META', 'SEED'),
 } as const;
 
+/**
+ * What a stored item is, read back from its key: what the change stream's projection needs to know
+ * of a change. Items it never derives anything from are `other`.
+ */
+export type KeySubject =
+  | { of: 'series'; unitId: string; measureKey: string; item: 'figure' | 'snapshot' | 'phase' }
+  | { of: 'unit'; unitId: string; item: 'unit' | 'aim' | 'idea' | 'cycle' | 'measure' | 'progress' }
+  | { of: 'cycle'; cycleId: string; item: 'review' | 'wait' }
+  | { of: 'areaStatus' }
+  | { of: 'other' };
+
+const SERIES_ITEMS = { 'P#': 'figure', 'SNAP#': 'snapshot', 'PHASE#': 'phase' } as const;
+const UNIT_ITEMS = { 'AIM#': 'aim', 'IDEA#': 'idea', 'CYCLE#': 'cycle', 'MEASURE#': 'measure' } as const;
+
+export function subjectOfKey(key: ItemKey): KeySubject {
+  const [pk, sk] = [String(key[PARTITION_KEY]), String(key[SORT_KEY])];
+  const [kind, first, second] = pk.split('#');
+  const under = <T extends string>(items: Record<string, T>) => Object.entries(items).find(([prefix]) => sk.startsWith(prefix))?.[1];
+  if (kind === 'SERIES' && first && second) {
+    const item = under(SERIES_ITEMS);
+    return item ? { of: 'series', unitId: first, measureKey: second, item } : { of: 'other' };
+  }
+  if (kind === 'UNIT' && first) {
+    const item = sk === 'UNIT' ? 'unit' : sk === 'PROGRESS' ? 'progress' : under(UNIT_ITEMS);
+    return item ? { of: 'unit', unitId: first, item } : { of: 'other' };
+  }
+  if (kind === 'CYCLE' && first) {
+    if (sk.startsWith('REVIEW#')) return { of: 'cycle', cycleId: first, item: 'review' };
+    if (sk.startsWith('WAIT#')) return { of: 'cycle', cycleId: first, item: 'wait' };
+  }
+  if (kind === 'AREA' && sk.startsWith('STATUS#')) return { of: 'areaStatus' };
+  return { of: 'other' };
+}
+
 function membershipScope(m: Membership): string {
   switch (m.role) {
     case 'admin':

@@ -12,6 +12,8 @@ export const tableDefinition = {
   partitionKey: 'PK',
   sortKey: 'SK',
   globalSecondaryIndexes: [directory, coachAgenda],
+  /** Every change, with the item before and after, feeds the projection of derived items. */
+  stream: 'NEW_AND_OLD_IMAGES',
 } as const;
 
 export const PARTITION_KEY = tableDefinition.partitionKey;

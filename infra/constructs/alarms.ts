@@ -16,6 +16,8 @@ export interface AlarmsProps {
   readonly stateMachines: Record<string, IStateMachine>;
   /** Where scheduled starts go after their last retry. */
   readonly scheduleDeadLetterQueue: IQueue;
+  /** The change stream's projection: its function and the queue of batches it gave up on. */
+  readonly projection: { handler: IFunction; failures: IQueue };
 }
 
 const PERIOD = Duration.minutes(5);
@@ -36,6 +38,19 @@ export class Alarms extends Construct {
       this.countAlarm(`${name}ExecutionsFailed`, machine.metricFailed(), `A ${name} execution failed`);
       this.countAlarm(`${name}ExecutionsTimedOut`, machine.metricTimedOut(), `A ${name} execution timed out`);
     }
+    this.countAlarm('ProjectionErrors', props.projection.handler.metricErrors(), 'The projection Lambda threw or timed out');
+    // Derived items (the overview, the charts' snapshots) lag the facts by this much.
+    this.alarm(
+      'ProjectionIteratorAge',
+      props.projection.handler.metric('IteratorAge', { period: PERIOD, statistic: 'Maximum' }),
+      'The projection is more than a minute behind the table: the overview and snapshots show old figures.',
+      60_000,
+    );
+    this.alarm(
+      'ProjectionFailures',
+      props.projection.failures.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
+      'A batch of changes could not be projected: its derived items are out of date until it is replayed.',
+    );
     this.alarm(
       'ScheduleDeadLetters',
       props.scheduleDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
@@ -48,11 +63,11 @@ export class Alarms extends Construct {
     this.alarm(id, metric.with({ period: PERIOD, statistic: 'Sum' }), `${what} in the last ${PERIOD.toMinutes()} minutes.`);
   }
 
-  private alarm(id: string, metric: Metric, description: string): void {
+  private alarm(id: string, metric: Metric, description: string, threshold = 1): void {
     const alarm = new Alarm(this, id, {
       alarmDescription: description,
       metric,
-      threshold: 1,
+      threshold,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       // No requests means nothing failed.

@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { tableDefinition } from '../../functions/store/table-definition.js';
 
@@ -24,6 +24,8 @@ export class DataTable extends Construct {
       encryption: TableEncryption.AWS_MANAGED,
       // The table holds the units' measurement history: it must outlive the stack.
       removalPolicy: RemovalPolicy.RETAIN,
+      // Every change with the item before and after: the projection of derived items reads it.
+      stream: StreamViewType[tableDefinition.stream],
     });
     for (const index of tableDefinition.globalSecondaryIndexes) {
       this.table.addGlobalSecondaryIndex({

@@ -54,7 +54,10 @@ const RULES: Record<string, Rule> = {
   'AWS::DynamoDB::Table': {
     nameProperty: 'TableName',
     ref: (c) => c.name,
-    attrs: { Arn: (c) => c.arn('dynamodb', `table/${c.name}`) },
+    attrs: {
+      Arn: (c) => c.arn('dynamodb', `table/${c.name}`),
+      StreamArn: (c) => c.arn('dynamodb', `table/${c.name}/stream/2026-01-01T00:00:00.000`),
+    },
   },
   'AWS::StepFunctions::StateMachine': {
     nameProperty: 'StateMachineName',

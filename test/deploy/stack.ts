@@ -51,6 +51,8 @@ export type OurFunction = {
   roleId: string;
   roleArn: string;
   policies: NamedPolicy[];
+  /** The template's event source mappings of this function: what Lambda reads for it, and where failures go. */
+  eventSourceMappings: { logicalId: string; source: string; onFailure: string | undefined }[];
 };
 export type FrameworkFunction = { logicalId: string; path: string; reason: string };
 
@@ -222,6 +224,16 @@ function ourFunction(template: CfnTemplate, resolver: Resolver, id: string, reso
     roleId,
     roleArn: resolver.getAtt(roleId, 'Arn'),
     policies: rolePolicies(template, resolver, roleId),
+    eventSourceMappings: Object.entries(template.Resources)
+      .filter(([, r]) => r.Type === 'AWS::Lambda::EventSourceMapping')
+      .filter(([, r]) => [name, resolver.getAtt(id, 'Arn')].includes(resolver.resolveString(r.Properties?.FunctionName, 'EventSourceMapping.FunctionName')))
+      .map(([mappingId, r]) => ({
+        logicalId: mappingId,
+        source: resolver.resolveString(r.Properties?.EventSourceArn, `${mappingId}.EventSourceArn`),
+        onFailure: r.Properties?.DestinationConfig?.OnFailure?.Destination
+          ? resolver.resolveString(r.Properties.DestinationConfig.OnFailure.Destination, `${mappingId}.OnFailure`)
+          : undefined,
+      })),
   };
 }
 

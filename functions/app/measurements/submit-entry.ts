@@ -9,7 +9,6 @@ import type { MeasurementRepository } from '../../store/measurement-repository.j
 import { ConflictError as StoreConflict } from '../../store/errors.js';
 import type { UnitAccess } from '../access.js';
 import { personActor, type Caller } from '../caller.js';
-import type { UnitChanged } from '../unit-changed.js';
 
 export const EntrySubmitSchema = z
   .strictObject({
@@ -49,7 +48,6 @@ const CHANGED_MEANWHILE = {
 export function submitEntry(deps: {
   unitFor: UnitAccess;
   measurements: Pick<MeasurementRepository, 'listUnitMeasures' | 'getMeasurement' | 'writeMeasurement'>;
-  unitChanged: UnitChanged;
 }) {
   return async (caller: Caller, unitId: string, submit: EntrySubmit, locale: Locale): Promise<{ results: RowResult[] }> => {
     const unit = await deps.unitFor(caller, unitId, 'measurement:write');
@@ -90,7 +88,6 @@ export function submitEntry(deps: {
       touched.set(measure.key, measure);
       results.push({ ...row, status: plan.status, errors: [], measurement: plan.measurement });
     }
-    if (touched.size > 0) await deps.unitChanged(unit.id, { series: [...touched.values()] });
     return { results };
   };
 }

@@ -19,7 +19,6 @@ import type { MeasurementRepository } from '../../store/measurement-repository.j
 import type { UnitAccess } from '../access.js';
 import { personActor, type Caller } from '../caller.js';
 import { ConflictError, invalidField } from '../errors.js';
-import type { UnitChanged } from '../unit-changed.js';
 import { checkVersion } from '../versions.js';
 import type { TrackedMeasure } from './tracked-measure.js';
 
@@ -33,7 +32,6 @@ type Deps = {
   measurements: Pick<MeasurementRepository, 'listUnitMeasures' | 'writeUnitMeasure' | 'listSeries' | 'listPhases' | 'createPhase'>;
   catalogue: Pick<MeasureCatalogueRepository, 'listCurrent'>;
   cycles: Pick<CycleRepository, 'getCycle'>;
-  unitChanged: UnitChanged;
 };
 
 const periodExample = (frequency: UnitMeasure['frequency']) => (frequency === 'weekly' ? 'week such as 2026-W47' : 'month such as 2026-11');
@@ -75,7 +73,6 @@ export function unitMeasures(deps: Deps) {
         };
       }
       await deps.measurements.writeUnitMeasure(null, measure, 'create', personActor(caller.person));
-      await deps.unitChanged(unit.id);
       return measure;
     },
 
@@ -98,7 +95,6 @@ export function unitMeasures(deps: Deps) {
       checkVersion('measure', before, expectedVersion);
       after = { ...after, updatedAt: new Date().toISOString(), version: before.version + 1 };
       await deps.measurements.writeUnitMeasure(before, after, 'update', personActor(caller.person));
-      await deps.unitChanged(unit.id, { series: [after] });
       return after;
     },
 
@@ -125,7 +121,6 @@ export function unitMeasures(deps: Deps) {
       checkVersion('measure', before, expectedVersion);
       const after: UnitMeasure = { ...changed, updatedAt: new Date().toISOString(), version: before.version + 1 };
       await deps.measurements.writeUnitMeasure(before, after, 'newDefinitionVersion', personActor(caller.person));
-      await deps.unitChanged(unit.id, { series: [after] });
       return after;
     },
 
@@ -146,7 +141,6 @@ export function unitMeasures(deps: Deps) {
       if (input.cycleId && !(await deps.cycles.getCycle(unit.id, input.cycleId))) throw invalidField('body.cycleId', `a cycle of unit ${unit.id}`);
       const phase: ChartPhase = { unitId: unit.id, measureKey: key, ...input, createdBy: personActor(caller.person), createdAt: new Date().toISOString(), version: 1 };
       await deps.measurements.createPhase(phase);
-      await deps.unitChanged(unit.id, { series: [measure] });
       return phase;
     },
   };

@@ -4,7 +4,6 @@ import type { Measurement, MeasurementInput } from '../../domain/measurement.js'
 import type { MeasurementRepository } from '../../store/measurement-repository.js';
 import type { UnitAccess } from '../access.js';
 import { personActor, type Caller } from '../caller.js';
-import type { UnitChanged } from '../unit-changed.js';
 import { checkVersion } from '../versions.js';
 import { figureRefusal, type TrackedMeasure } from './tracked-measure.js';
 
@@ -18,7 +17,6 @@ export function writeFigure(deps: {
   unitFor: UnitAccess;
   trackedMeasure: TrackedMeasure;
   measurements: Pick<MeasurementRepository, 'getMeasurement' | 'writeMeasurement'>;
-  unitChanged: UnitChanged;
 }) {
   return async (
     caller: Caller,
@@ -35,7 +33,6 @@ export function writeFigure(deps: {
     if (plan.status === 'unchanged') return plan;
     if (existing) checkVersion('figure', existing, expectedVersion);
     await deps.measurements.writeMeasurement({ existing, next: plan.measurement }, personActor(caller.person));
-    await deps.unitChanged(unit.id, { series: [measure] });
     return plan;
   };
 }

@@ -4,10 +4,9 @@ import type { CycleRepository } from '../../store/cycle-repository.js';
 import type { UnitAccess } from '../access.js';
 import { personActor, type Caller } from '../caller.js';
 import { NotFoundError } from '../errors.js';
-import type { UnitChanged } from '../unit-changed.js';
 import { checkVersion } from '../versions.js';
 
-type Deps = { unitFor: UnitAccess; cycles: Pick<CycleRepository, 'getAim' | 'listAims' | 'write' | 'aimWrite'>; unitChanged: UnitChanged };
+type Deps = { unitFor: UnitAccess; cycles: Pick<CycleRepository, 'getAim' | 'listAims' | 'write' | 'aimWrite'> };
 
 /** A unit's aims: what it wants to achieve, by when, measured how. */
 export function aims(deps: Deps) {
@@ -32,7 +31,6 @@ export function aims(deps: Deps) {
       const unit = await deps.unitFor(caller, unitId, 'pdsa:edit');
       const aim = AimSchema.parse({ ...input, id: randomUUID(), unitId: unit.id, createdAt: new Date().toISOString(), version: 1 });
       await deps.cycles.write([deps.cycles.aimWrite(null, aim, 'create')], personActor(caller.person));
-      await deps.unitChanged(unit.id);
       return aim;
     },
 
@@ -42,7 +40,6 @@ export function aims(deps: Deps) {
       checkVersion('aim', before, expectedVersion);
       const after = AimSchema.parse({ ...before, ...changes, version: before.version + 1 });
       await deps.cycles.write([deps.cycles.aimWrite(before, after, 'update')], personActor(caller.person));
-      await deps.unitChanged(unitId);
       return after;
     },
   };

@@ -4,10 +4,9 @@ import type { CycleRepository } from '../../store/cycle-repository.js';
 import type { UnitAccess, UnitNeed } from '../access.js';
 import { personActor, type Caller } from '../caller.js';
 import { NotFoundError, invalidField } from '../errors.js';
-import type { UnitChanged } from '../unit-changed.js';
 import { cycleView, type CycleView } from './cycle-view.js';
 
-type Deps = { unitFor: UnitAccess; cycles: Pick<CycleRepository, 'getCycle' | 'listCycles' | 'getAim' | 'getChangeIdea' | 'write' | 'cycleWrite'>; unitChanged: UnitChanged };
+type Deps = { unitFor: UnitAccess; cycles: Pick<CycleRepository, 'getCycle' | 'listCycles' | 'getAim' | 'getChangeIdea' | 'write' | 'cycleWrite'> };
 
 /** The cycle a use case works on, in a unit the person may see (and act in, for `need`). */
 export function cycleAccess(deps: Pick<Deps, 'unitFor' | 'cycles'>) {
@@ -63,7 +62,6 @@ export function cycles(deps: Deps) {
         version: 1,
       });
       await deps.cycles.write([deps.cycles.cycleWrite(null, cycle, 'create')], personActor(caller.person));
-      await deps.unitChanged(unit.id);
       return cycleView(caller.principal, unit, cycle);
     },
   };

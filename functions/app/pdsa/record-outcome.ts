@@ -5,7 +5,6 @@ import type { CycleRepository, VersionedWrite } from '../../store/cycle-reposito
 import { ConflictError as StoreConflict } from '../../store/errors.js';
 import { personActor, type Caller } from '../caller.js';
 import { ConflictError } from '../errors.js';
-import type { UnitChanged } from '../unit-changed.js';
 import { checkVersion, requireVersion } from '../versions.js';
 import type { DeliverDecision } from './deliver-decision.js';
 import type { ReviewAccess } from './reviews.js';
@@ -19,7 +18,6 @@ export function recordOutcome(deps: {
   reviewFor: ReviewAccess;
   cycles: Pick<CycleRepository, 'getReview' | 'write' | 'reviewWrite' | 'cycleWrite'>;
   deliverDecision: DeliverDecision;
-  unitChanged: UnitChanged;
 }) {
   return async (caller: Caller, ref: { unitId: string; cycleId: string; reviewId: string }, outcome: ReviewOutcome, expectedVersion: number | undefined): Promise<Review> => {
     requireVersion('review', expectedVersion);
@@ -50,7 +48,6 @@ export function recordOutcome(deps: {
       throw error;
     }
     if (decided) await deps.deliverDecision(decided);
-    await deps.unitChanged(unit.id);
     return after;
   };
 }

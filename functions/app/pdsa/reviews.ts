@@ -5,7 +5,6 @@ import type { CycleRepository } from '../../store/cycle-repository.js';
 import type { MemberDirectory } from '../../store/member-directory.js';
 import { personActor, type Caller } from '../caller.js';
 import { ConflictError, NotFoundError, invalidField } from '../errors.js';
-import type { UnitChanged } from '../unit-changed.js';
 import { checkVersion } from '../versions.js';
 import type { CycleAccess } from './cycles.js';
 
@@ -14,7 +13,6 @@ type Deps = {
   cycles: Pick<CycleRepository, 'getReview' | 'listReviews' | 'write' | 'reviewWrite'>;
   members: Pick<MemberDirectory, 'membersOf'>;
   cycleMail: Pick<CycleMail, 'reviewChanged'>;
-  unitChanged: UnitChanged;
 };
 
 /** The review a use case works on, of a cycle the person may see (and manage, for `manage`). */
@@ -74,7 +72,6 @@ export function reviews(deps: Deps) {
       });
       await deps.cycles.write([deps.cycles.reviewWrite(null, review, 'schedule')], personActor(caller.person));
       await deps.cycleMail.reviewChanged(review, cycle, 'invitation');
-      await deps.unitChanged(unit.id);
       return review;
     },
 
@@ -100,7 +97,6 @@ export function reviews(deps: Deps) {
       const dropped = before.participantIds.filter((id) => !participantIds.includes(id));
       if (dropped.length > 0) await deps.cycleMail.reviewChanged({ ...after, participantIds: dropped }, cycle, 'cancellation');
       await deps.cycleMail.reviewChanged(after, cycle, 'reschedule');
-      await deps.unitChanged(unit.id);
       return after;
     },
 
@@ -113,7 +109,6 @@ export function reviews(deps: Deps) {
       const after = ReviewSchema.parse({ ...before, status: 'cancelled', sequence: before.sequence + 1, updatedAt: new Date().toISOString(), version: before.version + 1 });
       await deps.cycles.write([deps.cycles.reviewWrite(before, after, 'cancel')], personActor(caller.person));
       await deps.cycleMail.reviewChanged(after, cycle, 'cancellation');
-      await deps.unitChanged(unit.id);
       return after;
     },
   };

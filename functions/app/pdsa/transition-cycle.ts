@@ -4,7 +4,6 @@ import type { CycleRepository } from '../../store/cycle-repository.js';
 import type { WorkflowStarter } from '../../../workflows/engine/workflow-engine.js';
 import { personActor, type Caller } from '../caller.js';
 import { ConflictError } from '../errors.js';
-import type { UnitChanged } from '../unit-changed.js';
 import { checkVersion } from '../versions.js';
 import type { CycleAccess } from './cycles.js';
 import { cycleView, type CycleView } from './cycle-view.js';
@@ -22,7 +21,6 @@ export function transitionCycle(deps: {
   cycleFor: CycleAccess;
   cycles: Pick<CycleRepository, 'write' | 'cycleWrite'>;
   workflows: WorkflowStarter;
-  unitChanged: UnitChanged;
 }) {
   return async (caller: Caller, unitId: string, cycleId: string, request: TransitionRequest, expectedVersion: number | undefined): Promise<CycleView> => {
     const { unit, cycle: before } = await deps.cycleFor(caller, unitId, cycleId, 'pdsa:edit');
@@ -32,7 +30,6 @@ export function transitionCycle(deps: {
     const after = CycleSchema.parse({ ...before, ...verdict.value, updatedAt: new Date().toISOString(), version: before.version + 1 });
     await deps.cycles.write([deps.cycles.cycleWrite(before, after, `to:${after.phase}`)], personActor(caller.person));
     if (after.phase === 'doing') await deps.workflows.start('pdsaCycle', cycleExecutionName(after), { unitId: unit.id, cycleId: after.id });
-    await deps.unitChanged(unit.id);
     return cycleView(caller.principal, unit, after);
   };
 }

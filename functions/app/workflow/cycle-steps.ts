@@ -7,7 +7,6 @@ import type { CycleMail } from '../../notify/cycle-mail.js';
 import type { CycleRepository, VersionedWrite } from '../../store/cycle-repository.js';
 import { ConflictError } from '../../store/errors.js';
 import type { DeliverDecision } from '../pdsa/deliver-decision.js';
-import type { UnitChanged } from '../unit-changed.js';
 
 export const WORKFLOW_ACTOR: Actor = { type: 'system', name: 'PDSA cycle workflow' };
 
@@ -22,7 +21,6 @@ export type CycleStepDeps = {
   cycles: CycleRepository;
   cycleMail: Pick<CycleMail, 'studyReviewRequest' | 'reminder' | 'escalation'>;
   deliverDecision: DeliverDecision;
-  unitChanged: UnitChanged;
   now?: () => Date;
 };
 
@@ -85,7 +83,6 @@ export function cycleSteps(deps: CycleStepDeps) {
         return c.phase === verdict.value ? null : { cycle: { phase: verdict.value } };
       });
       await notifyOnce(ref, 'study-request', (c) => deps.cycleMail.studyReviewRequest(c));
-      await deps.unitChanged(ref.unitId);
       return { phase: cycle.phase };
     },
 
@@ -111,7 +108,6 @@ export function cycleSteps(deps: CycleStepDeps) {
     async escalate(ref: CycleRef) {
       const cycle = await mutate(ref, 'flagOverdue', (c) => (c.phase !== 'studying' || c.flags.includes('overdue') ? null : { cycle: { flags: [...c.flags, 'overdue'] } }));
       if (cycle.phase === 'studying') await notifyOnce(ref, 'escalation', (c) => deps.cycleMail.escalation(c));
-      await deps.unitChanged(ref.unitId);
       return {};
     },
 
@@ -128,7 +124,6 @@ export function cycleSteps(deps: CycleStepDeps) {
           also: next ? [deps.cycles.cycleWrite(null, next, 'createFromRamp')] : [],
         };
       });
-      await deps.unitChanged(ref.unitId);
       return { phase: cycle.phase, nextCycleId: cycle.nextCycleId };
     },
 

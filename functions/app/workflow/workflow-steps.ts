@@ -9,7 +9,6 @@ import type { RoundRepository } from '../../store/round-repository.js';
 import type { UnitRepository } from '../../store/unit-repository.js';
 import { createDerivedItems } from '../derived-items.js';
 import { deliverDecision } from '../pdsa/deliver-decision.js';
-import { createUnitChanged } from '../unit-changed.js';
 import { cycleSteps } from './cycle-steps.js';
 import { roundSteps } from './round-steps.js';
 
@@ -24,16 +23,14 @@ export type WorkflowStepDeps = {
   cycleMail: CycleMail;
   roundMail: RoundMail;
   workflows: WorkflowAnswerer;
-  log: (message: string, detail?: unknown) => void;
   now?: () => Date;
 };
 
-/** The steps of both state machines, built on the same use cases as the API (deliverDecision, unitChanged). */
+/** The steps of both state machines, built on the same use cases as the API (deliverDecision). */
 export function createWorkflowSteps(deps: WorkflowStepDeps) {
   const derived = createDerivedItems(deps);
-  const unitChanged = createUnitChanged({ units: deps.units, derived, log: deps.log, now: deps.now });
   return {
-    cycle: cycleSteps({ ...deps, deliverDecision: deliverDecision(deps), unitChanged }),
+    cycle: cycleSteps({ ...deps, deliverDecision: deliverDecision(deps) }),
     round: roundSteps({ ...deps, derived }),
   };
 }

@@ -35,7 +35,6 @@ export function createApiFunction(env: NodeJS.ProcessEnv) {
       units: repositories.units,
       webUrl: settings.webUrl,
     }),
-    log,
   });
   const domainUrl = settings.authDomainUrl.replace(/\/$/, '');
   return {

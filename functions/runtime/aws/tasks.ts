@@ -1,4 +1,3 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { createWorkflowSteps } from '../../app/workflow/workflow-steps.js';
@@ -20,7 +19,6 @@ import { createRepositories } from '../repositories.js';
  */
 export function createTasksFunction(env: NodeJS.ProcessEnv) {
   const settings = readSettings('tasks', env);
-  const logger = new Logger({ serviceName: 'sykli' });
   const repositories = createRepositories(createDb(settings.tableName));
   const notifier = createSesNotifier(new SESv2Client({}), settings.mailFrom);
   const steps = createWorkflowSteps({
@@ -28,7 +26,6 @@ export function createTasksFunction(env: NodeJS.ProcessEnv) {
     cycleMail: createCycleMail({ notifier, directory: repositories.members, units: repositories.units, webUrl: settings.webUrl }),
     roundMail: createRoundMail({ notifier, webUrl: settings.webUrl }),
     workflows: createSfnAnswerer(new SFNClient({})),
-    log: (message, detail) => logger.error(message, { detail: detail instanceof Error ? detail : String(detail) }),
   });
   return { dispatch: createTaskDispatcher(createWorkflowTasks(steps)) };
 }

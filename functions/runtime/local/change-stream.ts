@@ -1,0 +1,160 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  ExpiredIteratorException,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  TrimmedDataAccessException,
+  type Shard,
+} from '@aws-sdk/client-dynamodb-streams';
+import { changeOf, type ChangeRecord } from '../../store/changes.js';
+import type { Db } from '../../store/document-client.js';
+import { LOCAL_AWS_CONFIG } from './dynamodb-local.js';
+
+/** How far the projection has read each shard of the stream: the last sequence number it projected. */
+type Position = { streamArn: string; shards: Record<string, string> };
+
+export type ChangeStreamOptions = {
+  db: Db;
+  /** DynamoDB Local's endpoint, which serves DynamoDB Streams too. */
+  endpoint: string;
+  /** Projects one batch; a batch that throws is read again on the next poll, so nothing is lost. */
+  onChanges: (changes: ChangeRecord[]) => Promise<unknown>;
+  /** Where the position is kept across restarts (the local data folder); in memory when absent. */
+  positionFile?: string;
+  /** With no stored position, begin at the stream's end: what was written so far is projected already (a fresh seed). */
+  startAtEnd?: boolean;
+  intervalMs?: number;
+  log?: (line: string) => void;
+};
+
+/**
+ * The local stand-in for Lambda's event source mapping on the table's stream: it polls DynamoDB
+ * Local's stream and hands each batch of changes to the same projection the AWS function runs,
+ * remembering after each batch how far it got, so a restart or a crash resumes where it stopped.
+ */
+export async function startChangeStream(options: ChangeStreamOptions) {
+  const log = options.log ?? (() => {});
+  const interval = options.intervalMs ?? 200;
+  const streams = new DynamoDBStreamsClient({ ...LOCAL_AWS_CONFIG, endpoint: options.endpoint });
+  const table = await options.db.raw.send(new DescribeTableCommand({ TableName: options.db.tableName }));
+  const streamArn = table.Table?.LatestStreamArn;
+  if (!streamArn) throw new Error(`Table ${options.db.tableName} has no stream: ensureTable enables it.`);
+
+  const stored = readPosition(options.positionFile);
+  const position: Position = stored?.streamArn === streamArn ? stored : { streamArn, shards: {} };
+  const fresh = stored?.streamArn !== streamArn;
+  const iterators = new Map<string, string>();
+  let stopped = false;
+  /** Passes begun so far; a waiter is settled by a quiet pass that began after it asked. */
+  let begun = 0;
+  const waiters: { after: number; resolve: () => void }[] = [];
+
+  async function iteratorOf(shard: Shard): Promise<string | undefined> {
+    const known = iterators.get(shard.ShardId!);
+    if (known) return known;
+    const last = position.shards[shard.ShardId!];
+    const { ShardIterator } = await streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: shard.ShardId,
+        ...(last
+          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: last }
+          : { ShardIteratorType: fresh && options.startAtEnd ? 'LATEST' : 'TRIM_HORIZON' }),
+      }),
+    );
+    return ShardIterator;
+  }
+
+  /** One pass over every shard; true when it found changes. */
+  async function pass(): Promise<boolean> {
+    let found = false;
+    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    for (const shard of StreamDescription?.Shards ?? []) {
+      const iterator = await iteratorOf(shard);
+      if (!iterator) continue;
+      let records;
+      try {
+        records = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+      } catch (error) {
+        // An iterator lasts 15 minutes; the position makes a new one.
+        if (error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException) {
+          iterators.delete(shard.ShardId!);
+          continue;
+        }
+        throw error;
+      }
+      const changes = (records.Records ?? []).map(changeOf);
+      if (changes.length > 0) {
+        await options.onChanges(changes);
+        found = true;
+        position.shards[shard.ShardId!] = changes.at(-1)!.sequence;
+        writePosition(options.positionFile, position);
+      }
+      if (records.NextShardIterator) iterators.set(shard.ShardId!, records.NextShardIterator);
+      else iterators.delete(shard.ShardId!);
+    }
+    return found;
+  }
+
+  const loop = (async () => {
+    while (!stopped) {
+      const index = ++begun;
+      let quiet = false;
+      try {
+        quiet = !(await pass());
+      } catch (error) {
+        // The batch is read again from the stored position next time.
+        iterators.clear();
+        log(`Projection: a batch failed and will be read again: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (quiet) {
+        for (const waiter of waiters.filter((w) => index > w.after)) {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          waiter.resolve();
+        }
+        if (!stopped) await new Promise((resolve) => setTimeout(resolve, interval));
+      }
+    }
+  })();
+
+  return {
+    /**
+     * Resolves once everything written before the call is projected: a whole pass that began after
+     * the call found nothing new. For tests and the bench; rejects after `timeoutMs`.
+     */
+    settled(timeoutMs = 15_000): Promise<void> {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`The projection did not catch up within ${timeoutMs} ms.`)), timeoutMs);
+        waiters.push({ after: begun, resolve: () => (clearTimeout(timer), resolve()) });
+      });
+    },
+    async stop() {
+      stopped = true;
+      await loop;
+      streams.destroy();
+    },
+  };
+}
+export type ChangeStream = Awaited<ReturnType<typeof startChangeStream>>;
+
+function readPosition(file: string | undefined): Position | undefined {
+  if (!file || !existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Position;
+  } catch {
+    // A torn write: read the stream again from its beginning, which projects the same items again.
+    return undefined;
+  }
+}
+
+/** Written whole, then renamed into place, so a crash mid-write leaves the previous position. */
+function writePosition(file: string | undefined, position: Position): void {
+  if (!file) return;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, JSON.stringify(position));
+  renameSync(`${file}.tmp`, file);
+}
