@@ -21,12 +21,14 @@ const REFUSALS: Partial<Record<UnitNeed, string>> = {
  * does not exist), Forbidden when they see it but may not do `need`.
  */
 export function unitAccess(units: Pick<UnitRepository, 'get'>) {
-  return async (caller: Caller, unitId: string, need?: UnitNeed): Promise<Unit> => {
-    const unit = await units.get(unitId);
-    if (!unit || !can(caller.principal, { type: 'unit:read', unit })) throw new NotFoundError(`No unit ${unitId} that you can see.`, { code: 'unit.notFound', params: { unitId } });
-    if (need) requireAllowed(caller.principal, { type: need, unit } as Action);
-    return unit;
-  };
+  return async (caller: Caller, unitId: string, need?: UnitNeed): Promise<Unit> => allowedUnit(caller, await units.get(unitId), unitId, need);
+}
+
+/** The same check of a unit already read (e.g. together with what the use case needs of it). */
+export function allowedUnit(caller: Caller, unit: Unit | undefined, unitId: string, need?: UnitNeed): Unit {
+  if (!unit || !can(caller.principal, { type: 'unit:read', unit })) throw new NotFoundError(`No unit ${unitId} that you can see.`, { code: 'unit.notFound', params: { unitId } });
+  if (need) requireAllowed(caller.principal, { type: need, unit } as Action);
+  return unit;
 }
 export type UnitAccess = ReturnType<typeof unitAccess>;
 

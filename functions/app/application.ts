@@ -88,7 +88,7 @@ export function createApplication(deps: ApplicationDeps) {
     agenda: { ofCaller: agenda(deps) },
     measures: unitMeasures({ ...measurementDeps, catalogue: deps.catalogue, cycles: deps.cycles }),
     figures: {
-      ...seriesQueries({ ...measurementDeps, cycles: deps.cycles }),
+      ...seriesQueries(measurementDeps),
       write: writeFigure(measurementDeps),
       submitEntry: submitEntry(measurementDeps),
       importCsv: importCsv(measurementDeps),

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
-import { AreaStatusSchema, type AreaStatus } from './area-status.js';
+import { AreaStatusSchema, MeasureStatusSchema, type AreaStatus } from './area-status.js';
 import { IdSchema } from './ids.js';
 import { LocalizedTextSchema, type Locale } from './localized-text.js';
 import { FrequencySchema, MeasureKeySchema } from './measure.js';
@@ -11,7 +11,11 @@ export const ATTENTION_REASONS = ['lateData', 'concerning', 'overdueReviews', 's
 export const AttentionReasonSchema = z.enum(ATTENTION_REASONS);
 export type AttentionReason = z.infer<typeof AttentionReasonSchema>;
 
+/** A unit's cell for one measure: the measure's name and unit are its column's, sent once. */
+export const OverviewCellSchema = MeasureStatusSchema.omit({ name: true, unitLabel: true });
+
 export const OverviewUnitSchema = AreaStatusSchema.extend({
+  measures: z.array(OverviewCellSchema),
   attention: z.array(AttentionReasonSchema),
   /** The confirmed score is older than 60 days (or there is none): show it as such. */
   progressStale: z.boolean(),
@@ -22,6 +26,8 @@ export type OverviewUnit = z.infer<typeof OverviewUnitSchema>;
 export const OverviewMeasureSchema = z.object({
   measureKey: MeasureKeySchema,
   name: LocalizedTextSchema,
+  /** The unit of its figures ("vrk", "%"), as the unit's current definition says. */
+  unitLabel: LocalizedTextSchema,
   frequency: FrequencySchema,
   unitCount: z.number().int().min(0),
   definitionVersions: z.array(z.number().int().min(1)),
@@ -46,17 +52,17 @@ export function attentionOf(status: AreaStatus, now: Date): AttentionReason[] {
 
 /** The matrix of an area from its status items alone (the one Query), columns in catalogue order of first appearance. */
 export function buildAreaOverview(areaId: string, items: readonly AreaStatus[], now: Date): AreaOverview {
-  const units = [...items]
-    .sort((a, b) => a.unitName.fi.localeCompare(b.unitName.fi, 'fi'))
-    .map((status) => ({
-      ...status,
-      attention: attentionOf(status, now),
-      progressStale: !status.progress.confirmed || isProgressStale(status.progress.confirmed.at, now),
-    }));
+  const sorted = [...items].sort((a, b) => a.unitName.fi.localeCompare(b.unitName.fi, 'fi'));
+  const units = sorted.map((status) => ({
+    ...status,
+    measures: status.measures.map(({ name: _name, unitLabel: _unitLabel, ...cell }) => cell),
+    attention: attentionOf(status, now),
+    progressStale: !status.progress.confirmed || isProgressStale(status.progress.confirmed.at, now),
+  }));
   const columns = new Map<string, OverviewMeasure>();
-  for (const unit of units) {
+  for (const unit of sorted) {
     for (const m of unit.measures) {
-      const column = columns.get(m.measureKey) ?? { measureKey: m.measureKey, name: m.name, frequency: m.frequency, unitCount: 0, definitionVersions: [], comparable: true };
+      const column = columns.get(m.measureKey) ?? { measureKey: m.measureKey, name: m.name, unitLabel: m.unitLabel, frequency: m.frequency, unitCount: 0, definitionVersions: [], comparable: true };
       column.unitCount += 1;
       if (!column.definitionVersions.includes(m.definitionVersion)) column.definitionVersions.push(m.definitionVersion);
       columns.set(m.measureKey, column);

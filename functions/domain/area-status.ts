@@ -6,7 +6,7 @@ import { PeriodSchema, addPeriods, periodRange } from './period.js';
 import { duePeriod, roundDeadlines } from './round-schedule.js';
 import type { Cycle } from './cycle.js';
 import { ProgressBasisSchema, ProgressScoreSchema, suggestProgress, type ProgressConfirmation } from './progress-score.js';
-import { ClassificationSchema, type Snapshot } from './series-analysis.js';
+import { ClassificationSchema, TrendSchema, type Snapshot } from './series-analysis.js';
 import { currentVersion, type UnitMeasure } from './unit-measure.js';
 import type { Unit } from './unit.js';
 
@@ -28,6 +28,8 @@ export const MeasureStatusSchema = z.object({
   completeness: z.object({ entered: z.number().int().min(0), expected: z.number().int().min(0) }),
   /** The due period has no figure and its reminder deadline has passed. */
   late: z.boolean(),
+  /** The newest periods of its chart, for the overview's and homes' sparklines. */
+  trend: TrendSchema.default({ start: null, values: [], centre: [], signals: [] }),
 });
 export type MeasureStatus = z.infer<typeof MeasureStatusSchema>;
 
@@ -117,6 +119,7 @@ export function buildAreaStatus(unit: Pick<Unit, 'id' | 'areaId' | 'name'>, seri
         : { variation: 'common' as const, assurance: measure.target ? ('notAssured' as const) : ('none' as const) },
       completeness: { entered: recent.filter((p) => present.has(p)).length, expected: recent.length },
       late,
+      trend: latest?.trend ?? { start: null, values: [], centre: [], signals: [] },
     };
   });
   const recentSince = now.getTime() - RECENT_CYCLE_DAYS * 86_400_000;

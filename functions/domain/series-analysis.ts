@@ -6,6 +6,7 @@ import { ChartKindSchema, MeasureKeySchema } from './measure.js';
 import type { Measurement } from './measurement.js';
 import { PeriodSchema, comparePeriods, periodLabel, periodRange, periodSentenceLabel } from './period.js';
 import { classifyChart, computeChart, explainSignals, type ChartInput, type ChartResult } from './spc/index.js';
+import { trendOf, type CompactTrend } from './trend.js';
 import { currentVersion, type UnitMeasure } from './unit-measure.js';
 
 const VariationSchema = z.enum(['improving', 'concerning', 'common']);
@@ -179,6 +180,20 @@ export function analyseSeries(input: {
   };
 }
 
+/** How many of the newest periods a small chart (a sparkline) shows: a year of weeks, or of months. */
+export const TREND_SPAN = { weekly: 52, monthly: 12 } as const;
+
+/** A small chart's data, compact (domain/trend.ts): the newest periods' figures, each phase's centre line, the signals. */
+export const TrendSchema = z
+  .object({
+    start: PeriodSchema.nullable(),
+    values: z.array(z.number().nullable()).max(TREND_SPAN.weekly),
+    centre: z.array(z.object({ from: z.number().int().min(0), cl: z.number().nullable() })),
+    signals: z.array(z.number().int().min(0)),
+  })
+  .meta({ id: 'Trend' }) satisfies z.ZodType<CompactTrend>;
+export type Trend = z.infer<typeof TrendSchema>;
+
 /** A measure's computed state for one unit and period, as the chart stood once that period's figure was in. */
 export const SnapshotSchema = z
   .object({
@@ -195,6 +210,8 @@ export const SnapshotSchema = z
     assurance: AssuranceSchema,
     target: z.number().nullable(),
     definitionVersion: z.number().int().min(1),
+    /** The chart's newest periods up to this one, for sparklines; absent on snapshots made before it was kept. */
+    trend: TrendSchema.optional(),
     computedAt: z.iso.datetime(),
     version: z.number().int().min(1),
   })
@@ -225,6 +242,7 @@ export function buildSnapshot(input: {
     assurance: analysis.classification.assurance,
     target: analysis.target,
     definitionVersion: currentVersion(input.measure).definitionVersion,
+    trend: trendOf(analysis.points, TREND_SPAN[input.measure.frequency]),
     computedAt: input.now.toISOString(),
     version: 1,
   };

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
@@ -94,11 +95,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions) {
     log(`Table ${LOCAL_TABLE_NAME}: ${table}.`);
     const seeded = await seedDemo(db);
     log(`Demo data: ${seeded}.`);
-    // Derived items follow the table's changes; a fresh seed has built its own already.
+    // Derived items follow the table's changes; a fresh seed has built its own already, and a data
+    // folder from before the projection (no position kept) has them all built again once.
+    const positionFile = join(dataDir, 'projection-position.json');
     const projection = await startLocalProjection(db, {
       endpoint: dynamo.endpoint,
-      positionFile: join(dataDir, 'projection-position.json'),
-      startAtEnd: seeded === 'seeded',
+      positionFile,
+      startAtEnd: true,
+      rebuildFirst: seeded !== 'seeded' && !existsSync(positionFile),
       log,
     });
 

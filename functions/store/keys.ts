@@ -71,6 +71,12 @@ export const keys = {
   chartPhase: (unitId: string, measureKey: string, startPeriod: string) =>
     item(`SERIES#${unitId}#${measureKey}`, `PHASE#${startPeriod}`),
   chartPhases: (unitId: string, measureKey: string): Partition => ({ partition: `SERIES#${unitId}#${measureKey}`, prefix: 'PHASE#' }),
+  cycleMarker: (unitId: string, measureKey: string, cycleId: string) => item(`SERIES#${unitId}#${measureKey}`, `MARK#${cycleId}`),
+  /**
+   * One chart's own items — cycle markers (MARK#), figures (P#) and phases (PHASE#) — without its
+   * snapshots (SNAP#), which sort after them all.
+   */
+  chart: (unitId: string, measureKey: string): Partition & { below: string } => ({ partition: `SERIES#${unitId}#${measureKey}`, below: 'SNAP#' }),
   /** The leadership view: one small precomputed item per unit, one Query per area. */
   areaStatus: (areaId: string, unitId: string) => item(`AREA#${areaId}`, `STATUS#${unitId}`),
   areaStatuses: (areaId: string): Partition => ({ partition: `AREA#${areaId}`, prefix: 'STATUS#' }),
@@ -92,13 +98,19 @@ export const keys = {
  * of a change. Items it never derives anything from are `other`.
  */
 export type KeySubject =
-  | { of: 'series'; unitId: string; measureKey: string; item: 'figure' | 'snapshot' | 'phase' }
+  | { of: 'series'; unitId: string; measureKey: string; item: SeriesItem }
   | { of: 'unit'; unitId: string; item: 'unit' | 'aim' | 'idea' | 'cycle' | 'measure' | 'progress' }
   | { of: 'cycle'; cycleId: string; item: 'review' | 'wait' }
   | { of: 'areaStatus' }
   | { of: 'other' };
 
-const SERIES_ITEMS = { 'P#': 'figure', 'SNAP#': 'snapshot', 'PHASE#': 'phase' } as const;
+const SERIES_ITEMS = { 'P#': 'figure', 'SNAP#': 'snapshot', 'PHASE#': 'phase', 'MARK#': 'marker' } as const;
+export type SeriesItem = (typeof SERIES_ITEMS)[keyof typeof SERIES_ITEMS];
+
+/** What kind of item of a series partition `sortKey` names. */
+export function seriesItemOf(sortKey: string): SeriesItem | undefined {
+  return Object.entries(SERIES_ITEMS).find(([prefix]) => sortKey.startsWith(prefix))?.[1];
+}
 const UNIT_ITEMS = { 'AIM#': 'aim', 'IDEA#': 'idea', 'CYCLE#': 'cycle', 'MEASURE#': 'measure' } as const;
 
 export function subjectOfKey(key: ItemKey): KeySubject {
@@ -106,7 +118,7 @@ export function subjectOfKey(key: ItemKey): KeySubject {
   const [kind, first, second] = pk.split('#');
   const under = <T extends string>(items: Record<string, T>) => Object.entries(items).find(([prefix]) => sk.startsWith(prefix))?.[1];
   if (kind === 'SERIES' && first && second) {
-    const item = under(SERIES_ITEMS);
+    const item = seriesItemOf(sk);
     return item ? { of: 'series', unitId: first, measureKey: second, item } : { of: 'other' };
   }
   if (kind === 'UNIT' && first) {

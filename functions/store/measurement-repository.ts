@@ -1,11 +1,15 @@
 import { AreaStatusSchema, type AreaStatus } from '../domain/area-status.js';
 import { diffFields, type Actor } from '../domain/audit.js';
 import { ChartPhaseSchema, type ChartPhase } from '../domain/chart-phase.js';
+import { CycleMarkerSchema, type CycleMarker } from '../domain/cycle-marker.js';
 import { MeasurementSchema, type Measurement, type MeasurementValues } from '../domain/measurement.js';
 import { SnapshotSchema, type Snapshot } from '../domain/series-analysis.js';
 import { UnitMeasureSchema, type UnitMeasure } from '../domain/unit-measure.js';
+import { UnitSchema, type Unit } from '../domain/unit.js';
+import { fromItem } from './items.js';
 import type { Db } from './document-client.js';
-import { keys } from './keys.js';
+import { keys, seriesItemOf } from './keys.js';
+import { PARTITION_KEY, SORT_KEY } from './table-definition.js';
 import { createTable, type AuditRecord } from './table.js';
 
 /**
@@ -35,6 +39,43 @@ export function createMeasurementRepository(db: Db) {
     listUnitMeasures: (unitId: string): Promise<UnitMeasure[]> => table.queryAll(UnitMeasureSchema, keys.unitMeasures(unitId)),
 
     getUnitMeasure: (unitId: string, key: string): Promise<UnitMeasure | undefined> => table.get(UnitMeasureSchema, keys.unitMeasure(unitId, key)),
+
+    /**
+     * The unit, its tracked measure `key` and, given a period, that period's figure, in one
+     * BatchGetItem: what a chart or a figure's write reads first.
+     */
+    async getMeasureOfUnit(unitId: string, key: string, period?: string): Promise<{ unit?: Unit; measure?: UnitMeasure; figure?: Measurement }> {
+      const wanted = { unit: keys.unit(unitId), measure: keys.unitMeasure(unitId, key), ...(period ? { figure: keys.measurement(unitId, key, period) } : {}) };
+      const items = await table.batchGetItems(Object.values(wanted));
+      const find = (key: { [PARTITION_KEY]: string; [SORT_KEY]: string }) => items.find((item) => item[PARTITION_KEY] === key[PARTITION_KEY] && item[SORT_KEY] === key[SORT_KEY]);
+      const unit = find(wanted.unit);
+      const measure = find(wanted.measure);
+      const figure = wanted.figure && find(wanted.figure);
+      return {
+        unit: unit && fromItem(UnitSchema, unit),
+        measure: measure && fromItem(UnitMeasureSchema, measure),
+        figure: figure && fromItem(MeasurementSchema, figure),
+      };
+    },
+
+    /** A whole chart in one Query of its series: every figure, the phases and the cycle markers, oldest first. */
+    async readSeries(unitId: string, key: string): Promise<{ figures: Measurement[]; phases: ChartPhase[]; markers: CycleMarker[] }> {
+      const items = await table.queryItems(keys.chart(unitId, key));
+      const of = (kind: ReturnType<typeof seriesItemOf>) => items.filter((item) => seriesItemOf(String(item[SORT_KEY])) === kind);
+      return {
+        figures: of('figure').map((item) => fromItem(MeasurementSchema, item)),
+        phases: of('phase').map((item) => fromItem(ChartPhaseSchema, item)),
+        markers: of('marker').map((item) => fromItem(CycleMarkerSchema, item)),
+      };
+    },
+
+    /** A cycle's marker on a chart is derived from the cycle: writing it again simply replaces it. */
+    async putMarker(marker: CycleMarker): Promise<void> {
+      const stored = CycleMarkerSchema.parse(marker);
+      await table.put(keys.cycleMarker(stored.unitId, stored.measureKey, stored.cycleId), stored, { unconditional: true });
+    },
+
+    removeMarker: (unitId: string, key: string, cycleId: string): Promise<void> => table.remove(keys.cycleMarker(unitId, key, cycleId)),
 
     /** Creates (before = null) or replaces a tracked measure, with its audit entry in the same transaction. */
     async writeUnitMeasure(before: UnitMeasure | null, after: UnitMeasure, action: string, actor: Actor): Promise<void> {

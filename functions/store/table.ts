@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   BatchGetCommand,
+  DeleteCommand,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -30,6 +31,8 @@ export type Condition =
 export type Query = Partition & {
   /** Sort keys from prefix+from to prefix+to, both included; either end may be left open. */
   range?: { from?: string; to?: string };
+  /** Only sort keys that sort before this one (a key condition: filters may not name key attributes). */
+  below?: string;
   descending?: boolean;
   filter?: Expression;
   consistent?: boolean;
@@ -62,6 +65,20 @@ export function createTable({ doc, tableName: TableName }: Db) {
     return items;
   }
 
+  async function batchGetItems(itemKeys: readonly ItemKey[]): Promise<Record<string, unknown>[]> {
+    // BatchGetItem refuses a request that names one key twice.
+    const unique = [...new Map(itemKeys.map((key) => [`${key[PARTITION_KEY]}\n${key[SORT_KEY]}`, key])).values()];
+    const found: Record<string, unknown>[] = [];
+    for (let i = 0; i < unique.length; i += BATCH_GET_SIZE) {
+      await untilProcessed<Record<string, unknown>>(unique.slice(i, i + BATCH_GET_SIZE), async (Keys) => {
+        const result = await doc.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys } } }));
+        found.push(...(result.Responses?.[TableName] ?? []));
+        return result.UnprocessedKeys?.[TableName]?.Keys;
+      });
+    }
+    return found;
+  }
+
   function auditPut(record: AuditRecord, trail: Trail | null) {
     if (!trail) throw new Error('An audited write needs the actor and time of its transaction.');
     const entry = AuditEntrySchema.parse({ ...record, ...trail, id: randomUUID() });
@@ -92,17 +109,15 @@ export function createTable({ doc, tableName: TableName }: Db) {
 
     /** Items by key, 100 a request; keys that do not exist are left out, and the order is not kept. */
     async batchGet<S extends z.ZodType>(schema: S, itemKeys: readonly ItemKey[]): Promise<z.infer<S>[]> {
-      // BatchGetItem refuses a request that names one key twice.
-      const unique = [...new Map(itemKeys.map((key) => [`${key[PARTITION_KEY]}\n${key[SORT_KEY]}`, key])).values()];
-      const found: z.infer<S>[] = [];
-      for (let i = 0; i < unique.length; i += BATCH_GET_SIZE) {
-        await untilProcessed<Record<string, unknown>>(unique.slice(i, i + BATCH_GET_SIZE), async (Keys) => {
-          const result = await doc.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys } } }));
-          found.push(...(result.Responses?.[TableName] ?? []).map((item) => fromItem(schema, item)));
-          return result.UnprocessedKeys?.[TableName]?.Keys;
-        });
-      }
-      return found;
+      return (await batchGetItems(itemKeys)).map((item) => fromItem(schema, item));
+    },
+
+    /** Items of different kinds by key, as stored (keys included), for the caller to tell apart and parse. */
+    batchGetItems,
+
+    /** Removes an item whatever it holds; removing one that is not there does nothing. */
+    async remove(key: ItemKey): Promise<void> {
+      await doc.send(new DeleteCommand({ TableName, Key: key }));
     },
 
     async put(key: StoredKey, value: object, when: Condition, conflict?: string): Promise<void> {
@@ -177,7 +192,9 @@ function queryInput(TableName: string, query: Query): QueryCommandInput {
     ? { expression: `${sortKey} BETWEEN :low AND :high`, values: { ':low': `${prefix}${query.range.from ?? ''}`, ':high': `${prefix}${query.range.to ?? '\uffff'}` } }
     : query.prefix
       ? { expression: `begins_with(${sortKey}, :prefix)`, values: { ':prefix': query.prefix } }
-      : undefined;
+      : query.below
+        ? { expression: `${sortKey} < :below`, values: { ':below': query.below } }
+        : undefined;
   // ':pk' is also what the benchmark's request counter reads a Query's partition from.
   const keyCondition: Expression[] = [{ expression: `${partitionKey} = :pk`, values: { ':pk': query.partition } }, ...(sort ? [sort] : [])];
   return {

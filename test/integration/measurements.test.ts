@@ -137,7 +137,7 @@ describe('measurements through the API', () => {
     expect(series.analysis.chart).toBe('p');
     expect(series.analysis.phases).toEqual([expect.objectContaining({ startPeriod: addPeriods(week, -1), kind: 'decided' })]);
     expect(series.analysis.points.at(-1)).toMatchObject({ period: week, y: 80 });
-    expect(series.snapshots.at(-1)).toMatchObject({ period: week, value: 80, target: 80 });
+    expect(await t.deps.measurements.latestSnapshot(unit, 'firstContact')).toMatchObject({ period: week, value: 80, target: 80 });
     const overview = await json(await t.request(`/api/areas/${areaId}/overview`, { as: leader }));
     const mine = overview.units.find((s: any) => s.unitId === unit);
     expect(mine.measures.find((m: any) => m.measureKey === 'firstContact')).toMatchObject({ latestPeriod: week, latestValue: 80, target: 80 });

@@ -2,40 +2,33 @@ import { z } from 'zod';
 import { unitPermissions } from '../../domain/access-policy.js';
 import { ChartPhaseSchema } from '../../domain/chart-phase.js';
 import { helsinkiInstant } from '../../domain/helsinki-time.js';
-import { IdSchema } from '../../domain/ids.js';
+import { CycleMarkerSchema } from '../../domain/cycle-marker.js';
 import { FrequencySchema, MeasureKeySchema } from '../../domain/measure.js';
 import { MeasurementSchema } from '../../domain/measurement.js';
 import { PeriodSchema, addPeriods, comparePeriods, periodFrequency, periodOf } from '../../domain/period.js';
 import { duePeriod } from '../../domain/round-schedule.js';
-import { SeriesAnalysisSchema, SnapshotSchema, analyseSeries } from '../../domain/series-analysis.js';
+import { SeriesAnalysisSchema, analyseSeries } from '../../domain/series-analysis.js';
 import { MeasureFieldsSchema, UnitMeasureSchema, versionAt } from '../../domain/unit-measure.js';
-import type { CycleRepository } from '../../store/cycle-repository.js';
 import type { MeasurementRepository } from '../../store/measurement-repository.js';
-import type { UnitAccess } from '../access.js';
+import { allowedUnit, type UnitAccess } from '../access.js';
 import type { Caller } from '../caller.js';
 import { InvalidInputError } from '../errors.js';
-import type { TrackedMeasure } from './tracked-measure.js';
+import { tracked } from './tracked-measure.js';
 
 /** How far back a chart reaches unless asked: two years. */
 const DEFAULT_SPAN = { weekly: 104, monthly: 24 } as const;
 
-const CycleMarkerSchema = z.object({
-  cycleId: IdSchema,
-  title: z.string(),
-  phase: z.string(),
-  doStart: z.string().nullable(),
+const CycleMarkerViewSchema = CycleMarkerSchema.pick({ cycleId: true, title: true, phase: true, doStart: true, decision: true }).extend({
   doStartPeriod: PeriodSchema.nullable(),
-  decision: z.enum(['adopt', 'adapt', 'abandon']).nullable(),
 });
 
 export const SeriesViewSchema = z
   .object({
     measure: UnitMeasureSchema,
     analysis: SeriesAnalysisSchema,
-    snapshots: z.array(SnapshotSchema),
     phases: z.array(ChartPhaseSchema),
     /** PDSA cycles whose predictions name this measure: markers on the time axis. */
-    cycleMarkers: z.array(CycleMarkerSchema),
+    cycleMarkers: z.array(CycleMarkerViewSchema),
     can: z.object({ writeFigures: z.boolean(), addPhase: z.boolean() }),
   })
   .meta({ id: 'SeriesView' });
@@ -56,18 +49,20 @@ export type EntryForm = z.infer<typeof EntryFormSchema>;
 
 type Deps = {
   unitFor: UnitAccess;
-  trackedMeasure: TrackedMeasure;
-  measurements: Pick<MeasurementRepository, 'listSeries' | 'listPhases' | 'listSnapshots' | 'listUnitMeasures'>;
-  cycles: Pick<CycleRepository, 'listCycles'>;
+  measurements: Pick<MeasurementRepository, 'getMeasureOfUnit' | 'readSeries' | 'listSeries' | 'listUnitMeasures'>;
 };
 
 /** What a unit's charts and its period form read. */
 export function seriesQueries(deps: Deps) {
   return {
-    /** A chart's data: figures with the SPC analysis and its explained signals, snapshots, phases and PDSA cycle markers. */
+    /**
+     * A chart's data: figures with the SPC analysis and its explained signals, phases and PDSA cycle
+     * markers. Two requests: the unit and its measure, then the chart's series partition.
+     */
     async series(caller: Caller, unitId: string, key: string, query: { from?: string; to?: string }): Promise<SeriesView> {
-      const unit = await deps.unitFor(caller, unitId);
-      const measure = await deps.trackedMeasure(unit.id, key);
+      const read = await deps.measurements.getMeasureOfUnit(unitId, key);
+      const unit = allowedUnit(caller, read.unit, unitId);
+      const measure = tracked(read.measure, unit.id, key);
       for (const [name, period] of Object.entries(query)) {
         if (period && periodFrequency(period) !== measure.frequency) {
           throw new InvalidInputError(`The measure is ${measure.frequency}.`, [
@@ -77,30 +72,25 @@ export function seriesQueries(deps: Deps) {
       }
       const to = query.to ?? duePeriod(measure.frequency, new Date());
       const from = query.from ?? addPeriods(to, -(DEFAULT_SPAN[measure.frequency] - 1));
-      const [figures, phases, snapshots, cycles] = await Promise.all([
-        deps.measurements.listSeries(unit.id, key, { from }),
-        deps.measurements.listPhases(unit.id, key),
-        deps.measurements.listSnapshots(unit.id, key, { from, to }),
-        deps.cycles.listCycles(unit.id),
-      ]);
+      const stored = await deps.measurements.readSeries(unit.id, key);
+      const figures = stored.figures.filter((m) => comparePeriods(m.period, from) >= 0);
+      const { phases } = stored;
       // The current period shows too once it has a figure (T3 is measured on Monday morning).
       const lastFigure = figures.at(-1)?.period;
       const end = lastFigure && !query.to && comparePeriods(lastFigure, to) > 0 ? lastFigure : to;
       const first = figures[0]?.period;
       const start = query.from ?? (first && comparePeriods(first, from) > 0 ? first : from);
       const analysis = analyseSeries({ measure, measurements: figures, phases, from: figures.length > 0 ? start : undefined, to: figures.length > 0 ? end : undefined });
-      const cycleMarkers = cycles
-        .filter((cycle) => cycle.questions.some((q) => q.measureKey === key))
-        .map((cycle) => ({
-          cycleId: cycle.id,
-          title: cycle.title,
-          phase: cycle.phase,
-          doStart: cycle.plan.doStart,
-          doStartPeriod: cycle.plan.doStart ? periodOf(measure.frequency, helsinkiInstant(cycle.plan.doStart)) : null,
-          decision: cycle.act?.decision ?? null,
-        }));
+      const cycleMarkers = stored.markers.map((marker) => ({
+        cycleId: marker.cycleId,
+        title: marker.title,
+        phase: marker.phase,
+        doStart: marker.doStart,
+        doStartPeriod: marker.doStart ? periodOf(measure.frequency, helsinkiInstant(marker.doStart)) : null,
+        decision: marker.decision,
+      }));
       const can = unitPermissions(caller.principal, unit);
-      return { measure, analysis, snapshots, phases, cycleMarkers, can: { writeFigures: can.writeFigures, addPhase: can.writeFigures } };
+      return { measure, analysis, phases, cycleMarkers, can: { writeFigures: can.writeFigures, addPhase: can.writeFigures } };
     },
 
     /** The period form: the unit's due measures with their last figures; without a period, each measure's due period. */

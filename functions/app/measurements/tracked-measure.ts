@@ -6,11 +6,13 @@ import { InvalidInputError, NotFoundError } from '../errors.js';
 
 /** The measure a unit tracks under `key`, or NotFound. */
 export function trackedMeasure(measurements: Pick<MeasurementRepository, 'getUnitMeasure'>) {
-  return async (unitId: string, key: string): Promise<UnitMeasure> => {
-    const measure = await measurements.getUnitMeasure(unitId, key);
-    if (!measure) throw new NotFoundError(`Unit ${unitId} does not track a measure ${key}.`, { code: 'measure.notTracked', params: { unitId, key } });
-    return measure;
-  };
+  return async (unitId: string, key: string): Promise<UnitMeasure> => tracked(await measurements.getUnitMeasure(unitId, key), unitId, key);
+}
+
+/** The same check of a measure already read. */
+export function tracked(measure: UnitMeasure | undefined, unitId: string, key: string): UnitMeasure {
+  if (!measure) throw new NotFoundError(`Unit ${unitId} does not track a measure ${key}.`, { code: 'measure.notTracked', params: { unitId, key } });
+  return measure;
 }
 export type TrackedMeasure = ReturnType<typeof trackedMeasure>;
 

@@ -25,7 +25,10 @@ export type ChangeStreamOptions = {
   onChanges: (changes: ChangeRecord[]) => Promise<unknown>;
   /** Where the position is kept across restarts (the local data folder); in memory when absent. */
   positionFile?: string;
-  /** With no stored position, begin at the stream's end: what was written so far is projected already (a fresh seed). */
+  /**
+   * With no stored position, begin after what the stream holds now: what was written so far is
+   * projected already (a fresh seed builds its derived items itself).
+   */
   startAtEnd?: boolean;
   intervalMs?: number;
   log?: (line: string) => void;
@@ -46,7 +49,6 @@ export async function startChangeStream(options: ChangeStreamOptions) {
 
   const stored = readPosition(options.positionFile);
   const position: Position = stored?.streamArn === streamArn ? stored : { streamArn, shards: {} };
-  const fresh = stored?.streamArn !== streamArn;
   const iterators = new Map<string, string>();
   let stopped = false;
   /** Passes begun so far; a waiter is settled by a quiet pass that began after it asked. */
@@ -61,19 +63,35 @@ export async function startChangeStream(options: ChangeStreamOptions) {
       new GetShardIteratorCommand({
         StreamArn: streamArn,
         ShardId: shard.ShardId,
-        ...(last
-          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: last }
-          : { ShardIteratorType: fresh && options.startAtEnd ? 'LATEST' : 'TRIM_HORIZON' }),
+        ...(last ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: last } : { ShardIteratorType: 'TRIM_HORIZON' }),
       }),
     );
     return ShardIterator;
   }
 
+  async function shards(): Promise<Shard[]> {
+    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    return StreamDescription?.Shards ?? [];
+  }
+
+  /** Reads the stream to its end without projecting, so that following it begins after what is there now. */
+  async function skipToEnd(): Promise<void> {
+    for (const shard of await shards()) {
+      let iterator = await iteratorOf(shard);
+      while (iterator) {
+        const { Records, NextShardIterator } = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+        if (!Records?.length) break;
+        position.shards[shard.ShardId!] = Records.at(-1)!.dynamodb!.SequenceNumber!;
+        iterator = NextShardIterator;
+      }
+      iterators.delete(shard.ShardId!);
+    }
+  }
+
   /** One pass over every shard; true when it found changes. */
   async function pass(): Promise<boolean> {
     let found = false;
-    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
-    for (const shard of StreamDescription?.Shards ?? []) {
+    for (const shard of await shards()) {
       const iterator = await iteratorOf(shard);
       if (!iterator) continue;
       let records;
@@ -99,6 +117,10 @@ export async function startChangeStream(options: ChangeStreamOptions) {
     }
     return found;
   }
+
+  // Done before the caller serves anyone: a change made meanwhile would be skipped too.
+  if (stored?.streamArn !== streamArn && options.startAtEnd) await skipToEnd();
+  writePosition(options.positionFile, position);
 
   const loop = (async () => {
     while (!stopped) {

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDerivedItems } from '../../app/derived-items.js';
+import { markersOf } from '../../domain/cycle-marker.js';
 import { measureCatalogue } from '../../domain/measure-catalogue.js';
 import { createAreaRepository } from '../../store/area-repository.js';
 import type { Db } from '../../store/document-client.js';
@@ -52,8 +53,11 @@ export async function seedDemo(db: Db): Promise<'seeded' | 'already seeded'> {
   for (const idea of pdsa.ideas) await createOnce(() => cycles.write([cycles.ideaWrite(null, idea, 'create')], seeder));
   for (const cycle of pdsa.cycles) await createOnce(() => cycles.write([cycles.cycleWrite(null, cycle, 'create')], seeder));
   for (const review of pdsa.reviews) await createOnce(() => cycles.write([cycles.reviewWrite(null, review, 'schedule')], seeder));
-  // Leadership's status items, from the figures and cycles just written.
-  const derived = createDerivedItems({ measurements: createMeasurementRepository(db), cycles });
+  // The derived items, as the projection would build them: the cycles' chart markers, then
+  // leadership's status items from the figures and cycles just written.
+  const measurements = createMeasurementRepository(db);
+  for (const marker of pdsa.cycles.flatMap(markersOf)) await measurements.putMarker(marker);
+  const derived = createDerivedItems({ measurements, cycles });
   for (const { version: _, ...unit } of demoUnits) await derived.refreshUnitStatus(unit, new Date());
 
   await db.doc.send(

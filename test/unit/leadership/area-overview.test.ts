@@ -10,7 +10,7 @@ function measure(key: string, over: Partial<MeasureStatus> = {}): MeasureStatus 
   return {
     measureKey: key, name: name(key), unitLabel: name('pv'), frequency: 'weekly', definitionVersion: 1,
     latestPeriod: '2026-W47', latestValue: 7.5, target: 7, classification: { variation: 'common', assurance: 'notAssured' },
-    completeness: { entered: 11, expected: 12 }, late: false, ...over,
+    completeness: { entered: 11, expected: 12 }, late: false, trend: { start: null, values: [], centre: [], signals: [] }, ...over,
   };
 }
 

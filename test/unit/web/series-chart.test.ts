@@ -5,6 +5,7 @@ import { measureCatalogueByKey } from '../../../functions/domain/measure-catalog
 import type { Measurement } from '../../../functions/domain/measurement.js';
 import { periodRange } from '../../../functions/domain/period.js';
 import { analyseSeries } from '../../../functions/domain/series-analysis.js';
+import { trendOf } from '../../../functions/domain/trend.js';
 import { fieldsOf, type UnitMeasure } from '../../../functions/domain/unit-measure.js';
 import type { SeriesView } from '../../../web/src/api/measurements.js';
 
@@ -46,7 +47,6 @@ function view(): SeriesView {
   return {
     measure: t3,
     analysis: analyseSeries({ measure: t3, measurements, phases }),
-    snapshots: [],
     phases,
     cycleMarkers: [{ cycleId: 'callback-1', title: 'Takaisinsoitto samana päivänä', phase: 'adopted', doStart: '2026-07-20', doStartPeriod: '2026-W30', decision: 'adopt' }],
     can: { writeFigures: true, addPhase: true },
@@ -74,7 +74,9 @@ describe('SeriesChart', () => {
 
 describe('Sparkline', () => {
   it('names its latest value, period and variation', () => {
-    const html = renderToStaticMarkup(createElement(chart.Sparkline, { analysis: view().analysis, name: 'T3', unitLabel: 'vrk', last: 12 }));
+    const { analysis } = view();
+    const trend = trendOf(analysis.points, 12);
+    const html = renderToStaticMarkup(createElement(chart.Sparkline, { trend, variation: analysis.classification.variation, target: analysis.target, name: 'T3', unitLabel: 'vrk' }));
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="T3: viimeisin 6 vrk \(vk 40\), (Tavanomaista vaihtelua|Erityissyy: parannusta|Erityissyy: huolestuttavaa)"/);
   });
 });

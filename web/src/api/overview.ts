@@ -3,16 +3,17 @@ import { call, callForResponse, client, saveDownload, type SuccessBody } from '.
 import { measurementKeys } from './measurements.js';
 import { pdsaKeys } from './pdsa.js';
 
-/** Leadership's area overview, its CSV, the coach's progress confirmation, and one measure's series across units. */
+/** Leadership's area overview (with each cell's sparkline points, in one response), its CSV, and the coach's progress confirmation. */
 
 const area = client.api.areas[':areaId'];
 const unit = client.api.units[':unitId'];
-const seriesRoute = unit.measures[':key'].series;
 
 export type AreaOverview = SuccessBody<Awaited<ReturnType<typeof area.overview.$get>>>;
 export type OverviewUnit = AreaOverview['units'][number];
 export type OverviewMeasure = AreaOverview['measures'][number];
 export type MeasureStatus = OverviewUnit['measures'][number];
+/** A sparkline's points: the newest periods of a chart. */
+export type Trend = MeasureStatus['trend'];
 export type Variation = MeasureStatus['classification']['variation'];
 export type Assurance = MeasureStatus['classification']['assurance'];
 export type AttentionReason = OverviewUnit['attention'][number];
@@ -64,16 +65,6 @@ export function useConfirmProgress(unitId: string) {
     onSuccess: () => {
       void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] === 'areas' && query.queryKey[2] === 'overview' });
     },
-  });
-}
-
-/** Chart data of several units (small multiples, headline sparklines), cached as the unit's own chart is. */
-export function useSeriesOfUnits(pairs: readonly { unitId: string; key: string }[]) {
-  return useQueries({
-    queries: pairs.map(({ unitId, key }) => ({
-      queryKey: measurementKeys.series(unitId, key),
-      queryFn: () => call(() => seriesRoute.$get({ param: { unitId, key }, query: {} })),
-    })),
   });
 }
 

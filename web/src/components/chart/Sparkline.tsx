@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { SeriesAnalysis } from '../../api/measurements.js';
+import type { Trend } from '../../api/overview.js';
+import { periodLabel } from '../../../../functions/domain/period-calendar.js';
+import { trendPoints } from '../../../../functions/domain/trend.js';
 import { currentLocale } from '../../i18n/index.js';
 import { useFormat } from '../../i18n/format.js';
 import { extent, linearScale } from './scale.js';
@@ -7,13 +9,15 @@ import { withUnit } from './units.js';
 import '../../styles/measures.css';
 
 export type SparklineProps = {
-  /** `analysis` of the series endpoint's SeriesView (GET /api/units/{u}/measures/{key}/series). */
-  analysis: SeriesAnalysis;
+  /** The chart's newest periods (a status item's `trend`, or trendOf a series' points). */
+  trend: Trend;
+  variation: 'improving' | 'concerning' | 'common';
+  target: number | null;
   /** What the series is, e.g. the measure's name: it begins the accessible name. */
   name: string;
   /** Shown after the latest value in the accessible name ("vrk", "%"). */
   unitLabel?: string;
-  /** How many of the newest periods to draw; the whole series when absent. */
+  /** How many of the newest periods to draw; all it is given when absent. */
   last?: number;
   width?: number;
   height?: number;
@@ -25,23 +29,24 @@ export type SparklineProps = {
  * point; signals are marked by shape (a diamond), not colour alone. No axes: its accessible name
  * says the latest value, its period and the kind of variation.
  */
-export function Sparkline({ analysis, name, unitLabel, last, width = 120, height = 32, className }: SparklineProps) {
+export function Sparkline({ trend, variation, target, name, unitLabel, last, width = 120, height = 32, className }: SparklineProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const locale = currentLocale();
-  const points = last ? analysis.points.slice(-last) : analysis.points;
+  const all = trend.start ? trendPoints(trend) : [];
+  const points = last ? all.slice(-last) : all;
   const latest = [...points].reverse().find((p) => p.y !== null);
   const label = latest
     ? t('chart.sparklineLabel', {
         name,
         value: withUnit(format.number(latest.y!, { maximumFractionDigits: 1 }), unitLabel),
-        period: latest.label[locale],
-        variation: t(`chart.variation.${analysis.classification.variation}`),
+        period: periodLabel(latest.period, locale),
+        variation: t(`chart.variation.${variation}`),
       })
     : t('chart.sparklineEmpty', { name });
 
   const pad = 3;
-  const range = extent([...points.flatMap((p) => [p.y, p.cl]), analysis.target]);
+  const range = extent([...points.flatMap((p) => [p.y, p.cl]), target]);
   const x = linearScale([0, Math.max(1, points.length - 1)], [pad, width - pad]);
   const y = range ? linearScale(range, [height - pad, pad]) : () => height / 2;
 
@@ -57,15 +62,11 @@ export function Sparkline({ analysis, name, unitLabel, last, width = 120, height
 
   return (
     <svg className={`sparkline ${className ?? ''}`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} focusable="false">
-      {analysis.target !== null && range && (
-        <line className="sparkline__target" x1={pad} x2={width - pad} y1={y(analysis.target)} y2={y(analysis.target)} />
-      )}
+      {target !== null && range && <line className="sparkline__target" x1={pad} x2={width - pad} y1={y(target)} y2={y(target)} />}
       {centre && <path className="sparkline__centre" d={centre} />}
       {path && <path className="sparkline__line" d={path} />}
       {points.map((p, i) =>
-        p.y !== null && (p.sigmaSignal || p.runsSignal) ? (
-          <path key={p.period} className="sparkline__signal" d={`M${x(i)} ${y(p.y) - 3} l3 3 l-3 3 l-3 -3 Z`} />
-        ) : null,
+        p.y !== null && p.signal ? <path key={p.period} className="sparkline__signal" d={`M${x(i)} ${y(p.y) - 3} l3 3 l-3 3 l-3 -3 Z`} /> : null,
       )}
       {latest && <circle className="sparkline__latest" cx={x(points.indexOf(latest))} cy={y(latest.y!)} r={2.5} />}
     </svg>

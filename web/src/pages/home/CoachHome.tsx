@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useAreaOverviews, useSeriesOfUnits } from '../../api/overview.js';
+import { useAreaOverviews } from '../../api/overview.js';
 import { useAgenda } from '../../api/pdsa.js';
 import { useUnitsById, type Me } from '../../api/queries.js';
 import { Sparkline } from '../../components/chart/index.js';
@@ -24,9 +24,8 @@ export function CoachHome({ me }: { me: Me }) {
     .flatMap((o) => o.data?.units ?? [])
     .filter((u) => unitIds.includes(u.unitId))
     .sort((a, b) => b.attention.length - a.attention.length || a.unitName[locale].localeCompare(b.unitName[locale], locale));
-  // The headline chart of each unit: its first tracked measure.
-  const charted = units.filter((u) => u.measures[0]);
-  const headlines = useSeriesOfUnits(charted.map((u) => ({ unitId: u.unitId, key: u.measures[0]!.measureKey })));
+  // Each measure's name and unit, from the overview's columns (sent once per area).
+  const columns = new Map(overviews.flatMap((o) => o.data?.measures ?? []).map((m) => [m.measureKey, m]));
   const failed = overviews.find((o) => o.isError);
 
   return (
@@ -47,8 +46,9 @@ export function CoachHome({ me }: { me: Me }) {
         ) : (
           <ul className="home-cards">
             {units.map((unit) => {
+              // The headline chart of each unit: its first tracked measure.
               const headline = unit.measures[0];
-              const series = headlines[charted.indexOf(unit)];
+              const column = headline && columns.get(headline.measureKey);
               return (
                 <li key={unit.unitId} className={`home-card${unit.attention.length > 0 ? ' home-card--attention' : ''}`}>
                   <article aria-labelledby={`coach-unit-${unit.unitId}`}>
@@ -56,14 +56,19 @@ export function CoachHome({ me }: { me: Me }) {
                       <Link href={`/units/${unit.unitId}`}>{unit.unitName[locale]}</Link>
                     </h3>
                     {unit.attention.length > 0 && <AttentionLine unit={unit} />}
-                    {headline && (
+                    {headline && column && (
                       <div className="home-card__chart">
-                        {series?.data ? (
-                          <Sparkline analysis={series.data.analysis} name={headline.name[locale]} unitLabel={headline.unitLabel[locale]} last={26} width={220} height={48} />
-                        ) : series?.isError ? null : (
-                          <Loading />
-                        )}
-                        <p className="muted">{headline.name[locale]}</p>
+                        <Sparkline
+                          trend={headline.trend}
+                          variation={headline.classification.variation}
+                          target={headline.target}
+                          name={column.name[locale]}
+                          unitLabel={column.unitLabel[locale]}
+                          last={26}
+                          width={220}
+                          height={48}
+                        />
+                        <p className="muted">{column.name[locale]}</p>
                       </div>
                     )}
                     <ProgressSummary progress={unit.progress} stale={unit.progressStale} />

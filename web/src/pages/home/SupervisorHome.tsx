@@ -2,7 +2,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call, client } from '../../api/client.js';
 import { useEntryForm, useSeriesOfMeasures } from '../../api/measurements.js';
-import { useAreaOverviews, type OverviewUnit } from '../../api/overview.js';
+import { useAreaOverviews, type OverviewMeasure, type OverviewUnit } from '../../api/overview.js';
 import { IN_FLIGHT_PHASES } from '../../../../functions/domain/cycle-phases.js';
 import { parsePeriod } from '../../../../functions/domain/period-calendar.js';
 import { pdsaKeys, useCycles, type Review } from '../../api/pdsa.js';
@@ -26,6 +26,8 @@ export function SupervisorHome({ me }: { me: Me }) {
     .flatMap((o) => o.data?.units ?? [])
     .filter((u) => unitIds.includes(u.unitId))
     .sort((a, b) => a.unitName[locale].localeCompare(b.unitName[locale], locale));
+  // Each measure's name, from the overview's columns (sent once per area).
+  const names = new Map(overviews.flatMap((o) => o.data?.measures ?? []).map((m) => [m.measureKey, m.name]));
 
   if (failed) return <ErrorState error={failed.error} onRetry={() => void failed.refetch()} />;
   if (overviews.some((o) => o.isPending)) return <Loading />;
@@ -40,7 +42,7 @@ export function SupervisorHome({ me }: { me: Me }) {
             <EntryStatus unitId={unit.unitId} />
             <NextReview unitId={unit.unitId} />
           </div>
-          <Signals unit={unit} />
+          <Signals unit={unit} names={names} />
           <p>
             <Link href={`/units/${unit.unitId}`} className="button button--quiet">
               {t('homes.supervisor.openBoard', { unit: unit.unitName[locale] })}
@@ -160,7 +162,7 @@ function NextReview({ unitId }: { unitId: string }) {
 }
 
 /** Each measure's latest variation and assurance, and in words what the chart's signals mean. */
-function Signals({ unit }: { unit: OverviewUnit }) {
+function Signals({ unit, names }: { unit: OverviewUnit; names: ReadonlyMap<string, OverviewMeasure['name']> }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const { better } = useBetter();
@@ -181,7 +183,7 @@ function Signals({ unit }: { unit: OverviewUnit }) {
           return (
             <li key={measure.measureKey} className="signals__item">
               <h4 className="signals__measure">
-                <Link href={`/units/${unit.unitId}/measures/${measure.measureKey}`}>{measure.name[locale]}</Link>
+                <Link href={`/units/${unit.unitId}/measures/${measure.measureKey}`}>{names.get(measure.measureKey)?.[locale] ?? measure.measureKey}</Link>
               </h4>
               <p className="signals__icons">
                 <VariationIcon variation={measure.classification.variation} better={better(measure.measureKey)} />

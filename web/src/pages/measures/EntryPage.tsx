@@ -182,7 +182,7 @@ function PeriodForm({ unitId, form, canWrite }: { unitId: string; form: EntryFor
             ) : (
               summary.saved > 0 && (
                 <p className="status-message" role="status">
-                  {t('entry.saved', { count: summary.saved })}
+                  {t('entry.saved', { count: summary.saved })} {t('entry.derivedUpdating')}
                 </p>
               )
             )}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSeriesOfMeasures, useUnitMeasures, type SeriesView, type UnitMeasure } from '../../api/measurements.js';
 import type { Me } from '../../api/queries.js';
+import { trendOf } from '../../../../functions/domain/trend.js';
 import { AssuranceIcon, Sparkline, VariationIcon, periodWithYear, withUnit } from '../../components/chart/index.js';
 import { Link } from '../../components/Link.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -116,7 +117,17 @@ function MeasureRow({ unitId, measure, view, pending }: { unitId: string; measur
           t('measurePage.noFigures')
         )}
       </td>
-      <td>{view && <Sparkline analysis={view.analysis} name={name} unitLabel={unitLabel} last={26} />}</td>
+      <td>
+        {view && (
+          <Sparkline
+            trend={trendOf(view.analysis.points, 26)}
+            variation={view.analysis.classification.variation}
+            target={view.analysis.target}
+            name={name}
+            unitLabel={unitLabel}
+          />
+        )}
+      </td>
       <td>
         {view && (
           <ul className="measure-table__status">

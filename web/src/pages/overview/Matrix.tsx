@@ -235,7 +235,7 @@ function MeasureCell({ unit, column, status, better }: MeasureCellProps) {
       </td>
     );
   }
-  const value = (v: number) => figure(v, status.unitLabel[locale]);
+  const value = (v: number) => figure(v, column.unitLabel[locale]);
   return (
     <td className="matrix__cell">
       <p className="matrix__value">

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSeriesOfUnits, type AreaOverview } from '../../api/overview.js';
+import type { AreaOverview } from '../../api/overview.js';
 import { Sparkline, VariationIcon } from '../../components/chart/index.js';
 import { SelectField } from '../../components/Fields.js';
 import { useBetter } from '../../components/leadership/better.js';
 import { useFigure } from '../../components/leadership/figure.js';
 import { Link } from '../../components/Link.js';
-import { Loading } from '../../components/StatusViews.js';
 import { currentLocale } from '../../i18n/index.js';
 
 /** How many of the newest periods each small chart shows: a year of weeks, or of months. */
@@ -21,7 +20,6 @@ export function SmallMultiples({ overview }: { overview: AreaOverview }) {
   const [measureKey, setMeasureKey] = useState(overview.measures[0]?.measureKey ?? '');
   const column = overview.measures.find((m) => m.measureKey === measureKey);
   const units = overview.units.filter((u) => u.measures.some((m) => m.measureKey === measureKey));
-  const series = useSeriesOfUnits(units.map((u) => ({ unitId: u.unitId, key: measureKey })));
 
   if (!column) return null;
   return (
@@ -39,34 +37,31 @@ export function SmallMultiples({ overview }: { overview: AreaOverview }) {
       </div>
       {!column.comparable && <p className="notice notice--attention notice--compact">{t('smallMultiples.notComparable')}</p>}
       <ul className="small-multiples__grid">
-        {units.map((unit, i) => {
+        {units.map((unit) => {
           const status = unit.measures.find((m) => m.measureKey === measureKey);
-          const result = series[i];
           const name = unit.unitName[locale];
           return (
             <li key={unit.unitId} className="small-multiple">
               <h3 className="small-multiple__unit">
                 <Link href={`/units/${unit.unitId}`}>{name}</Link>
               </h3>
-              {result?.data ? (
+              {status && (
                 <Sparkline
-                  analysis={result.data.analysis}
+                  trend={status.trend}
+                  variation={status.classification.variation}
+                  target={status.target}
                   name={`${name}, ${column.name[locale]}`}
-                  unitLabel={status?.unitLabel[locale]}
+                  unitLabel={column.unitLabel[locale]}
                   last={SPAN[column.frequency]}
                   width={200}
                   height={48}
                 />
-              ) : result?.isError ? (
-                <p className="muted">{t('smallMultiples.failed')}</p>
-              ) : (
-                <Loading />
               )}
               {status && (
                 <p className="small-multiple__latest">
                   {status.latestValue === null
                     ? t('overview.matrix.noValue')
-                    : figure(status.latestValue, status.unitLabel[locale])}{' '}
+                    : figure(status.latestValue, column.unitLabel[locale])}{' '}
                   <VariationIcon variation={status.classification.variation} better={better(measureKey)} labelled={false} />
                 </p>
               )}
