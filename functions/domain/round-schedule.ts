@@ -1,5 +1,4 @@
 import { TZDate } from '@date-fns/tz';
-import { Cron } from 'croner';
 import { addDays } from 'date-fns';
 import { HELSINKI } from './helsinki-time.js';
 import type { Frequency } from './measure.js';
@@ -13,30 +12,6 @@ export const ROUND_SCHEDULES: Record<Frequency, { expression: string; timezone: 
   weekly: { expression: 'cron(0 8 ? * MON *)', timezone: HELSINKI },
   monthly: { expression: 'cron(0 8 1 * ? *)', timezone: HELSINKI },
 };
-
-/**
- * An EventBridge Scheduler cron expression as a standard five-field cron: its sixth field (the
- * year) must be `*`, and `?` (EventBridge's "no value" for day of month or of week) means any.
- */
-export function standardCron(expression: string): string {
-  const fields = /^cron\((.+)\)$/.exec(expression)?.[1]?.trim().split(/\s+/);
-  if (fields?.length !== 6 || fields[5] !== '*') throw new Error(`${expression} is not a yearly-recurring EventBridge cron expression.`);
-  return fields.slice(0, 5).map((field) => (field === '?' ? '*' : field)).join(' ');
-}
-
-const crons = Object.fromEntries(
-  Object.entries(ROUND_SCHEDULES).map(([frequency, { expression, timezone }]) => [frequency, new Cron(standardCron(expression), { timezone })]),
-) as Record<Frequency, Cron>;
-
-/**
- * The next scheduled round strictly after `after`, from the same cron EventBridge Scheduler gets,
- * in its time zone: 08:00 stays wall-clock time over the DST changes.
- */
-export function nextFireTime(frequency: Frequency, after: Date): Date {
-  const next = crons[frequency].nextRun(after);
-  if (!next) throw new Error(`The ${frequency} round's schedule has no next run after ${after.toISOString()}.`);
-  return next;
-}
 
 /** A round collects the period that has just ended: last week on Monday, last month on the 1st. */
 export function roundPeriod(frequency: Frequency, scheduledTime: Date): string {

@@ -1,6 +1,7 @@
 import { toWorkflowTimestamp } from '../../domain/helsinki-time.js';
 import { FREQUENCIES, type Frequency } from '../../domain/measure.js';
-import { nextFireTime, roundExecutionName } from '../../domain/round-schedule.js';
+import { nextFireTime } from '../../domain/round-cron.js';
+import { roundExecutionName } from '../../domain/round-schedule.js';
 import { sleepUntil } from '../../../workflows/engine/long-timer.js';
 import type { WorkflowStarter } from '../../../workflows/engine/workflow-engine.js';
 

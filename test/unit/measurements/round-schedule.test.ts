@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ROUND_SCHEDULES, nextFireTime, roundDeadlines, roundPeriod, standardCron } from '../../../functions/domain/round-schedule.js';
+import { nextFireTime, standardCron } from '../../../functions/domain/round-cron.js';
+import { ROUND_SCHEDULES, roundDeadlines, roundPeriod } from '../../../functions/domain/round-schedule.js';
 
 describe('the measurement round schedule', () => {
   it('fires weekly on Monday 08:00 Helsinki time, winter and summer alike', () => {
