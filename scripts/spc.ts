@@ -8,7 +8,7 @@
  * per series and line, in input order. Bad input gets one line on stderr naming the line and
  * the problem, nothing on stdout, and exit status 2.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CHART_KINDS, computeChart, type ChartInput, type ChartResult } from '../functions/domain/spc/index.js';
 
 class InputError extends Error {

@@ -1,6 +1,6 @@
 import { swaggerUI } from '@hono/swagger-ui';
-import { OpenAPIHono } from '@hono/zod-openapi';
 import { authenticate } from './authenticate.js';
+import { DOC_PATHS } from './doc-paths.js';
 import type { ApiDeps } from './deps.js';
 import { handleError, problemJson } from './problem.js';
 import { agendaRoutes } from './routes/agenda.js';
@@ -22,12 +22,12 @@ import { measurementCsvRoutes } from './routes/measurement-csv.js';
 import { measurementRoutes } from './routes/measurements.js';
 import { roundRoutes } from './routes/rounds.js';
 import { unitMeasureRoutes } from './routes/unit-measures.js';
-import type { ApiEnv } from './router.js';
+import { newRouter } from './router.js';
 
-const DOC_PATHS = ['/api/openapi.json', '/api/docs'] as const;
 
-function apiRoutes(deps: ApiDeps) {
-  return new OpenAPIHono<ApiEnv>()
+/** The API as AWS serves it: every route but the local runtime's own. */
+export function apiRoutes(deps: Pick<ApiDeps, 'app' | 'verifyToken' | 'authConfig' | 'log'>) {
+  return newRouter()
     .use('/api/*', authenticate({ verifyToken: deps.verifyToken, app: deps.app }, new Set<string>([...PUBLIC_PATHS, ...DOC_PATHS])))
     .route('/', healthRoutes(deps))
     .route('/', meRoutes(deps))
@@ -52,28 +52,11 @@ function apiRoutes(deps: ApiDeps) {
 export type AppType = ReturnType<typeof apiRoutes>;
 
 export function createApp(deps: ApiDeps) {
-  const app = new OpenAPIHono<ApiEnv>();
+  const app = newRouter();
   app.onError((error, c) => handleError(error, c, deps.log));
   app.route('/', apiRoutes(deps));
   if (deps.local) app.route('/', localSignInRoutes(deps.local));
   if (deps.outbox) app.route('/', outboxRoutes(deps.outbox));
-
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    bearerFormat: 'JWT',
-    description: 'An ID token from Cognito (AWS) or from the local issuer (`POST /auth/token`).',
-  });
-  app.doc31(DOC_PATHS[0], {
-    openapi: '3.1.0',
-    info: {
-      title: 'Sykli API',
-      version: '0.1.0',
-      description:
-        'Plan–Do–Study–Act improvement cycles for Finnish primary care. Errors are RFC 9457 problem details ' +
-        '(application/problem+json) naming the failing fields; updates need If-Match with the ETag.',
-    },
-  });
   app.get(DOC_PATHS[1], swaggerUI({ url: DOC_PATHS[0], title: 'Sykli API' }));
   app.notFound((c) =>
     c.req.path.startsWith('/api/') ? problemJson(c, 404, `No such resource: ${c.req.path}`) : c.text('Not found', 404),

@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import * as z from 'zod';
 import { IdSchema } from '../domain/ids.js';
 
 // .meta, not .openapi: a schema made before @hono/zod-openapi was loaded lacks .openapi.

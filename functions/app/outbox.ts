@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OutboxMessageSchema, type OutboxMessage, type OutboxRepository } from '../store/outbox-repository.js';
 import { requireAllowed } from './access.js';
 import type { Caller } from './caller.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema, VersionSchema } from './ids.js';
 import { IsoDateSchema } from './helsinki-time.js';
 import { MeasureKeySchema } from './measure.js';

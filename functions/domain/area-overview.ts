@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AreaStatusSchema, MeasureStatusSchema, type AreaStatus } from './area-status.js';
 import { IdSchema } from './ids.js';
 import { LocalizedTextSchema, type Locale } from './localized-text.js';

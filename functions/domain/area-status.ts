@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema } from './ids.js';
 import { LocalizedTextSchema } from './localized-text.js';
 import { FrequencySchema, MeasureKeySchema } from './measure.js';

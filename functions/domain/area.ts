@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema, VersionSchema } from './ids.js';
 import { LocalizedTextSchema } from './localized-text.js';
 

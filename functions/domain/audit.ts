@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema } from './ids.js';
 
 export const AUDITED_ENTITIES = ['unit', 'aim', 'changeIdea', 'cycle', 'review', 'unitMeasure', 'measurement', 'chartPhase', 'progress'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema, VersionSchema } from './ids.js';
 
 /** A change the unit could test in a cycle, ideally towards one of its aims. */

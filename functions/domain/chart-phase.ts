@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ActorSchema } from './audit.js';
 import { IdSchema, VersionSchema } from './ids.js';
 import { MeasureKeySchema } from './measure.js';

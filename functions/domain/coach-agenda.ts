@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CycleSchema, type Cycle } from './cycle.js';
 import { doEndsAt } from './cycle-lifecycle.js';
 import { ReviewSchema, type Review } from './review.js';

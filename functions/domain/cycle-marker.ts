@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ActDecisionSchema, CyclePhaseSchema, type Cycle } from './cycle.js';
 import { IsoDateSchema } from './helsinki-time.js';
 import { IdSchema } from './ids.js';

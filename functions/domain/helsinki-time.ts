@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Helsinki dates and instants (helsinki-calendar.ts, which the web imports too), their schemas, and workflow timestamps. */
 export { HELSINKI, endOfHelsinkiDay, helsinkiDate, helsinkiInstant } from './helsinki-calendar.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Ids are short, URL-safe slugs so that they can be used in keys and paths as they are. */
 export const IdSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const LOCALES = ['fi', 'sv', 'en'] as const;
 export const LocaleSchema = z.enum(LOCALES);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LocalizedLongTextSchema, LocalizedTextSchema } from './localized-text.js';
 
 export const MEASURE_TYPES = ['outcome', 'process', 'balancing'] as const;

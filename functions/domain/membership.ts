@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema } from './ids.js';
 
 export const ROLES = ['admin', 'leader', 'coach', 'supervisor'] as const;

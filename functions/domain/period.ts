@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parsePeriod } from './period-calendar.js';
 
 /** Periods and their arithmetic (period-calendar.ts, which the web imports too), and their schema. */

@@ -1,5 +1,5 @@
 import { differenceInCalendarDays } from 'date-fns';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CyclePhase } from './cycle.js';
 import { IdSchema } from './ids.js';
 

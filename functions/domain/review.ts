@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CycleActSchema, type CyclePhase } from './cycle.js';
 import { IsoDateSchema, WallClockTimeSchema, helsinkiInstant } from './helsinki-time.js';
 import { IdSchema, VersionSchema } from './ids.js';

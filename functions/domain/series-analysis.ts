@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ChartPhase } from './chart-phase.js';
 import { IdSchema } from './ids.js';
 import { LocalizedTextSchema, type LocalizedText } from './localized-text.js';

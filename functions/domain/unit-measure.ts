@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDateSchema } from './helsinki-time.js';
 import { IdSchema, VersionSchema } from './ids.js';
 import { FrequencySchema, MeasureDefinitionSchema, MeasureKeySchema, type MeasureDefinition } from './measure.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An e-mail Sykli sends (review invitations, reminders, escalations); SES in AWS, the outbox locally. */
 export const OutgoingMessageSchema = z

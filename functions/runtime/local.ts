@@ -6,6 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createLocalIssuer, type LocalIssuer } from '../api/auth/local-issuer.js';
 import { createTokenVerifier } from '../api/auth/token-verifier.js';
 import { createApp } from '../api/app.js';
+import { serveOpenApiDocument } from '../api/openapi-document.js';
 import { createApplication, type ApplicationDeps } from '../app/application.js';
 import { outbox } from '../app/outbox.js';
 import { localSignIn } from '../app/people/local-sign-in.js';
@@ -64,6 +65,8 @@ export function createLocalApp(db: Db, parts: Pick<ApplicationDeps, 'workflows' 
     log,
     local: { issuer, signIn: localSignIn(repositories) },
   });
+  // In AWS the document is a file the build writes.
+  serveOpenApiDocument(app);
   if (parts.webDir) {
     // Unknown /api paths stay 404 rather than getting index.html.
     const webRoot = resolve(parts.webDir);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AimSchema, type Aim } from '../domain/aim.js';
 import { diffFields, type Actor, type AuditEntry } from '../domain/audit.js';
 import { ChangeIdeaSchema, type ChangeIdea } from '../domain/change-idea.js';

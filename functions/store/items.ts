@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { KEY_ATTRIBUTES, PARTITION_KEY, SORT_KEY, type ItemKey } from './table-definition.js';
 
 /** A key with any index entries the item carries. */

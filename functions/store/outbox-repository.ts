@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { OutgoingMessageSchema, type OutgoingMessage } from '../notify/notifier.js';
 import type { Db } from './document-client.js';
 import { keys } from './keys.js';

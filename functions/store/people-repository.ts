@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MembershipSchema, type Membership } from '../domain/membership.js';
 import { PersonSchema, type Person } from '../domain/person.js';
 import type { Db } from './document-client.js';

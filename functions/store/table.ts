@@ -9,7 +9,7 @@ import {
   UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { AuditEntrySchema, type Actor, type AuditEntry } from '../domain/audit.js';
 import type { Db } from './document-client.js';
 import { conflictOnFailedCondition, type ConflictReason } from './errors.js';

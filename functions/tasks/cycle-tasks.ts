@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema } from '../domain/ids.js';
 import type { cycleSteps } from '../app/workflow/cycle-steps.js';
 import { defineTask, type WorkflowTask } from './workflow-task.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema } from '../domain/ids.js';
 import { FrequencySchema } from '../domain/measure.js';
 import { PeriodSchema } from '../domain/period.js';

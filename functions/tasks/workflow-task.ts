@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * One step a state machine delegates to code. The same definition runs in the tasks Lambda

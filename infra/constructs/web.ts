@@ -10,6 +10,7 @@ import {
   FunctionEventType,
   FunctionRuntime,
   HttpVersion,
+  type IOrigin,
   OriginRequestPolicy,
   PriceClass,
   ResponseHeadersPolicy,
@@ -18,6 +19,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { DOC_PATHS } from '../../functions/api/doc-paths.js';
 import type { CfnPolicy, IRole } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
@@ -58,6 +60,7 @@ export class Web extends Construct {
   readonly distribution: Distribution;
   /** `https://<distribution domain>`, without a trailing slash. */
   readonly url: string;
+  private readonly webOrigin: IOrigin;
 
   constructor(scope: Construct, id: string, props: WebProps) {
     super(scope, id);
@@ -69,6 +72,7 @@ export class Web extends Construct {
       serverAccessLogsBucket: logs,
       serverAccessLogsPrefix: 'web-bucket/',
     });
+    this.webOrigin = S3BucketOrigin.withOriginAccessControl(bucket);
 
     const spaRouting = new CloudFrontFunction(this, 'SpaRouting', {
       code: FunctionCode.fromInline(SPA_ROUTING),
@@ -92,7 +96,7 @@ export class Web extends Construct {
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(bucket),
+        origin: this.webOrigin,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
@@ -131,6 +135,13 @@ export class Web extends Construct {
 
   /** Routes /api/* to the HTTP API, uncached, with everything the viewer sent but the Host header. */
   addApi(apiDomainName: string): void {
+    // The OpenAPI document is a file of the build (the API function leaves the generator out); this
+    // behaviour comes first, so it wins over /api/*.
+    this.distribution.addBehavior(DOC_PATHS[0], this.webOrigin, {
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+    });
     this.distribution.addBehavior('/api/*', new HttpOrigin(apiDomainName), {
       // No redirect: a redirected POST would lose its body; API clients use HTTPS anyway.
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,

@@ -91,7 +91,7 @@ describe('the intrinsic resolver', () => {
   });
 
   it('throws, naming the resource and attribute, for what it has no rule for', () => {
-    expect(() => resolver.getAtt('Table', 'StreamArn')).toThrow(new UnresolvableError('No rule for Fn::GetAtt Table.StreamArn (AWS::DynamoDB::Table).'));
+    expect(() => resolver.getAtt('Table', 'KinesisStreamArn')).toThrow(new UnresolvableError('No rule for Fn::GetAtt Table.KinesisStreamArn (AWS::DynamoDB::Table).'));
     expect(() => resolver.ref('Odd')).toThrow('No rule for Ref of Odd (AWS::Some::Thing).');
     expect(() => resolver.resolve({ 'Fn::If': ['C', 'a', 'b'] })).toThrow(/does not model Fn::If/);
   });

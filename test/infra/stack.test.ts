@@ -241,6 +241,14 @@ describe('CloudFront', () => {
     );
   });
 
+  it('serves the OpenAPI document from the web bucket, ahead of the /api/* behaviour', () => {
+    const patterns = config.CacheBehaviors.map((b: any) => b.PathPattern);
+    expect(patterns.indexOf('/api/openapi.json')).toBeGreaterThanOrEqual(0);
+    expect(patterns.indexOf('/api/openapi.json')).toBeLessThan(patterns.indexOf('/api/*'));
+    const behavior = config.CacheBehaviors.find((b: any) => b.PathPattern === '/api/openapi.json');
+    expect(behavior.TargetOriginId).toBe(config.DefaultCacheBehavior.TargetOriginId);
+  });
+
   it('leaves the API errors alone: no distribution-wide custom error responses', () => {
     expect(config.CustomErrorResponses).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, UnsecuredJWT, importJWK } from 'jose';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOCAL_CLIENT_ID, LOCAL_ISSUER } from '../../functions/api/auth/local-issuer.js';
+import { deployedApiDocument } from '../../functions/api/openapi-document.js';
 import type { Membership } from '../../functions/domain/membership.js';
 import { measureCatalogue } from '../../functions/domain/measure-catalogue.js';
 import { demoAreas, demoMemberships, demoPeople, demoUnits } from '../../functions/runtime/seed/demo-organisation.js';
@@ -59,6 +60,17 @@ describe('the API over the seeded store', () => {
       const docs = await t.request('/api/docs');
       expect(docs.status).toBe(200);
       expect(await docs.text()).toContain('/api/openapi.json');
+    });
+
+    it('serves locally the same document AWS serves as a file, plus the local sign-in and outbox routes', async () => {
+      const served = await json(await t.request('/api/openapi.json'));
+      const file = deployedApiDocument();
+      const localOnly = Object.keys(served.paths).filter((path) => path.startsWith('/auth/') || path.startsWith('/api/outbox'));
+      expect(localOnly.length).toBeGreaterThan(0);
+      for (const path of localOnly) delete served.paths[path];
+      const { paths, components, ...rest } = JSON.parse(JSON.stringify(file));
+      expect(served.paths).toEqual(paths);
+      expect(served).toMatchObject({ ...rest, components });
     });
 
     it.each(PROTECTED)('refuses %s %s with 401 problem+json', async (method, path) => {

@@ -1,6 +1,7 @@
 import { createLocalIssuer, generateIssuerKeys } from '../../functions/api/auth/local-issuer.js';
 import { createTokenVerifier } from '../../functions/api/auth/token-verifier.js';
 import { createApp } from '../../functions/api/app.js';
+import { serveOpenApiDocument } from '../../functions/api/openapi-document.js';
 import { createApplication } from '../../functions/app/application.js';
 import { outbox } from '../../functions/app/outbox.js';
 import { localSignIn } from '../../functions/app/people/local-sign-in.js';
@@ -33,6 +34,7 @@ export async function createTestApp(pdsaOptions: Parameters<typeof createPdsaRun
     log,
     local: { issuer, signIn: localSignIn(deps) },
   });
+  serveOpenApiDocument(app);
 
   async function tokenFor(personId: string): Promise<string> {
     const found = await deps.people.getWithMemberships(personId);

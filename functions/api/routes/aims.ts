@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { defineRoute } from '../openapi-router.js';
 import { AimChangesSchema, AimSchema, NewAimSchema } from '../../domain/aim.js';
 import type { ApiDeps } from '../deps.js';
 import { parseIfMatch } from '../if-match.js';
@@ -18,7 +19,7 @@ export function aimRoutes(deps: ApiDeps) {
   const { aims } = deps.app;
   return newRouter()
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get', path: '/api/units/{unitId}/aims', tags: ['PDSA'], summary: "A unit's aims", security: bearerSecurity,
         request: { params: Params },
         responses: { 200: json('The aims', z.object({ items: z.array(AimSchema) })), ...common },
@@ -26,7 +27,7 @@ export function aimRoutes(deps: ApiDeps) {
       async (c) => c.json({ items: await aims.list(c.get('caller'), c.req.valid('param').unitId) }, 200),
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'post', path: '/api/units/{unitId}/aims', tags: ['PDSA'], summary: 'Add an aim (supervisors and coaches of the unit)', security: bearerSecurity,
         request: { params: Params, body: { required: true, content: { 'application/json': { schema: NewAimSchema } } } },
         responses: { 201: json('Created; the ETag is its version', AimSchema), ...common, 403: problemResponse('Not a supervisor or coach of the unit') },
@@ -38,7 +39,7 @@ export function aimRoutes(deps: ApiDeps) {
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get', path: '/api/units/{unitId}/aims/{aimId}', tags: ['PDSA'], summary: 'One aim; its version is the ETag', security: bearerSecurity,
         request: { params: AimParams },
         responses: { 200: json('The aim', AimSchema), ...common },
@@ -51,7 +52,7 @@ export function aimRoutes(deps: ApiDeps) {
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'patch', path: '/api/units/{unitId}/aims/{aimId}', tags: ['PDSA'], summary: 'Change an aim; needs If-Match', security: bearerSecurity,
         request: { params: AimParams, headers: IfMatchHeader, body: { required: true, content: { 'application/json': { schema: AimChangesSchema } } } },
         responses: {

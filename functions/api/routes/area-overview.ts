@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { defineRoute } from '../openapi-router.js';
 import { AreaOverviewViewSchema } from '../../app/leadership/area-overview.js';
 import { IdSchema } from '../../domain/ids.js';
 import { LOCALES } from '../../domain/localized-text.js';
@@ -20,7 +21,7 @@ export function areaOverviewRoutes(deps: ApiDeps) {
   const { leadership } = deps.app;
   return newRouter()
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get', path: '/api/areas/{areaId}/overview', tags: ['Leadership'], security: bearerSecurity,
         summary: "The area's units against their measures: latest value, target, variation and assurance, progress score, cycles, completeness, attention",
         request: { params: Params },
@@ -29,7 +30,7 @@ export function areaOverviewRoutes(deps: ApiDeps) {
       async (c) => c.json(await leadership.overview(c.get('caller'), c.req.valid('param').areaId), 200),
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get', path: '/api/areas/{areaId}/overview.csv', tags: ['Leadership'], security: bearerSecurity,
         summary: 'The overview matrix as CSV for Excel, in the asked language (else Accept-Language, else the person’s own)',
         request: { params: Params, query: z.object({ lang: z.enum(LOCALES).optional() }) },

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { defineRoute } from '../openapi-router.js';
 import { AreaSchema } from '../../domain/area.js';
 import { IdSchema } from '../../domain/ids.js';
 import { NewUnitSchema, UnitSchema } from '../../domain/unit.js';
@@ -12,13 +13,13 @@ const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50).optional(),
   cursor: z.string().max(2000).optional(),
 });
-const UnitPageSchema = z.object({ items: z.array(UnitSchema), nextCursor: z.string().nullable() }).openapi('UnitPage');
+const UnitPageSchema = z.object({ items: z.array(UnitSchema), nextCursor: z.string().nullable() }).meta({ id: 'UnitPage' });
 
 export function areaRoutes(deps: ApiDeps) {
   const { areas } = deps.app;
   return newRouter()
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get', path: '/api/areas', tags: ['Organisation'], security: bearerSecurity,
         summary: 'The areas (wellbeing services counties) the signed-in person works in',
         responses: { 200: json('Areas', z.object({ items: z.array(AreaSchema) })), 401: problemResponse('Not signed in') },
@@ -26,7 +27,7 @@ export function areaRoutes(deps: ApiDeps) {
       async (c) => c.json({ items: await areas.list(c.get('caller')) }, 200),
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get', path: '/api/areas/{areaId}', tags: ['Organisation'], security: bearerSecurity,
         summary: 'One area',
         request: { params: AreaParams },
@@ -40,7 +41,7 @@ export function areaRoutes(deps: ApiDeps) {
       async (c) => c.json(await areas.get(c.get('caller'), c.req.valid('param').areaId), 200),
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get', path: '/api/areas/{areaId}/units', tags: ['Organisation'], security: bearerSecurity,
         summary: "The area's units that the signed-in person may see, a page at a time",
         request: { params: AreaParams, query: PageQuery },
@@ -54,7 +55,7 @@ export function areaRoutes(deps: ApiDeps) {
       async (c) => c.json(await areas.units(c.get('caller'), c.req.valid('param').areaId, c.req.valid('query')), 200),
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'post', path: '/api/areas/{areaId}/units', tags: ['Organisation'], security: bearerSecurity,
         summary: 'Add a unit to an area (admin)',
         request: { params: AreaParams, body: { required: true, content: { 'application/json': { schema: NewUnitSchema } } } },

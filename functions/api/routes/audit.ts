@@ -1,15 +1,16 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { defineRoute } from '../openapi-router.js';
 import { AuditEntrySchema } from '../../domain/audit.js';
 import type { ApiDeps } from '../deps.js';
 import { UnitIdParam, json } from '../params.js';
 import { problemResponse } from '../problem.js';
 import { bearerSecurity, newRouter } from '../router.js';
 
-const AuditPageSchema = z.object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }).openapi('AuditPage');
+const AuditPageSchema = z.object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }).meta({ id: 'AuditPage' });
 
 export function auditRoutes(deps: ApiDeps) {
   return newRouter().openapi(
-    createRoute({
+    defineRoute({
       method: 'get', path: '/api/units/{unitId}/audit', tags: ['PDSA'], security: bearerSecurity,
       summary: "The unit's audit trail, newest first: who changed what and when; `entityId` gives one cycle's (or aim's, review's) timeline",
       request: {

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { defineRoute } from '../openapi-router.js';
 import { ChangeIdeaChangesSchema, ChangeIdeaSchema, NewChangeIdeaSchema } from '../../domain/change-idea.js';
 import type { ApiDeps } from '../deps.js';
 import { parseIfMatch } from '../if-match.js';
@@ -18,7 +19,7 @@ export function changeIdeaRoutes(deps: ApiDeps) {
   const { changeIdeas } = deps.app;
   return newRouter()
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get', path: '/api/units/{unitId}/change-ideas', tags: ['PDSA'], summary: "A unit's change ideas", security: bearerSecurity,
         request: { params: Params },
         responses: { 200: json('The change ideas', z.object({ items: z.array(ChangeIdeaSchema) })), ...common },
@@ -26,7 +27,7 @@ export function changeIdeaRoutes(deps: ApiDeps) {
       async (c) => c.json({ items: await changeIdeas.list(c.get('caller'), c.req.valid('param').unitId) }, 200),
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'post', path: '/api/units/{unitId}/change-ideas', tags: ['PDSA'], summary: 'Add a change idea (supervisors and coaches of the unit)', security: bearerSecurity,
         request: { params: Params, body: { required: true, content: { 'application/json': { schema: NewChangeIdeaSchema } } } },
         responses: { 201: json('Created', ChangeIdeaSchema), ...common, 403: problemResponse('Not a supervisor or coach of the unit') },
@@ -38,7 +39,7 @@ export function changeIdeaRoutes(deps: ApiDeps) {
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'patch', path: '/api/units/{unitId}/change-ideas/{ideaId}', tags: ['PDSA'], summary: 'Change a change idea; needs If-Match', security: bearerSecurity,
         request: { params: IdeaParams, headers: IfMatchHeader, body: { required: true, content: { 'application/json': { schema: ChangeIdeaChangesSchema } } } },
         responses: {

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { defineRoute } from '../openapi-router.js';
 import { CycleListSchema, CycleViewSchema } from '../../app/pdsa/cycle-view.js';
 import { CycleChangesSchema, CyclePhaseSchema, NewCycleSchema } from '../../domain/cycle.js';
 import type { ApiDeps } from '../deps.js';
@@ -27,13 +28,13 @@ const TransitionSchema = z
     /** Why, when abandoning a planned cycle. */
     reason: z.string().max(4000).optional(),
   })
-  .openapi('CycleTransition');
+  .meta({ id: 'CycleTransition' });
 
 export function cycleRoutes(deps: ApiDeps) {
   const { cycles } = deps.app;
   return newRouter()
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get', path: '/api/units/{unitId}/cycles', tags: ['PDSA'], security: bearerSecurity,
         summary: "The unit's cycles for its board, optionally of one phase",
         request: { params: Params, query: z.object({ phase: CyclePhaseSchema.optional() }) },
@@ -42,7 +43,7 @@ export function cycleRoutes(deps: ApiDeps) {
       async (c) => c.json(await cycles.list(c.get('caller'), c.req.valid('param').unitId, c.req.valid('query').phase), 200),
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'post', path: '/api/units/{unitId}/cycles', tags: ['PDSA'], security: bearerSecurity,
         summary: 'Start planning a cycle (supervisors and coaches of the unit)',
         request: { params: Params, body: { required: true, content: { 'application/json': { schema: NewCycleSchema } } } },
@@ -55,7 +56,7 @@ export function cycleRoutes(deps: ApiDeps) {
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get', path: '/api/units/{unitId}/cycles/{cycleId}', tags: ['PDSA'], security: bearerSecurity,
         summary: 'One cycle, the worksheet through its phases; its version is the ETag',
         request: { params: CycleParams },
@@ -69,7 +70,7 @@ export function cycleRoutes(deps: ApiDeps) {
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'patch', path: '/api/units/{unitId}/cycles/{cycleId}', tags: ['PDSA'], security: bearerSecurity,
         summary: 'Edit the worksheet sections open in the current phase; needs If-Match',
         request: { params: CycleParams, headers: IfMatchHeader, body: { required: true, content: { 'application/json': { schema: CycleChangesSchema } } } },
@@ -83,7 +84,7 @@ export function cycleRoutes(deps: ApiDeps) {
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'post', path: '/api/units/{unitId}/cycles/{cycleId}/transitions', tags: ['PDSA'], security: bearerSecurity,
         summary: 'Move the cycle to another phase: start Do (starts its workflow), abandon a planned cycle, start embedding an adopted change. Needs If-Match.',
         description:

@@ -1,18 +1,19 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { defineRoute } from '../openapi-router.js';
 import type { ApiDeps } from '../deps.js';
 import { newRouter } from '../router.js';
 
-const HealthSchema = z.object({ status: z.enum(['ok', 'degraded']), store: z.enum(['ok', 'unavailable']) }).openapi('Health');
+const HealthSchema = z.object({ status: z.enum(['ok', 'degraded']), store: z.enum(['ok', 'unavailable']) }).meta({ id: 'Health' });
 const AuthConfigSchema = z
   .object({ authorizeUrl: z.string(), tokenUrl: z.string(), clientId: z.string(), logoutUrl: z.string().nullable() })
-  .openapi('AuthConfig');
+  .meta({ id: 'AuthConfig' });
 
 export const PUBLIC_PATHS = ['/api/health', '/api/auth-config'] as const;
 
 export function healthRoutes(deps: ApiDeps) {
   return newRouter()
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get',
         path: '/api/health',
         tags: ['System'],
@@ -33,7 +34,7 @@ export function healthRoutes(deps: ApiDeps) {
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get',
         path: '/api/auth-config',
         tags: ['System'],

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { defineRoute } from '../openapi-router.js';
 import { html } from 'hono/html';
 import { IdSchema } from '../../domain/ids.js';
 import { LocaleSchema, type Locale } from '../../domain/localized-text.js';
@@ -35,8 +36,8 @@ const TokenForm = z.discriminatedUnion('grant_type', [
 ]);
 const TokenResponse = z
   .object({ id_token: z.string(), access_token: z.string(), token_type: z.literal('Bearer'), expires_in: z.number().int() })
-  .openapi('TokenResponse');
-const OAuthError = z.object({ error: z.string(), error_description: z.string() }).openapi('OAuthError');
+  .meta({ id: 'TokenResponse' });
+const OAuthError = z.object({ error: z.string(), error_description: z.string() }).meta({ id: 'OAuthError' });
 
 function localeOf(uiLocales: string | undefined): Locale {
   const first = uiLocales?.split(' ')[0];
@@ -59,7 +60,7 @@ export function localSignInRoutes({ issuer, signIn }: { issuer: LocalIssuer; sig
 
   return newRouter()
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get',
         path: '/auth/authorize',
         tags: [TAG],
@@ -78,7 +79,7 @@ export function localSignInRoutes({ issuer, signIn }: { issuer: LocalIssuer; sig
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'post',
         path: '/auth/authorize',
         tags: [TAG],
@@ -108,7 +109,7 @@ export function localSignInRoutes({ issuer, signIn }: { issuer: LocalIssuer; sig
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'post',
         path: '/auth/token',
         tags: [TAG],
@@ -148,7 +149,7 @@ export function localSignInRoutes({ issuer, signIn }: { issuer: LocalIssuer; sig
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get',
         path: '/auth/jwks.json',
         tags: [TAG],

@@ -1,4 +1,4 @@
-import { createRoute } from '@hono/zod-openapi';
+import { defineRoute } from '../openapi-router.js';
 import { MeSchema } from '../../app/organisation/me.js';
 import type { ApiDeps } from '../deps.js';
 import { json } from '../params.js';
@@ -7,7 +7,7 @@ import { bearerSecurity, newRouter } from '../router.js';
 
 export function meRoutes(deps: ApiDeps) {
   return newRouter().openapi(
-    createRoute({
+    defineRoute({
       method: 'get',
       path: '/api/me',
       tags: ['People'],

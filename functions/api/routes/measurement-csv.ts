@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { defineRoute } from '../openapi-router.js';
 import { ImportReportSchema } from '../../app/measurements/import-csv.js';
 import { MeasureKeySchema } from '../../domain/measure.js';
 import { PeriodSchema } from '../../domain/period.js';
@@ -21,7 +22,7 @@ export function measurementCsvRoutes(deps: ApiDeps) {
   const { figures } = deps.app;
   return newRouter()
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'post', path: '/api/units/{unitId}/import', tags: ['Measurements'], security: bearerSecurity,
         summary: "Import figures from a CSV file: dryRun=true previews every row's result; otherwise all rows are written or none",
         request: { params: Params, query: z.object({ dryRun: z.enum(['true', 'false']).optional() }), body: csvBody },
@@ -40,7 +41,7 @@ export function measurementCsvRoutes(deps: ApiDeps) {
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get', path: '/api/units/{unitId}/export.csv', tags: ['Measurements'], security: bearerSecurity,
         summary: "The unit's figures as CSV in the import format (Finnish Excel: BOM, `;`, decimal comma)",
         request: { params: Params, query: z.object({ measure: MeasureKeySchema.optional(), from: PeriodSchema.optional(), to: PeriodSchema.optional() }) },

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { defineRoute } from '../openapi-router.js';
 import { EntryFormSchema, SeriesViewSchema } from '../../app/measurements/series-view.js';
 import { EntryResultSchema, EntrySubmitSchema } from '../../app/measurements/submit-entry.js';
 import { MeasureKeySchema } from '../../domain/measure.js';
@@ -25,7 +26,7 @@ export function measurementRoutes(deps: ApiDeps) {
   const { figures } = deps.app;
   return newRouter()
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get', path: '/api/units/{unitId}/measures/{key}/series', tags: ['Measurements'], security: bearerSecurity,
         summary: "A chart's data: figures with the SPC analysis, its explained signals, snapshots, phases and PDSA cycle markers",
         request: { params: MeasureParams, query: z.object({ from: PeriodSchema.optional(), to: PeriodSchema.optional() }) },
@@ -37,7 +38,7 @@ export function measurementRoutes(deps: ApiDeps) {
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'put', path: '/api/units/{unitId}/measures/{key}/periods/{period}', tags: ['Measurements'], security: bearerSecurity,
         summary: 'Write one figure; the same figure again is a no-op; changing a stored figure needs If-Match',
         request: { params: PeriodParams, headers: IfMatchHeader, body: { required: true, content: { 'application/json': { schema: MeasurementInputSchema } } } },
@@ -57,7 +58,7 @@ export function measurementRoutes(deps: ApiDeps) {
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get', path: '/api/units/{unitId}/entry', tags: ['Measurements'], security: bearerSecurity,
         summary: "The period form: the unit's due measures with their last figures; without a period, each measure's due period",
         request: { params: Params, query: z.object({ period: PeriodSchema.optional() }) },
@@ -66,7 +67,7 @@ export function measurementRoutes(deps: ApiDeps) {
       async (c) => c.json(await figures.entryForm(c.get('caller'), c.req.valid('param').unitId, c.req.valid('query').period), 200),
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'post', path: '/api/units/{unitId}/entry', tags: ['Measurements'], security: bearerSecurity,
         summary: 'Submit the period form: every valid row is saved, every invalid one reported with its fields',
         request: { params: Params, body: { required: true, content: { 'application/json': { schema: EntrySubmitSchema } } } },

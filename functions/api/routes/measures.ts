@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { defineRoute } from '../openapi-router.js';
 import { MeasureDefinitionSchema } from '../../domain/measure.js';
 import type { ApiDeps } from '../deps.js';
 import { json } from '../params.js';
@@ -7,7 +8,7 @@ import { bearerSecurity, newRouter } from '../router.js';
 
 export function measureRoutes(deps: ApiDeps) {
   return newRouter().openapi(
-    createRoute({
+    defineRoute({
       method: 'get', path: '/api/measures', tags: ['Measures'], security: bearerSecurity,
       summary: 'The measure catalogue: the current definition of each measure',
       responses: {

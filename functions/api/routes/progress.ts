@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { defineRoute } from '../openapi-router.js';
 import { ProgressViewSchema } from '../../app/leadership/confirm-progress.js';
 import { ProgressInputSchema } from '../../domain/progress-score.js';
 import type { ApiDeps } from '../deps.js';
@@ -9,7 +10,7 @@ import { bearerSecurity, newRouter } from '../router.js';
 /** The unit's progress score: Sykli suggests, the coach confirms or overrides with a reason. */
 export function progressRoutes(deps: ApiDeps) {
   return newRouter().openapi(
-    createRoute({
+    defineRoute({
       method: 'put', path: '/api/units/{unitId}/progress', tags: ['Leadership'], security: bearerSecurity,
       summary: "Confirm the unit's progress score (the unit's coaches and admins); a score other than Sykli's suggestion needs a reason",
       request: { params: z.object({ unitId: UnitIdParam }), body: { required: true, content: { 'application/json': { schema: ProgressInputSchema } } } },

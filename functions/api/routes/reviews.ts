@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { defineRoute } from '../openapi-router.js';
 import { NewReviewSchema, RescheduleSchema, ReviewOutcomeSchema, ReviewSchema } from '../../domain/review.js';
 import type { ApiDeps } from '../deps.js';
 import { parseIfMatch } from '../if-match.js';
@@ -24,7 +25,7 @@ export function reviewRoutes(deps: ApiDeps) {
   const { reviews } = deps.app;
   return newRouter()
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get', path: '/api/units/{unitId}/cycles/{cycleId}/reviews', tags: ['Reviews'], security: bearerSecurity,
         summary: "A cycle's reviews, soonest first",
         request: { params: CycleParams },
@@ -36,7 +37,7 @@ export function reviewRoutes(deps: ApiDeps) {
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'post', path: '/api/units/{unitId}/cycles/{cycleId}/reviews', tags: ['Reviews'], security: bearerSecurity,
         summary: 'Schedule a plan or study review (coaches of the unit); every participant gets an invitation with an .ics',
         request: { params: CycleParams, body: { required: true, content: { 'application/json': { schema: NewReviewSchema } } } },
@@ -50,7 +51,7 @@ export function reviewRoutes(deps: ApiDeps) {
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'patch', path: '/api/units/{unitId}/cycles/{cycleId}/reviews/{reviewId}', tags: ['Reviews'], security: bearerSecurity,
         summary: 'Reschedule a review; participants get an updated invitation (same UID, higher SEQUENCE). Needs If-Match.',
         request: { params: ReviewParams, headers: IfMatchHeader, body: { required: true, content: { 'application/json': { schema: RescheduleSchema } } } },
@@ -63,7 +64,7 @@ export function reviewRoutes(deps: ApiDeps) {
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'post', path: '/api/units/{unitId}/cycles/{cycleId}/reviews/{reviewId}/cancel', tags: ['Reviews'], security: bearerSecurity,
         summary: 'Cancel a review; participants get a cancellation (METHOD:CANCEL). Needs If-Match; cancelling twice is harmless.',
         request: { params: ReviewParams, headers: IfMatchHeader },
@@ -76,7 +77,7 @@ export function reviewRoutes(deps: ApiDeps) {
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'put', path: '/api/units/{unitId}/cycles/{cycleId}/reviews/{reviewId}/outcome', tags: ['Reviews'], security: bearerSecurity,
         summary: "Record the review's outcome; a study review's carries the Act decision, which the cycle's workflow then applies. Needs If-Match.",
         description: 'Submitting the same outcome again answers 200 and changes nothing; a different outcome for a held review is 409.',

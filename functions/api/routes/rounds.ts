@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { defineRoute } from '../openapi-router.js';
 import { FrequencySchema } from '../../domain/measure.js';
 import type { ApiDeps } from '../deps.js';
 import { json } from '../params.js';
@@ -12,7 +13,7 @@ const RoundStartSchema = z
 /** Running a measurement round by hand. */
 export function roundRoutes(deps: ApiDeps) {
   return newRouter().openapi(
-    createRoute({
+    defineRoute({
       method: 'post', path: '/api/rounds', tags: ['Measurements'], security: bearerSecurity,
       summary: "Run a measurement round now (admin): collects the period that has just ended; a period's round runs once",
       request: { body: { required: true, content: { 'application/json': { schema: z.strictObject({ frequency: FrequencySchema }) } } } },

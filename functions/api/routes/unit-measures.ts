@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { defineRoute } from '../openapi-router.js';
 import { UnitMeasureListSchema } from '../../app/measurements/unit-measures.js';
 import { ChartPhaseSchema, NewChartPhaseSchema } from '../../domain/chart-phase.js';
 import { MeasureKeySchema } from '../../domain/measure.js';
@@ -28,7 +29,7 @@ export function unitMeasureRoutes(deps: ApiDeps) {
   const { measures } = deps.app;
   return newRouter()
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get', path: '/api/units/{unitId}/measures', tags: ['Measurements'], security: bearerSecurity,
         summary: 'The measures a unit tracks, and what the signed-in person may do with them',
         request: { params: Params },
@@ -37,7 +38,7 @@ export function unitMeasureRoutes(deps: ApiDeps) {
       async (c) => c.json(await measures.list(c.get('caller'), c.req.valid('param').unitId), 200),
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'post', path: '/api/units/{unitId}/measures', tags: ['Measurements'], security: bearerSecurity,
         summary: "Track a catalogue measure, or add the unit's own measure with its own definition",
         request: { params: Params, body: { required: true, content: { 'application/json': { schema: NewUnitMeasureSchema } } } },
@@ -50,7 +51,7 @@ export function unitMeasureRoutes(deps: ApiDeps) {
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'patch', path: '/api/units/{unitId}/measures/{key}', tags: ['Measurements'], security: bearerSecurity,
         summary: "Change a tracked measure's target or frequency; needs If-Match",
         request: { params: MeasureParams, headers: IfMatchHeader, body: { required: true, content: { 'application/json': { schema: UnitMeasureChangesSchema } } } },
@@ -64,7 +65,7 @@ export function unitMeasureRoutes(deps: ApiDeps) {
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'post', path: '/api/units/{unitId}/measures/{key}/versions', tags: ['Measurements'], security: bearerSecurity,
         summary: "A new definition version from a period on (the history is kept); a catalogue measure follows the catalogue's latest",
         request: { params: MeasureParams, headers: IfMatchHeader, body: { required: true, content: { 'application/json': { schema: NewDefinitionVersionSchema } } } },
@@ -78,7 +79,7 @@ export function unitMeasureRoutes(deps: ApiDeps) {
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get', path: '/api/units/{unitId}/measures/{key}/phases', tags: ['Measurements'], security: bearerSecurity,
         summary: "A chart's phases, oldest first",
         request: { params: MeasureParams },
@@ -90,7 +91,7 @@ export function unitMeasureRoutes(deps: ApiDeps) {
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'post', path: '/api/units/{unitId}/measures/{key}/phases', tags: ['Measurements'], security: bearerSecurity,
         summary: 'Start a new chart phase at a period, with the reason (normally an adopted change)',
         request: { params: MeasureParams, body: { required: true, content: { 'application/json': { schema: NewChartPhaseSchema } } } },

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import * as z from 'zod';
+import { defineRoute } from '../openapi-router.js';
 import { UnitViewSchema } from '../../app/organisation/units.js';
 import { UnitChangesSchema } from '../../domain/unit.js';
 import type { ApiDeps } from '../deps.js';
@@ -13,7 +14,7 @@ export function unitRoutes(deps: ApiDeps) {
   const { units } = deps.app;
   return newRouter()
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'get', path: '/api/units/{unitId}', tags: ['Organisation'], security: bearerSecurity,
         summary: "One unit, with what the signed-in person may do in it; its version is the ETag",
         request: { params: UnitParams },
@@ -31,7 +32,7 @@ export function unitRoutes(deps: ApiDeps) {
       },
     )
     .openapi(
-      createRoute({
+      defineRoute({
         method: 'patch', path: '/api/units/{unitId}', tags: ['Organisation'], security: bearerSecurity,
         summary: "Change a unit's name, kind or municipality (admin); needs If-Match with the unit's ETag",
         request: { params: UnitParams, headers: IfMatchHeader, body: { required: true, content: { 'application/json': { schema: UnitChangesSchema } } } },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { can, seesWholeArea } from '../../domain/access-policy.js';
 import { AreaOverviewSchema, OverviewUnitSchema, buildAreaOverview, serialiseOverviewCsv, type AreaOverview } from '../../domain/area-overview.js';
 import { helsinkiDate } from '../../domain/helsinki-time.js';

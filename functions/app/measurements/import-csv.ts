@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CSV_HEADERS, parseMeasurementCsv } from '../../domain/csv.js';
 import { planFigure } from '../../domain/figure-plan.js';
 import type { Locale } from '../../domain/localized-text.js';

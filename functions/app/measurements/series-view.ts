@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { unitPermissions } from '../../domain/access-policy.js';
 import { ChartPhaseSchema } from '../../domain/chart-phase.js';
 import { helsinkiInstant } from '../../domain/helsinki-time.js';

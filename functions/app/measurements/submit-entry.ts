@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { planFigure } from '../../domain/figure-plan.js';
 import type { Locale } from '../../domain/localized-text.js';
 import { MeasureKeySchema } from '../../domain/measure.js';

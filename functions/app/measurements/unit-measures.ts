@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { unitPermissions } from '../../domain/access-policy.js';
 import { type ChartPhase, type NewChartPhase } from '../../domain/chart-phase.js';
 import { isFuturePeriod, periodFrequency } from '../../domain/period.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { areasWithRole, can, rolesOf, unitsWithRole } from '../../domain/access-policy.js';
 import { IdSchema } from '../../domain/ids.js';
 import { MembershipSchema, RoleSchema } from '../../domain/membership.js';

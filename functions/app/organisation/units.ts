@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { unitPermissions } from '../../domain/access-policy.js';
 import { UnitSchema, type Unit, type UnitChanges } from '../../domain/unit.js';
 import type { UnitRepository } from '../../store/unit-repository.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { unitPermissions, type Principal, type UnitRef } from '../../domain/access-policy.js';
 import { CycleChangesSchema, CyclePhaseSchema, CycleSchema, type Cycle } from '../../domain/cycle.js';
 import { allowedTransitions, editableSections } from '../../domain/cycle-lifecycle.js';

@@ -1,5 +1,5 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ensureFirstAdmin } from '../../app/people/first-admin.js';
 import { LocaleSchema } from '../../domain/localized-text.js';
 import { PersonSchema } from '../../domain/person.js';

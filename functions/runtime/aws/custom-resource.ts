@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What CloudFormation sends a Lambda-backed custom resource (the fields Sykli reads). */
 const CustomResourceEventSchema = z.looseObject({
