@@ -36,6 +36,7 @@ import { reviewAccess, reviews } from './pdsa/reviews.js';
 import { transitionCycle } from './pdsa/transition-cycle.js';
 import { signedInPeople } from './people/signed-in-people.js';
 import { withAppErrors } from './store-errors.js';
+import type { BusinessMetrics } from '../metrics/business-metrics.js';
 import { createUnitChanged } from './unit-changed.js';
 
 /** What the API's use cases need: the repositories, the workflows both ways, and the cycles' e-mail. */
@@ -54,6 +55,7 @@ export type ApplicationDeps = {
   /** Can the store be reached? For the health check. */
   checkStore: () => Promise<void>;
   log: (message: string, detail?: unknown) => void;
+  metrics: BusinessMetrics;
 };
 
 /**
@@ -68,7 +70,7 @@ export function createApplication(deps: ApplicationDeps) {
   const cycleFor = cycleAccess({ unitFor, cycles: deps.cycles });
   const reviewFor = reviewAccess({ cycleFor, cycles: deps.cycles });
   const tracked = trackedMeasure(deps.measurements);
-  const measurementDeps = { unitFor, trackedMeasure: tracked, measurements: deps.measurements, unitChanged };
+  const measurementDeps = { unitFor, trackedMeasure: tracked, measurements: deps.measurements, unitChanged, metrics: deps.metrics };
 
   return withAppErrors({
     health: { checkStore: deps.checkStore },
@@ -82,11 +84,11 @@ export function createApplication(deps: ApplicationDeps) {
     cycles: {
       ...cycles({ unitFor, cycles: deps.cycles, unitChanged }),
       edit: editCycle({ cycleFor, cycles: deps.cycles }),
-      transition: transitionCycle({ cycleFor, cycles: deps.cycles, workflows: deps.workflows, unitChanged }),
+      transition: transitionCycle({ cycleFor, cycles: deps.cycles, workflows: deps.workflows, unitChanged, metrics: deps.metrics }),
     },
     reviews: {
-      ...reviews({ cycleFor, cycles: deps.cycles, members: deps.members, cycleMail: deps.cycleMail, unitChanged }),
-      recordOutcome: recordOutcome({ reviewFor, cycles: deps.cycles, deliverDecision: deliverDecision(deps), unitChanged }),
+      ...reviews({ cycleFor, cycles: deps.cycles, members: deps.members, cycleMail: deps.cycleMail, unitChanged, metrics: deps.metrics }),
+      recordOutcome: recordOutcome({ reviewFor, cycles: deps.cycles, deliverDecision: deliverDecision(deps), unitChanged, metrics: deps.metrics }),
     },
     agenda: { ofCaller: agenda(deps) },
     measures: unitMeasures({ ...measurementDeps, catalogue: deps.catalogue, cycles: deps.cycles }),

@@ -4,6 +4,7 @@ import { createApp } from '../../functions/api/app.js';
 import { createApplication } from '../../functions/app/application.js';
 import { outbox } from '../../functions/app/outbox.js';
 import { localSignIn } from '../../functions/app/people/local-sign-in.js';
+import { noMetrics } from '../../functions/metrics/business-metrics.js';
 import { createRepositories } from '../../functions/runtime/repositories.js';
 import { seedDemo } from '../../functions/runtime/seed/seed-demo.js';
 import { createPdsaRuntime } from './pdsa-runtime.js';
@@ -21,7 +22,7 @@ export async function createTestApp(pdsaOptions: Parameters<typeof createPdsaRun
   /** The repositories over the test's table, for tests that look behind the API. */
   const deps = createRepositories(db);
   const app = createApp({
-    app: createApplication({ ...deps, workflows: pdsa.engine, cycleMail: pdsa.cycleMail, log }),
+    app: createApplication({ ...deps, workflows: pdsa.engine, cycleMail: pdsa.cycleMail, log, metrics: noMetrics }),
     outbox: outbox({ outbox: pdsa.outbox }),
     verifyToken: createTokenVerifier({ keySet: issuer.keySet, issuer: issuer.issuer, audience: issuer.clientId }),
     authConfig: { authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', clientId: issuer.clientId, logoutUrl: null },

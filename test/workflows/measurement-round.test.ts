@@ -1,3 +1,4 @@
+import { noMetrics } from '../../functions/metrics/business-metrics.js';
 import { describe, expect, it } from 'vitest';
 import { measureCatalogueByKey } from '../../functions/domain/measure-catalogue.js';
 import { addPeriods } from '../../functions/domain/period.js';
@@ -76,6 +77,7 @@ async function setUp() {
       derived: createDerivedItems({ measurements, cycles: createCycleRepository(db) }),
       members: createMemberDirectory(db),
       roundMail: createRoundMail({ notifier: createOutboxNotifier(createOutboxRepository(db)), webUrl: 'http://sykli.test' }),
+      metrics: noMetrics,
     }),
   );
   const engine = createLocalEngine({

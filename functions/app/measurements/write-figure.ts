@@ -3,6 +3,7 @@ import type { Locale } from '../../domain/localized-text.js';
 import type { Measurement, MeasurementInput } from '../../domain/measurement.js';
 import type { MeasurementRepository } from '../../store/measurement-repository.js';
 import type { UnitAccess } from '../access.js';
+import type { BusinessMetrics } from '../../metrics/business-metrics.js';
 import { personActor, type Caller } from '../caller.js';
 import type { UnitChanged } from '../unit-changed.js';
 import { checkVersion } from '../versions.js';
@@ -19,6 +20,7 @@ export function writeFigure(deps: {
   trackedMeasure: TrackedMeasure;
   measurements: Pick<MeasurementRepository, 'getMeasurement' | 'writeMeasurement'>;
   unitChanged: UnitChanged;
+  metrics: BusinessMetrics;
 }) {
   return async (
     caller: Caller,
@@ -35,6 +37,7 @@ export function writeFigure(deps: {
     if (plan.status === 'unchanged') return plan;
     if (existing) checkVersion('figure', existing, expectedVersion);
     await deps.measurements.writeMeasurement({ existing, next: plan.measurement }, personActor(caller.person));
+    deps.metrics.count('FiguresWritten');
     await deps.unitChanged(unit.id, { series: [measure] });
     return plan;
   };

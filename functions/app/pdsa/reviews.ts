@@ -3,6 +3,7 @@ import { ReviewSchema, reviewPhaseProblem, reviewStartsAt, type NewReview, type 
 import type { CycleMail } from '../../notify/cycle-mail.js';
 import type { CycleRepository } from '../../store/cycle-repository.js';
 import type { MemberDirectory } from '../../store/member-directory.js';
+import type { BusinessMetrics } from '../../metrics/business-metrics.js';
 import { personActor, type Caller } from '../caller.js';
 import { ConflictError, NotFoundError, invalidField } from '../errors.js';
 import type { UnitChanged } from '../unit-changed.js';
@@ -15,6 +16,7 @@ type Deps = {
   members: Pick<MemberDirectory, 'membersOf'>;
   cycleMail: Pick<CycleMail, 'reviewChanged'>;
   unitChanged: UnitChanged;
+  metrics: BusinessMetrics;
 };
 
 /** The review a use case works on, of a cycle the person may see (and manage, for `manage`). */
@@ -73,6 +75,7 @@ export function reviews(deps: Deps) {
         version: 1,
       });
       await deps.cycles.write([deps.cycles.reviewWrite(null, review, 'schedule')], personActor(caller.person));
+      deps.metrics.count('ReviewsScheduled');
       await deps.cycleMail.reviewChanged(review, cycle, 'invitation');
       await deps.unitChanged(unit.id);
       return review;

@@ -7,6 +7,7 @@ import type { MeasurementRepository } from '../../store/measurement-repository.j
 import type { MemberDirectory } from '../../store/member-directory.js';
 import type { RoundRepository } from '../../store/round-repository.js';
 import type { UnitRepository } from '../../store/unit-repository.js';
+import type { BusinessMetrics } from '../../metrics/business-metrics.js';
 import { createDerivedItems } from '../derived-items.js';
 import { deliverDecision } from '../pdsa/deliver-decision.js';
 import { createUnitChanged } from '../unit-changed.js';
@@ -25,6 +26,7 @@ export type WorkflowStepDeps = {
   roundMail: RoundMail;
   workflows: WorkflowAnswerer;
   log: (message: string, detail?: unknown) => void;
+  metrics: BusinessMetrics;
   now?: () => Date;
 };
 
