@@ -9,6 +9,7 @@ import { accessKeyOf, childEnvironment, FunctionChild, PRELOAD_ONLY, type Lambda
 import type { EventContext, EventSource } from './events.js';
 import { CLOUDFORMATION_RESPONSES, startRecordingProxy, TaskTokens, type RecordedCall, type RecordingProxy } from './recording-proxy.js';
 import { customResourceEvents } from './custom-resource-events.js';
+import { mailEvents } from './mail-events.js';
 import type { DeployedStack, OurFunction } from './stack.js';
 import { workflowTaskEvents } from './task-events.js';
 
@@ -25,6 +26,8 @@ export const EVENT_SOURCES: Record<string, EventSource> = {
   'functions/handlers/tasks.ts': workflowTaskEvents,
   // CloudFormation's custom resource requests (the first admin) on deploy.
   'functions/handlers/bootstrap.ts': customResourceEvents,
+  // SES bounce and complaint events of the configuration set, through its SNS topic.
+  'functions/handlers/mail-events.ts': mailEvents,
 };
 
 export type StepResult = { label: string; problem: string | null; calls: RecordedCall[] };

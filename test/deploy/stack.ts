@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { synthStack } from '../infra/synth-stack.js';
-import { rolePolicies, type NamedPolicy } from './iam.js';
+import { rolePolicies, type AuthRequest, type NamedPolicy } from './iam.js';
 import { createResolver, type CfnResource, type CfnTemplate, type Resolver } from './resolver.js';
 
 /**
@@ -51,6 +51,11 @@ export type OurFunction = {
   roleId: string;
   roleArn: string;
   policies: NamedPolicy[];
+  /**
+   * What the Lambda service does with the function's role on its behalf, as the template configures
+   * it: e.g. sending a failed asynchronous event to the on-failure destination.
+   */
+  serviceCalls: (AuthRequest & { why: string })[];
 };
 export type FrameworkFunction = { logicalId: string; path: string; reason: string };
 
@@ -222,7 +227,27 @@ function ourFunction(template: CfnTemplate, resolver: Resolver, id: string, reso
     roleId,
     roleArn: resolver.getAtt(roleId, 'Arn'),
     policies: rolePolicies(template, resolver, roleId),
+    serviceCalls: destinationCalls(template, resolver, name),
   };
+}
+
+/** The action Lambda calls, with the function's role, to deliver to a destination of this kind. */
+const DESTINATION_ACTIONS: Record<string, string> = { sqs: 'sqs:SendMessage', sns: 'sns:Publish', lambda: 'lambda:InvokeFunction', events: 'events:PutEvents' };
+
+/** The asynchronous invocation destinations of the function (AWS::Lambda::EventInvokeConfig). */
+function destinationCalls(template: CfnTemplate, resolver: Resolver, functionName: string): OurFunction['serviceCalls'] {
+  return Object.values(template.Resources)
+    .filter((r) => r.Type === 'AWS::Lambda::EventInvokeConfig' && resolver.resolveString(r.Properties?.FunctionName, 'EventInvokeConfig.FunctionName') === functionName)
+    .flatMap((r) =>
+      (['OnFailure', 'OnSuccess'] as const).flatMap((when) => {
+        const destination = r.Properties?.DestinationConfig?.[when]?.Destination;
+        if (destination === undefined) return [];
+        const resource = resolver.resolveString(destination, `EventInvokeConfig.${when}`);
+        const action = DESTINATION_ACTIONS[resource.split(':')[2] ?? ''];
+        if (!action) throw new Error(`The ${when} destination ${resource} of ${functionName} is of a kind the harness does not model.`);
+        return [{ action, resource, context: {}, why: `Lambda delivers ${when === 'OnFailure' ? 'failed' : 'successful'} asynchronous events there` }];
+      }),
+    );
 }
 
 /** The definition text a state machine deploys, before CloudFormation fills its substitutions. */
