@@ -24,6 +24,7 @@ import { areas } from './organisation/areas.js';
 import { auditTrail } from './organisation/audit-trail.js';
 import { catalogue } from './organisation/catalogue.js';
 import { describeMe } from './organisation/me.js';
+import { unitPeople } from './organisation/unit-people.js';
 import { units } from './organisation/units.js';
 import { agenda } from './pdsa/agenda.js';
 import { aims } from './pdsa/aims.js';
@@ -76,7 +77,7 @@ export function createApplication(deps: ApplicationDeps) {
     health: { checkStore: deps.checkStore },
     people: { signedIn: signedInPeople(deps.people), me: describeMe },
     areas: areas(deps),
-    units: units({ unitFor, units: deps.units }),
+    units: { ...units({ unitFor, units: deps.units }), people: unitPeople({ unitFor, members: deps.members }) },
     catalogue: { list: catalogue(deps) },
     audit: { trail: auditTrail({ unitFor, audit: deps.audit }) },
     aims: aims({ unitFor, cycles: deps.cycles, unitChanged }),
