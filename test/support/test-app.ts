@@ -4,7 +4,7 @@ import { createApp } from '../../functions/api/app.js';
 import { createApplication } from '../../functions/app/application.js';
 import { outbox } from '../../functions/app/outbox.js';
 import { localSignIn } from '../../functions/app/people/local-sign-in.js';
-import { noMetrics } from '../../functions/metrics/business-metrics.js';
+import type { BusinessMetric } from '../../functions/metrics/business-metrics.js';
 import { createRepositories } from '../../functions/runtime/repositories.js';
 import { seedDemo } from '../../functions/runtime/seed/seed-demo.js';
 import { createPdsaRuntime } from './pdsa-runtime.js';
@@ -19,10 +19,13 @@ export async function createTestApp(pdsaOptions: Parameters<typeof createPdsaRun
   const errors: unknown[] = [];
   const pdsa = createPdsaRuntime(db, pdsaOptions);
   const log = (_message: string, detail?: unknown) => errors.push(detail);
+  /** What the use cases counted, by metric. */
+  const counted = new Map<BusinessMetric, number>();
+  const metrics = { count: (metric: BusinessMetric, value = 1) => void counted.set(metric, (counted.get(metric) ?? 0) + value) };
   /** The repositories over the test's table, for tests that look behind the API. */
   const deps = createRepositories(db);
   const app = createApp({
-    app: createApplication({ ...deps, workflows: pdsa.engine, cycleMail: pdsa.cycleMail, log, metrics: noMetrics }),
+    app: createApplication({ ...deps, workflows: pdsa.engine, cycleMail: pdsa.cycleMail, log, metrics }),
     outbox: outbox({ outbox: pdsa.outbox }),
     verifyToken: createTokenVerifier({ keySet: issuer.keySet, issuer: issuer.issuer, audience: issuer.clientId }),
     authConfig: { authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', clientId: issuer.clientId, logoutUrl: null },
@@ -42,6 +45,6 @@ export async function createTestApp(pdsaOptions: Parameters<typeof createPdsaRun
     return app.request(path, { ...init, headers });
   }
 
-  return { app, db, deps, issuer, keys, tokenFor, request, errors, pdsa };
+  return { app, db, deps, issuer, keys, tokenFor, request, errors, counted, pdsa };
 }
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
