@@ -36,7 +36,7 @@ export class SykliStack extends Stack {
   readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: SykliStackProps) {
-    super(scope, id, { ...props, crossRegionReferences: true });
+    super(scope, id, props);
     const data = new DataTable(this, 'Data', { existingTableName: props.existingTableName });
     const backups = new TableBackups(this, 'Backups', { table: data.table });
     const mail = new Mail(this, 'Mail', { domain: props.mailDomain });
