@@ -17,7 +17,7 @@ import { synthStack } from './synth-stack.js';
 
 type Resource = { Type: string; Properties: Record<string, any>; DependsOn?: string[] };
 
-const { stack } = synthStack();
+const { stack, edge } = synthStack();
 const template = Template.fromStack(stack);
 
 function onlyResource(type: string): [logicalId: string, resource: Resource] {
@@ -436,7 +436,6 @@ describe('backups', () => {
 });
 
 describe('firewall', () => {
-  const { edge } = synthStack();
   const edgeTemplate = Template.fromStack(edge);
   const [webAclId, webAcl] = Object.entries(edgeTemplate.findResources('AWS::WAFv2::WebACL') as Record<string, Resource>)[0]!;
   const ruleNames = (acl: Resource) => (acl.Properties.Rules as { Name: string }[]).map((r) => r.Name);
