@@ -1,7 +1,8 @@
 import { Aws, type App } from 'aws-cdk-lib';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LocaleSchema } from '../functions/domain/localized-text.js';
-import { SykliStack } from './sykli-stack.js';
+import { SykliEdgeStack } from './sykli-edge-stack.js';
+import { SykliStack, type SykliStackProps } from './sykli-stack.js';
 
 /**
  * The context values a deploy takes (`npx cdk deploy -c name=value …`), each with what it is for;
@@ -16,7 +17,11 @@ export const DEPLOY_CONTEXT = {
   firstAdminEmail: "The first admin's work e-mail: invited on the first deploy, with a temporary password",
   firstAdminName: "The first admin's name (default: the e-mail's local part)",
   firstAdminLocale: "The first admin's language: fi, sv or en (default fi)",
+  existingTableName: 'Run on this existing table instead of the stack\'s own: a table restored from a backup (README, "Operating Sykli")',
+  existingTableStreamArn: "That table's stream (NEW_AND_OLD_IMAGES), which scripts/restore-table.ts turns on and prints: the projection reads it",
 } as const;
+/** Context values a first deploy does not give: they change a running installation. */
+export const LATER_CONTEXT: readonly (keyof typeof DEPLOY_CONTEXT)[] = ['existingTableName', 'existingTableStreamArn'];
 export type DeployContext = Partial<Record<keyof typeof DEPLOY_CONTEXT, string>>;
 
 const ContextSchema = z
@@ -29,10 +34,31 @@ const ContextSchema = z
     firstAdminEmail: z.email().optional(),
     firstAdminName: z.string().min(1).max(200).optional(),
     firstAdminLocale: LocaleSchema.default('fi'),
+    existingTableName: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, 'a DynamoDB table name').optional(),
+    existingTableStreamArn: z.string().regex(/^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[A-Za-z0-9_.-]+\/stream\/.+$/, "a DynamoDB table's stream ARN").optional(),
   })
-  .refine((c) => Boolean(c.webDomain) === Boolean(c.webCertificateArn), { message: 'give webDomain and webCertificateArn together', path: ['webCertificateArn'] });
+  .refine((c) => Boolean(c.webDomain) === Boolean(c.webCertificateArn), { message: 'give webDomain and webCertificateArn together', path: ['webCertificateArn'] })
+  .refine((c) => Boolean(c.existingTableName) === Boolean(c.existingTableStreamArn), {
+    message: 'give existingTableName and existingTableStreamArn together (scripts/restore-table.ts prints both)',
+    path: ['existingTableStreamArn'],
+  })
+  .refine((c) => !c.existingTableStreamArn || c.existingTableStreamArn.includes(`:table/${c.existingTableName}/stream/`), {
+    message: "the stream must be existingTableName's own",
+    path: ['existingTableStreamArn'],
+  });
 
-/** The Sykli stack from the app's context, refusing a bad value with a sentence naming it. */
+/**
+ * The two stacks: SykliEdge in us-east-1 (CloudFront's web ACL, which AWS keeps there) and Sykli
+ * in the chosen region, which takes the web ACL through a cross-region reference.
+ */
+export function addSykliStacks(app: App, props: Omit<SykliStackProps, 'webAclArn'>): { edge: SykliEdgeStack; stack: SykliStack } {
+  const edge = new SykliEdgeStack(app, 'SykliEdge', { description: "Sykli: CloudFront's web application firewall (us-east-1)" });
+  const stack = new SykliStack(app, 'Sykli', { ...props, webAclArn: edge.webAclArn });
+  stack.addStackDependency(edge);
+  return { edge, stack };
+}
+
+/** The Sykli stacks from the app's context, refusing a bad value with a sentence naming it. */
 export function addSykliStack(app: App, webDistPath: string): SykliStack {
   const given = Object.fromEntries(Object.keys(DEPLOY_CONTEXT).map((key) => [key, app.node.tryGetContext(key) as unknown]).filter(([, value]) => value !== undefined));
   const parsed = ContextSchema.safeParse(given);
@@ -41,7 +67,7 @@ export function addSykliStack(app: App, webDistPath: string): SykliStack {
     throw new Error(`The deploy context is not valid: ${problems}.`);
   }
   const context = parsed.data;
-  return new SykliStack(app, 'Sykli', {
+  return addSykliStacks(app, {
     // No account: the template is account-agnostic and synthesizes without credentials or lookups.
     env: { region: context.region },
     authDomainPrefix: context.authDomainPrefix ?? `sykli-${Aws.ACCOUNT_ID}`,
@@ -51,5 +77,7 @@ export function addSykliStack(app: App, webDistPath: string): SykliStack {
     firstAdmin: context.firstAdminEmail
       ? { email: context.firstAdminEmail, name: context.firstAdminName ?? context.firstAdminEmail.split('@')[0]!, locale: context.firstAdminLocale }
       : undefined,
-  });
+    existingTable:
+      context.existingTableName && context.existingTableStreamArn ? { name: context.existingTableName, streamArn: context.existingTableStreamArn } : undefined,
+  }).stack;
 }

@@ -2,6 +2,7 @@ import { swaggerUI } from '@hono/swagger-ui';
 import { authenticate } from './authenticate.js';
 import { DOC_PATHS } from './doc-paths.js';
 import type { ApiDeps } from './deps.js';
+import { requireOriginVerify } from './origin-verify.js';
 import { handleError, problemJson } from './problem.js';
 import { agendaRoutes } from './routes/agenda.js';
 import { aimRoutes } from './routes/aims.js';
@@ -54,6 +55,7 @@ export type AppType = ReturnType<typeof apiRoutes>;
 export function createApp(deps: ApiDeps) {
   const app = newRouter();
   app.onError((error, c) => handleError(error, c, deps.log));
+  if (deps.originVerifySecret) app.use('/api/*', requireOriginVerify(deps.originVerifySecret));
   app.route('/', apiRoutes(deps));
   if (deps.local) app.route('/', localSignInRoutes(deps.local));
   if (deps.outbox) app.route('/', outboxRoutes(deps.outbox));

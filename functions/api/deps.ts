@@ -15,6 +15,11 @@ export type ApiDeps = {
   log: (message: string, detail?: unknown) => void;
   /** Mounted by the local runtime only: the demo sign-in page and token endpoint. */
   local?: { issuer: LocalIssuer; signIn: LocalSignIn };
+  /**
+   * The secret CloudFront sends in the origin-verify header; requests without it are refused. Only
+   * the AWS runtime has one: locally there is no CloudFront in front.
+   */
+  originVerifySecret?: string;
   /** The local outbox of sent messages; its routes exist only when this does. */
   outbox?: Outbox;
 };

@@ -24,6 +24,7 @@ import { areas } from './organisation/areas.js';
 import { auditTrail } from './organisation/audit-trail.js';
 import { catalogue } from './organisation/catalogue.js';
 import { describeMe } from './organisation/me.js';
+import { unitPeople } from './organisation/unit-people.js';
 import { units } from './organisation/units.js';
 import { agenda } from './pdsa/agenda.js';
 import { aims } from './pdsa/aims.js';
@@ -36,6 +37,7 @@ import { reviewAccess, reviews } from './pdsa/reviews.js';
 import { transitionCycle } from './pdsa/transition-cycle.js';
 import { signedInPeople } from './people/signed-in-people.js';
 import { withAppErrors } from './store-errors.js';
+import type { BusinessMetrics } from '../metrics/business-metrics.js';
 
 /** What the API's use cases need: the repositories, the workflows both ways, and the cycles' e-mail. */
 export type ApplicationDeps = {
@@ -52,6 +54,7 @@ export type ApplicationDeps = {
   cycleMail: CycleMail;
   /** Can the store be reached? For the health check. */
   checkStore: () => Promise<void>;
+  metrics: BusinessMetrics;
 };
 
 /**
@@ -65,13 +68,13 @@ export function createApplication(deps: ApplicationDeps) {
   const cycleFor = cycleAccess({ unitFor, cycles: deps.cycles });
   const reviewFor = reviewAccess({ cycleFor, cycles: deps.cycles });
   const tracked = trackedMeasure(deps.measurements);
-  const measurementDeps = { unitFor, trackedMeasure: tracked, measurements: deps.measurements };
+  const measurementDeps = { unitFor, trackedMeasure: tracked, measurements: deps.measurements, metrics: deps.metrics };
 
   return withAppErrors({
     health: { checkStore: deps.checkStore },
     people: { signedIn: signedInPeople(deps.people), me: describeMe },
     areas: areas(deps),
-    units: units({ unitFor, units: deps.units }),
+    units: { ...units({ unitFor, units: deps.units }), people: unitPeople({ unitFor, members: deps.members }) },
     catalogue: { list: catalogue(deps) },
     audit: { trail: auditTrail({ unitFor, audit: deps.audit }) },
     aims: aims({ unitFor, cycles: deps.cycles }),
@@ -79,11 +82,11 @@ export function createApplication(deps: ApplicationDeps) {
     cycles: {
       ...cycles({ unitFor, cycles: deps.cycles }),
       edit: editCycle({ cycleFor, cycles: deps.cycles }),
-      transition: transitionCycle({ cycleFor, cycles: deps.cycles, workflows: deps.workflows }),
+      transition: transitionCycle({ cycleFor, cycles: deps.cycles, workflows: deps.workflows, metrics: deps.metrics }),
     },
     reviews: {
-      ...reviews({ cycleFor, cycles: deps.cycles, members: deps.members, cycleMail: deps.cycleMail }),
-      recordOutcome: recordOutcome({ reviewFor, cycles: deps.cycles, deliverDecision: deliverDecision(deps) }),
+      ...reviews({ cycleFor, cycles: deps.cycles, members: deps.members, cycleMail: deps.cycleMail, metrics: deps.metrics }),
+      recordOutcome: recordOutcome({ reviewFor, cycles: deps.cycles, deliverDecision: deliverDecision(deps), metrics: deps.metrics }),
     },
     agenda: { ofCaller: agenda(deps) },
     measures: unitMeasures({ ...measurementDeps, catalogue: deps.catalogue, cycles: deps.cycles }),

@@ -16,6 +16,13 @@ export const ENV = {
   measurementRoundMachineArn: 'SYKLI_MEASUREMENT_ROUND_MACHINE_ARN',
   /** The verified SES sender of invitations, reminders and escalations. */
   mailFrom: 'SYKLI_MAIL_FROM',
+  /** The SES configuration set every message is sent through: suppression list, bounce and complaint events. */
+  mailConfigurationSet: 'SYKLI_MAIL_CONFIGURATION_SET',
+  /**
+   * What CloudFront sends in the origin-verify header of every API request; the API refuses
+   * requests without it, so that the API cannot be reached around CloudFront and its firewall.
+   */
+  originVerifySecret: 'SYKLI_ORIGIN_VERIFY_SECRET',
   /** The web app's address, for links in e-mails. */
   webUrl: 'SYKLI_WEB_URL',
   /** The Cognito user pool people sign in to; its users are created for the people Sykli knows. */
@@ -25,10 +32,22 @@ export type Setting = keyof typeof ENV;
 
 /** What each Lambda asks for: exactly what its composition root in functions/runtime/aws/ reads. */
 export const FUNCTION_SETTINGS = {
-  api: ['tableName', 'authIssuer', 'authClientId', 'authDomainUrl', 'pdsaCycleMachineArn', 'measurementRoundMachineArn', 'mailFrom', 'webUrl'],
-  tasks: ['tableName', 'mailFrom', 'webUrl'],
+  api: [
+    'tableName',
+    'authIssuer',
+    'authClientId',
+    'authDomainUrl',
+    'pdsaCycleMachineArn',
+    'measurementRoundMachineArn',
+    'mailFrom',
+    'mailConfigurationSet',
+    'webUrl',
+    'originVerifySecret',
+  ],
+  tasks: ['tableName', 'mailFrom', 'mailConfigurationSet', 'webUrl'],
   bootstrap: ['tableName', 'userPoolId'],
   projection: ['tableName'],
+  mailEvents: ['tableName'],
 } as const satisfies Record<string, readonly Setting[]>;
 export type FunctionName = keyof typeof FUNCTION_SETTINGS;
 export type SettingsOf<F extends FunctionName> = Record<(typeof FUNCTION_SETTINGS)[F][number], string>;

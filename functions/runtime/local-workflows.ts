@@ -8,6 +8,7 @@ import { createTaskDispatcher } from '../tasks/workflow-task.js';
 import { loadLocalDefinitions } from '../../workflows/definitions.js';
 import { createLocalEngine, type LocalEngineOptions } from '../../workflows/engine/local-engine.js';
 import type { MachineName } from '../../workflows/engine/workflow-engine.js';
+import { noMetrics } from '../metrics/business-metrics.js';
 import { createRepositories } from './repositories.js';
 
 export type LocalWorkflowOptions = Pick<LocalEngineOptions, 'waitOverridesMs' | 'timeoutOverridesMs' | 'log'> & {
@@ -30,6 +31,7 @@ export function createLocalWorkflows(db: Db, options: LocalWorkflowOptions) {
     cycleMail,
     roundMail: createRoundMail({ notifier: options.notifier, webUrl: options.webUrl }),
     workflows: { sendTaskSuccess: (token, output) => engine!.sendTaskSuccess(token, output) },
+    metrics: noMetrics,
   });
   engine = createLocalEngine({
     definitions: loadLocalDefinitions(options.machines),

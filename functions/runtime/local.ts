@@ -14,6 +14,7 @@ import { resumeInFlightCycles } from '../app/workflow/resume-cycles.js';
 import { createOutboxNotifier } from '../notify/outbox-notifier.js';
 import type { Db } from '../store/document-client.js';
 import { ensureTable } from '../store/ensure-table.js';
+import { noMetrics } from '../metrics/business-metrics.js';
 import { createOutboxRepository } from '../store/outbox-repository.js';
 import { createLocalWorkflows } from './local-workflows.js';
 import { startLocalProjection } from './local-projection.js';
@@ -58,7 +59,7 @@ export function createLocalApp(db: Db, parts: Pick<ApplicationDeps, 'workflows' 
   const repositories = createRepositories(db);
   const log = (message: string, detail?: unknown) => console.error(message, detail);
   const app = createApp({
-    app: createApplication({ ...repositories, workflows: parts.workflows, cycleMail: parts.cycleMail }),
+    app: createApplication({ ...repositories, workflows: parts.workflows, cycleMail: parts.cycleMail, metrics: noMetrics }),
     outbox: outbox({ outbox: createOutboxRepository(db) }),
     verifyToken: createTokenVerifier({ keySet: issuer.keySet, issuer: issuer.issuer, audience: issuer.clientId }),
     authConfig: { authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', clientId: issuer.clientId, logoutUrl: null },

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { MembershipSchema, type Membership } from '../domain/membership.js';
-import { PersonSchema, type Person } from '../domain/person.js';
+import { PersonSchema, type Person, type Undeliverable } from '../domain/person.js';
 import type { Db } from './document-client.js';
 import { fromItem } from './items.js';
 import { keys } from './keys.js';
@@ -49,6 +49,10 @@ export function createPeopleRepository(db: Db) {
       await table.put(keys.membership(stored), { ...stored, version: 1 }, { ifAbsent: true }, 'The person has this role here already.');
       return stored;
     },
+
+    /** Records that mail to the person's address does not arrive; the latest report wins. */
+    markUndeliverable: (personId: string, undeliverable: Undeliverable): Promise<Person> =>
+      table.update(PersonSchema, keys.person(personId), { undeliverable }, { ifPresent: true }),
 
     /** Everyone, for the admin's people list and the local sign-in page; not on any hot path. */
     listPeople: (): Promise<Person[]> => table.queryAll(PersonSchema, keys.people()),

@@ -27,6 +27,8 @@ export interface ApiProps {
   readonly measurementRound: WorkflowMachine;
   /** The SES identity review invitations are sent from. */
   readonly mail: Mail;
+  /** CloudFront's origin-verify header value: requests without it are refused (functions/api/origin-verify.ts). */
+  readonly originVerifySecret: string;
 }
 
 /** What the API's repositories call: reads, single puts and updates, and transactions of puts. */
@@ -55,6 +57,8 @@ export class Api extends Construct {
         authDomainUrl: props.authDomainUrl,
         webUrl: props.webUrl,
         mailFrom: props.mail.from,
+        mailConfigurationSet: props.mail.configurationSet.configurationSetName,
+        originVerifySecret: props.originVerifySecret,
         // Executions start through the aliases, so that a new version takes over new work.
         pdsaCycleMachineArn: props.pdsaCycle.aliasArn,
         measurementRoundMachineArn: props.measurementRound.aliasArn,
@@ -70,7 +74,7 @@ export class Api extends Construct {
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: LOG_RETENTION });
     this.httpApi = new HttpApi(this, 'HttpApi', {
-      description: 'Sykli API; reached through CloudFront under /api',
+      description: 'Sykli API; reached through CloudFront under /api, and only so (the origin-verify header)',
       // The default stage is added below, with throttling and access logging.
       createDefaultStage: false,
     });

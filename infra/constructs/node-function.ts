@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { type Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, type IDestination, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -57,6 +57,9 @@ export interface NodeFunctionProps {
   readonly timeout: Duration;
   /** Sykli's own variables (names from `ENV`); the runtime's are added here. */
   readonly environment: Record<string, string>;
+  /** For functions invoked asynchronously: how often Lambda retries a failed event, and where it goes then. */
+  readonly retryAttempts?: number;
+  readonly onFailure?: IDestination;
 }
 
 /**
@@ -89,6 +92,8 @@ export function createNodeFunction(scope: Construct, props: NodeFunctionProps): 
       POWERTOOLS_LOG_LEVEL: 'INFO',
     },
     bundling: LAMBDA_BUNDLING,
+    retryAttempts: props.retryAttempts,
+    onFailure: props.onFailure,
   });
   Validations.of(role).acknowledge({
     id: 'AwsSolutions-IAM5[Resource::*]',

@@ -143,6 +143,7 @@ export class Workflows extends Construct {
       environment: environmentFor('tasks', {
         tableName: props.table.tableName,
         mailFrom: props.mail.from,
+        mailConfigurationSet: props.mail.configurationSet.configurationSetName,
         webUrl: props.webUrl,
       }),
     });

@@ -49,6 +49,21 @@ function routesOf(ctx: EventContext): { routeKey: string; payload: string; apiId
     });
 }
 
+/**
+ * The headers CloudFront adds when it forwards a request to this API (the origin-verify secret):
+ * the custom headers of every distribution origin whose domain is the API's.
+ */
+function cloudFrontHeaders(ctx: EventContext, apiId: string): Record<string, string> {
+  const { template, resolver } = ctx.stack;
+  const origins = Object.values(template.Resources)
+    .filter((r) => r.Type === 'AWS::CloudFront::Distribution')
+    .flatMap((r) => (r.Properties?.DistributionConfig?.Origins ?? []) as { DomainName: unknown; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[])
+    .filter((origin) => resolver.resolveString(origin.DomainName, 'Origin.DomainName').startsWith(`${apiId}.execute-api.`));
+  return Object.fromEntries(
+    origins.flatMap((origin) => origin.OriginCustomHeaders ?? []).map((h) => [h.HeaderName.toLowerCase(), resolver.resolveString(h.HeaderValue, `OriginCustomHeaders.${h.HeaderName}`)]),
+  );
+}
+
 export const apiJourney: EventSource = {
   kind: 'API Gateway HTTP API requests (payload 2.0)',
 
@@ -71,6 +86,7 @@ export const apiJourney: EventSource = {
       );
       return { steps: [], problems };
     }
+    const throughCloudFront = cloudFrontHeaders(ctx, route.apiId);
     const day = (offset: number) => format(addDays(ctx.now, offset), 'yyyy-MM-dd');
     const memo: Record<string, any> = {};
     const need = (key: string) => {
@@ -86,6 +102,8 @@ export const apiJourney: EventSource = {
       as?: string;
       body?: () => unknown;
       headers?: () => Record<string, string>;
+      /** Sent straight to API Gateway's own address, not through CloudFront. */
+      aroundCloudFront?: boolean;
       status: number;
       expectCalls?: string[];
       then?: (response: HttpResponse, json: any) => string | null | void;
@@ -103,6 +121,7 @@ export const apiJourney: EventSource = {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(spec.as ? { authorization: `Bearer ${await ctx.signIdToken(spec.as)}` } : {}),
           ...spec.headers?.(),
+          ...(spec.aroundCloudFront ? {} : throughCloudFront),
         };
         return httpApiEvent(route, spec.method, path, headers, body === undefined ? undefined : JSON.stringify(body));
       },
@@ -127,6 +146,7 @@ export const apiJourney: EventSource = {
     const steps: Step[] = [
       request('check health without signing in', { method: 'GET', path: '/api/health', status: 200, expectCalls: ['dynamodb:GetItem'] }),
       request('refuse a request without a token', { method: 'GET', path: '/api/me', status: 401 }),
+      request('refuse a signed-in request that went around CloudFront and its firewall', { method: 'GET', path: '/api/me', as: PEOPLE.coach, aroundCloudFront: true, status: 403 }),
       request('read who is signed in, as a coach', { method: 'GET', path: '/api/me', as: PEOPLE.coach, status: 200, expectCalls: ['dynamodb:GetItem', 'dynamodb:Query'] }),
       request("read the area overview, as the area's leader", {
         method: 'GET', path: '/api/areas/keski-suomi/overview', as: PEOPLE.leader, status: 200, expectCalls: ['dynamodb:Query'],

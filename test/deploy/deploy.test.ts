@@ -10,6 +10,7 @@ import {
   stateMachineProblems,
   unmodelledProblems,
   unknownCallerProblems,
+  serviceCallProblems,
   unusedGrantProblems,
 } from './verdicts.js';
 
@@ -69,9 +70,13 @@ describe.each(stack.ours.map((fn) => ({ path: fn.path, logicalId: fn.logicalId }
     expectNoProblems(eventProblems(reportOf(logicalId)));
   });
 
-  it("is allowed every AWS call it makes by its role's synthesized policies", () => {
+  it("is allowed every AWS call it makes, and Lambda every call it makes for it (destinations), by its role's synthesized policies", () => {
     const fn = reportOf(logicalId);
-    expectNoProblems(fn.start.ok ? [...deniedProblems(fn), ...unmodelledProblems(fn)] : [`The calls of ${fn.fn.path} cannot be judged: the function does not start.`]);
+    expectNoProblems(
+      fn.start.ok
+        ? [...deniedProblems(fn), ...unmodelledProblems(fn), ...serviceCallProblems(fn)]
+        : [`The calls of ${fn.fn.path} cannot be judged: the function does not start.`],
+    );
   });
 
   it('uses every DynamoDB, Step Functions, SES (and any other non-logging) permission its role grants', () => {

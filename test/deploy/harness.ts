@@ -9,9 +9,9 @@ import { accessKeyOf, childEnvironment, FunctionChild, PRELOAD_ONLY, type Lambda
 import type { EventContext, EventSource } from './events.js';
 import { CLOUDFORMATION_RESPONSES, startRecordingProxy, TaskTokens, type RecordedCall, type RecordingProxy } from './recording-proxy.js';
 import { customResourceEvents } from './custom-resource-events.js';
+import { mailEvents } from './mail-events.js';
 import type { DeployedStack, OurFunction } from './stack.js';
 import { workflowTaskEvents } from './task-events.js';
-import { evaluate, UnsupportedPolicyError, type AuthRequest } from './iam.js';
 import { streamEvents } from './stream-events.js';
 
 /**
@@ -29,66 +29,9 @@ export const EVENT_SOURCES: Record<string, EventSource> = {
   'functions/handlers/bootstrap.ts': customResourceEvents,
   // The table's change stream, through an event source mapping.
   'functions/handlers/projection.ts': streamEvents,
+  // SES bounce and complaint events of the configuration set, through its SNS topic.
+  'functions/handlers/mail-events.ts': mailEvents,
 };
-
-/** How the calls Lambda itself makes with a function's role for its event source mappings are labelled. */
-export const EVENT_SOURCE_MAPPING = 'its event source mapping';
-
-/**
- * What Lambda does with the function's role to run its event source mappings, as AWS documents it:
- * read a DynamoDB stream, and send what still fails to the on-failure queue. The role must allow
- * these; they are also what makes such grants used.
- */
-function mappingRequests(fn: OurFunction): { requests: AuthRequest[]; unmodelled: string[] } {
-  const requests: AuthRequest[] = [];
-  const unmodelled: string[] = [];
-  for (const mapping of fn.eventSourceMappings) {
-    if (/^arn:aws:dynamodb:[^:]+:\d+:table\/[^/]+\/stream\//.test(mapping.source)) {
-      for (const action of ['DescribeStream', 'GetRecords', 'GetShardIterator']) requests.push({ action: `dynamodb:${action}`, resource: mapping.source, context: {} });
-      // ListStreams is not scoped to a resource.
-      requests.push({ action: 'dynamodb:ListStreams', resource: '*', context: {} });
-    } else unmodelled.push(`${mapping.logicalId} reads ${mapping.source}`);
-    if (mapping.onFailure?.startsWith('arn:aws:sqs:')) requests.push({ action: 'sqs:SendMessage', resource: mapping.onFailure, context: {} });
-    else if (mapping.onFailure) unmodelled.push(`${mapping.logicalId} sends failures to ${mapping.onFailure}`);
-  }
-  return { requests, unmodelled };
-}
-
-function mappingCalls(fn: OurFunction): RecordedCall[] {
-  const { requests, unmodelled } = mappingRequests(fn);
-  const judged = requests.map((request) => {
-    try {
-      return { ...request, decision: evaluate(fn.policies, request) };
-    } catch (error) {
-      if (!(error instanceof UnsupportedPolicyError)) throw error;
-      return { ...request, decision: { allowed: false, why: `the harness cannot judge it: ${error.message}` } };
-    }
-  });
-  return [
-    ...judged.map((authorization, i) => ({
-      seq: -(i + 1),
-      fn: fn.path,
-      during: EVENT_SOURCE_MAPPING,
-      service: authorization.action.split(':')[0]!,
-      operation: authorization.action.split(':')[1]!,
-      authorizations: [authorization],
-      allowed: authorization.decision.allowed,
-      modelled: true,
-      status: authorization.decision.allowed ? 200 : 400,
-    })),
-    ...unmodelled.map((what, i) => ({
-      seq: -(judged.length + i + 1),
-      fn: fn.path,
-      during: EVENT_SOURCE_MAPPING,
-      service: 'lambda',
-      operation: `an event source mapping the harness does not model: ${what}`,
-      authorizations: [],
-      allowed: false,
-      modelled: false,
-      status: 400,
-    })),
-  ];
-}
 
 export type StepResult = { label: string; problem: string | null; calls: RecordedCall[] };
 export type FunctionReport = {
@@ -242,7 +185,7 @@ export async function runHarness(stack: DeployedStack, options: HarnessOptions):
         report.steps.push({ label: step.label, problem, calls });
       }
       if (child) report.outbound.push(...child.outbound);
-      report.calls = [...mappingCalls(ctx.fn), ...proxy.calls.filter((c) => c.fn === ctx.fn.path)];
+      report.calls = proxy.calls.filter((c) => c.fn === ctx.fn.path);
       lap(`events of ${ctx.fn.path}`);
     }
   } finally {

@@ -168,6 +168,10 @@ const RULES: Record<string, Rule> = {
       RegionalDomainName: (c) => `${c.name}.s3.${PSEUDO.region}.${PSEUDO.urlSuffix}`,
     },
   },
+  'AWS::SecretsManager::Secret': {
+    nameProperty: 'Name',
+    ref: (c) => c.arn('secretsmanager', `secret:${c.name}-${c.chars(6, ALNUM)}`),
+  },
   'AWS::Scheduler::Schedule': {
     nameProperty: 'Name',
     ref: (c) => c.name,
@@ -301,12 +305,25 @@ export function createResolver(template: CfnTemplate, stackName: string, salt = 
     }
   }
 
+  /**
+   * CloudFormation fills `{{resolve:secretsmanager:<secret>:SecretString:::}}` with the secret's value at
+   * deploy; here every reference to one secret gets the same made-up value.
+   */
+  function withDynamicReferences(value: unknown): unknown {
+    if (typeof value !== 'string') return value;
+    return value.replace(
+      /\{\{resolve:secretsmanager:([^}]+?):SecretString:::\}\}/g,
+      (_, secret: string) => `secret-${createHash('sha256').update(`${salt}${secret}`).digest('hex').slice(0, 40)}`,
+    );
+  }
+
   function resolve(value: unknown): unknown {
     if (Array.isArray(value)) return value.map(resolve).filter((item) => item !== NO_VALUE);
+    if (typeof value === 'string') return withDynamicReferences(value);
     if (value && typeof value === 'object') {
       const keys = Object.keys(value);
       if (keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::'))) {
-        return intrinsic(keys[0]!, (value as Record<string, unknown>)[keys[0]!]);
+        return withDynamicReferences(intrinsic(keys[0]!, (value as Record<string, unknown>)[keys[0]!]));
       }
       const out: Record<string, unknown> = {};
       for (const [key, inner] of Object.entries(value)) {

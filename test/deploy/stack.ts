@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { synthStack } from '../infra/synth-stack.js';
-import { rolePolicies, type NamedPolicy } from './iam.js';
+import { rolePolicies, type AuthRequest, type NamedPolicy } from './iam.js';
 import { createResolver, type CfnResource, type CfnTemplate, type Resolver } from './resolver.js';
 
 /**
@@ -53,6 +53,11 @@ export type OurFunction = {
   policies: NamedPolicy[];
   /** The template's event source mappings of this function: what Lambda reads for it, and where failures go. */
   eventSourceMappings: { logicalId: string; source: string; onFailure: string | undefined }[];
+  /**
+   * What the Lambda service does with the function's role on its behalf, as the template configures
+   * it: e.g. sending a failed asynchronous event to the on-failure destination.
+   */
+  serviceCalls: (AuthRequest & { why: string })[];
 };
 export type FrameworkFunction = { logicalId: string; path: string; reason: string };
 
@@ -206,6 +211,7 @@ function ourFunction(template: CfnTemplate, resolver: Resolver, id: string, reso
   const environment = Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, String(value)]));
   const roleId = roleIdOf(props.Role, `The Role of ${path}`);
   const name = resolver.ref(id);
+  const mappings = eventSourceMappingsOf(template, resolver, id, name);
   const logGroup = props.LoggingConfig?.LogGroup;
   return {
     logicalId: id,
@@ -224,17 +230,60 @@ function ourFunction(template: CfnTemplate, resolver: Resolver, id: string, reso
     roleId,
     roleArn: resolver.getAtt(roleId, 'Arn'),
     policies: rolePolicies(template, resolver, roleId),
-    eventSourceMappings: Object.entries(template.Resources)
-      .filter(([, r]) => r.Type === 'AWS::Lambda::EventSourceMapping')
-      .filter(([, r]) => [name, resolver.getAtt(id, 'Arn')].includes(resolver.resolveString(r.Properties?.FunctionName, 'EventSourceMapping.FunctionName')))
-      .map(([mappingId, r]) => ({
-        logicalId: mappingId,
-        source: resolver.resolveString(r.Properties?.EventSourceArn, `${mappingId}.EventSourceArn`),
-        onFailure: r.Properties?.DestinationConfig?.OnFailure?.Destination
-          ? resolver.resolveString(r.Properties.DestinationConfig.OnFailure.Destination, `${mappingId}.OnFailure`)
-          : undefined,
-      })),
+    eventSourceMappings: mappings,
+    serviceCalls: [...destinationCalls(template, resolver, name), ...mappingCalls(mappings)],
   };
+}
+
+/**
+ * What Lambda does with the function's role to run its event source mappings, as AWS documents it:
+ * read a DynamoDB stream, and send what still fails to the on-failure queue.
+ */
+function mappingCalls(mappings: OurFunction['eventSourceMappings']): OurFunction['serviceCalls'] {
+  return mappings.flatMap((mapping) => {
+    if (!/^arn:aws:dynamodb:[^:]+:\d+:table\/[^/]+\/stream\//.test(mapping.source)) {
+      throw new Error(`The event source mapping ${mapping.logicalId} reads ${mapping.source}, a kind of source the harness does not model.`);
+    }
+    const why = `Lambda calls it to read the stream for the mapping ${mapping.logicalId}`;
+    const reads = ['DescribeStream', 'GetRecords', 'GetShardIterator'].map((action) => ({ action: `dynamodb:${action}`, resource: mapping.source, context: {}, why }));
+    // ListStreams is not scoped to a resource.
+    const calls = [...reads, { action: 'dynamodb:ListStreams', resource: '*', context: {}, why }];
+    if (!mapping.onFailure) return calls;
+    if (!mapping.onFailure.startsWith('arn:aws:sqs:')) throw new Error(`The mapping ${mapping.logicalId} sends failures to ${mapping.onFailure}, which the harness does not model.`);
+    return [...calls, { action: 'sqs:SendMessage', resource: mapping.onFailure, context: {}, why: `Lambda sends the batches the mapping ${mapping.logicalId} gave up on there` }];
+  });
+}
+
+function eventSourceMappingsOf(template: CfnTemplate, resolver: Resolver, id: string, name: string): OurFunction['eventSourceMappings'] {
+  return Object.entries(template.Resources)
+    .filter(([, r]) => r.Type === 'AWS::Lambda::EventSourceMapping')
+    .filter(([, r]) => [name, resolver.getAtt(id, 'Arn')].includes(resolver.resolveString(r.Properties?.FunctionName, 'EventSourceMapping.FunctionName')))
+    .map(([mappingId, r]) => ({
+      logicalId: mappingId,
+      source: resolver.resolveString(r.Properties?.EventSourceArn, `${mappingId}.EventSourceArn`),
+      onFailure: r.Properties?.DestinationConfig?.OnFailure?.Destination
+        ? resolver.resolveString(r.Properties.DestinationConfig.OnFailure.Destination, `${mappingId}.OnFailure`)
+        : undefined,
+    }));
+}
+
+/** The action Lambda calls, with the function's role, to deliver to a destination of this kind. */
+const DESTINATION_ACTIONS: Record<string, string> = { sqs: 'sqs:SendMessage', sns: 'sns:Publish', lambda: 'lambda:InvokeFunction', events: 'events:PutEvents' };
+
+/** The asynchronous invocation destinations of the function (AWS::Lambda::EventInvokeConfig). */
+function destinationCalls(template: CfnTemplate, resolver: Resolver, functionName: string): OurFunction['serviceCalls'] {
+  return Object.values(template.Resources)
+    .filter((r) => r.Type === 'AWS::Lambda::EventInvokeConfig' && resolver.resolveString(r.Properties?.FunctionName, 'EventInvokeConfig.FunctionName') === functionName)
+    .flatMap((r) =>
+      (['OnFailure', 'OnSuccess'] as const).flatMap((when) => {
+        const destination = r.Properties?.DestinationConfig?.[when]?.Destination;
+        if (destination === undefined) return [];
+        const resource = resolver.resolveString(destination, `EventInvokeConfig.${when}`);
+        const action = DESTINATION_ACTIONS[resource.split(':')[2] ?? ''];
+        if (!action) throw new Error(`The ${when} destination ${resource} of ${functionName} is of a kind the harness does not model.`);
+        return [{ action, resource, context: {}, why: `Lambda delivers ${when === 'OnFailure' ? 'failed' : 'successful'} asynchronous events there` }];
+      }),
+    );
 }
 
 /** The definition text a state machine deploys, before CloudFormation fills its substitutions. */

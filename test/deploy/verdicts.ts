@@ -68,6 +68,14 @@ export function deniedProblems(report: FunctionReport): string[] {
   );
 }
 
+/** What the Lambda service must be allowed with the function's role (its destinations), judged like the function's own calls. */
+export function serviceCallProblems(report: FunctionReport): string[] {
+  return report.fn.serviceCalls.flatMap((call) => {
+    const decision = evaluate(report.fn.policies, call);
+    return decision.allowed ? [] : [`The role of ${report.fn.path} does not allow ${call.action} on ${call.resource} (${decision.why}), which ${call.why}.`];
+  });
+}
+
 /** Calls the harness does not model, and fetches it does not answer: a new dependency cannot slip by. */
 export function unmodelledProblems(report: FunctionReport): string[] {
   const calls = report.calls.filter((c) => !c.modelled);
@@ -84,7 +92,7 @@ export function unmodelledProblems(report: FunctionReport): string[] {
 /** Granted actions (but logs and X-Ray) that no recorded call used. */
 export function unusedGrantProblems(report: FunctionReport): string[] {
   if (!report.start.ok) return [`The permissions of ${report.fn.path} cannot be judged: the function does not start.`];
-  const used = report.calls.flatMap((c) => c.authorizations.map((a) => a.action));
+  const used = [...report.calls.flatMap((c) => c.authorizations.map((a) => a.action)), ...report.fn.serviceCalls.map((c) => c.action)];
   const problems: string[] = [];
   for (const statement of statementsOf(report.fn.policies)) {
     if (statement.Effect !== 'Allow') continue;

@@ -6,11 +6,18 @@ import { CachePolicy, OriginRequestPolicy, ResponseHeadersPolicy } from 'aws-cdk
 import { afterAll, describe, expect, it } from 'vitest';
 import { ENV, FUNCTION_SETTINGS } from '../../functions/runtime/env.js';
 import { tableDefinition } from '../../functions/store/table-definition.js';
+import type { CfnElement } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/api/origin-verify.js';
+import { BUSINESS_METRICS } from '../../functions/metrics/business-metrics.js';
+import { METRICS_NAMESPACE } from '../../functions/metrics/emf-metrics.js';
+import { ACCOUNT_CONCURRENCY_ALARM, API_5XX_PERCENT, API_LATENCY_P95_MS, FAILURE_AGE_SECONDS, ITERATOR_AGE_MS } from '../../infra/constructs/alarms.js';
+import { RATE_LIMITS } from '../../infra/constructs/firewall.js';
 import { synthStack } from './synth-stack.js';
 
 type Resource = { Type: string; Properties: Record<string, any>; DependsOn?: string[] };
 
-const { stack } = synthStack();
+const { stack, edge } = synthStack();
 const template = Template.fromStack(stack);
 
 function onlyResource(type: string): [logicalId: string, resource: Resource] {
@@ -33,6 +40,8 @@ function lambda(template: Template, description: string): [logicalId: string, re
 }
 const API_DESCRIPTION = 'Sykli API (Hono)';
 const TASKS_DESCRIPTION = 'Sykli workflow tasks (both state machines)';
+const MAIL_EVENTS_DESCRIPTION = 'Sykli mail events: SES bounces and complaints';
+const PROJECTION_DESCRIPTION = 'Sykli projection: derived items from the table stream';
 const [apiHandlerId, apiHandler] = lambda(template, API_DESCRIPTION);
 
 describe('data table', () => {
@@ -311,21 +320,101 @@ describe('web deployment', () => {
 });
 
 describe('alarms', () => {
-  const [topicId] = onlyResource('AWS::SNS::Topic');
+  const alarms = stack.alarms;
+  const topicId = stack.getLogicalId(alarms.topic.node.defaultChild as CfnElement);
+  const all = Object.values(template.findResources('AWS::CloudWatch::Alarm') as Record<string, Resource>);
+  const [tasksId] = lambda(template, TASKS_DESCRIPTION);
+  const [mailEventsId] = lambda(template, MAIL_EVENTS_DESCRIPTION);
+  const [projectionId] = lambda(template, PROJECTION_DESCRIPTION);
+  const functionIds = { Api: apiHandlerId, Tasks: tasksId, MailEvents: mailEventsId, Projection: projectionId };
 
-  it('watch the API Lambda errors and the HTTP API 5xx, notifying the topic', () => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/Lambda',
-      MetricName: 'Errors',
-      Dimensions: [{ Name: 'FunctionName', Value: { Ref: apiHandlerId } }],
-      AlarmActions: [{ Ref: topicId }],
+  /** The alarm on one plain metric, which must notify the topic when it fires and when it clears. */
+  function alarmOn(namespace: string, metricName: string, dimension: Record<string, unknown>): Resource {
+    const found = all.filter(
+      (a) => a.Properties.Namespace === namespace && a.Properties.MetricName === metricName && JSON.stringify(a.Properties.Dimensions ?? []) === JSON.stringify(Object.entries(dimension).map(([Name, Value]) => ({ Name, Value }))),
+    );
+    expect(found, `${namespace} ${metricName} ${JSON.stringify(dimension)}`).toHaveLength(1);
+    expect(found[0]!.Properties).toMatchObject({ AlarmActions: [{ Ref: topicId }], OKActions: [{ Ref: topicId }] });
+    return found[0]!;
+  }
+
+  it('page when the API is slow: p95 latency above 2 s in two of three 5-minute periods', () => {
+    expect(alarmOn('AWS/ApiGateway', 'Latency', { ApiId: { Ref: httpApiId } }).Properties).toMatchObject({
+      ExtendedStatistic: 'p95',
+      Threshold: API_LATENCY_P95_MS,
+      EvaluationPeriods: 3,
+      DatapointsToAlarm: 2,
     });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Namespace: 'AWS/ApiGateway',
-      MetricName: '5xx',
-      Dimensions: [{ Name: 'ApiId', Value: { Ref: httpApiId } }],
-      AlarmActions: [{ Ref: topicId }],
+  });
+
+  it('page when more than 5 % of the API answers are 5xx (with enough requests to tell)', () => {
+    const rate = all.find((a) => JSON.stringify(a.Properties.Metrics ?? []).includes('100 * errors / requests'));
+    expect(rate?.Properties).toMatchObject({ Threshold: API_5XX_PERCENT, AlarmActions: [{ Ref: topicId }] });
+    const metrics = JSON.stringify(rate!.Properties.Metrics);
+    for (const name of ['"5xx"', '"Count"']) expect(metrics).toContain(name);
+    expect(metrics).toContain(`{"Name":"ApiId","Value":{"Ref":"${httpApiId}"}}`);
+  });
+
+  it('page on errors and throttles of every function of ours, and on the account running out of concurrency', () => {
+    for (const id of Object.values(functionIds)) {
+      for (const metricName of ['Errors', 'Throttles']) {
+        expect(alarmOn('AWS/Lambda', metricName, { FunctionName: { Ref: id } }).Properties).toMatchObject({ Statistic: 'Sum', Threshold: 1 });
+      }
+    }
+    expect(alarmOn('AWS/Lambda', 'ConcurrentExecutions', {}).Properties).toMatchObject({ Statistic: 'Maximum', Threshold: ACCOUNT_CONCURRENCY_ALARM });
+  });
+
+  it('page on DynamoDB throttling and system errors of the operations Sykli calls', () => {
+    for (const metricName of ['ThrottledRequests', 'SystemErrors']) {
+      const alarm = all.find((a) => JSON.stringify(a.Properties.Metrics ?? []).includes(`"MetricName":"${metricName}"`));
+      const metrics = JSON.stringify(alarm?.Properties.Metrics);
+      for (const operation of ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'TransactWriteItems']) {
+        expect(metrics, `${metricName} ${operation}`).toContain(`{"Name":"Operation","Value":"${operation}"}`);
+      }
+      expect(metrics).toContain(`{"Name":"TableName","Value":{"Ref":"${tableId}"}}`);
+      expect(alarm!.Properties).toMatchObject({ Threshold: 1, AlarmActions: [{ Ref: topicId }] });
+    }
+  });
+
+  it('page when a message has waited a minute in a failure queue: the schedules\', the mail events\' and the projection\'s', () => {
+    const queues = Object.keys(template.findResources('AWS::SQS::Queue'));
+    expect(queues).toHaveLength(3);
+    for (const queueId of queues) {
+      expect(alarmOn('AWS/SQS', 'ApproximateAgeOfOldestMessage', { QueueName: { 'Fn::GetAtt': [queueId, 'QueueName'] } }).Properties).toMatchObject({
+        Statistic: 'Maximum',
+        Threshold: FAILURE_AGE_SECONDS,
+      });
+    }
+  });
+
+  it('page when the projection falls behind the table\'s stream: the overview and charts would show old figures', () => {
+    expect(alarmOn('AWS/Lambda', 'IteratorAge', { FunctionName: { Ref: projectionId } }).Properties).toMatchObject({
+      Statistic: 'Maximum',
+      Threshold: ITERATOR_AGE_MS,
     });
+  });
+
+  it('take another stream consumer in one line: its iterator age', () => {
+    const { stack: another } = synthStack();
+    another.alarms.addIteratorAgeAlarm('Another', another.node.findChild('Api').node.findChild('Handler') as IFunction);
+    const ages = Object.values(Template.fromStack(another).findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'IteratorAge' } }));
+    expect(ages).toHaveLength(2);
+  });
+
+  it('e-mail the address of the AlarmEmail parameter, when one is given', () => {
+    expect(template.toJSON().Parameters.AlarmEmail).toMatchObject({ Type: 'String', Default: '' });
+    const [, subscription] = Object.entries(template.findResources('AWS::SNS::Subscription') as Record<string, Resource & { Condition?: string }>).find(
+      ([, s]) => s.Properties.Protocol === 'email',
+    )!;
+    expect(subscription.Properties).toMatchObject({ TopicArn: { Ref: topicId }, Endpoint: { Ref: 'AlarmEmail' } });
+    expect(template.toJSON().Conditions[subscription.Condition!]).toEqual({ 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'AlarmEmail' }, ''] }] });
+  });
+
+  it('show the same figures, and the business metrics, on one dashboard', () => {
+    const [, dashboard] = onlyResource('AWS::CloudWatch::Dashboard');
+    const body = JSON.stringify(dashboard.Properties.DashboardBody);
+    for (const alarm of all) expect(body).toContain(String(alarm.Properties.MetricName ?? '100 * errors / requests'));
+    for (const metric of Object.keys(BUSINESS_METRICS)) expect(body).toContain(`\\"${METRICS_NAMESPACE}\\",\\"${metric}\\"`);
   });
 
   it('publish to a topic that refuses plain HTTP', () => {
@@ -336,6 +425,151 @@ describe('alarms', () => {
         ]),
       },
     });
+  });
+});
+
+describe('backups', () => {
+  it('back the table up every night for 35 days and on the 1st of each month for a year, into a vault that outlives the stack', () => {
+    const [, plan] = onlyResource('AWS::Backup::BackupPlan');
+    const [vaultId, vault] = onlyResource('AWS::Backup::BackupVault');
+    expect(vault).toMatchObject({ DeletionPolicy: 'Retain' });
+    expect(plan.Properties.BackupPlan.BackupPlanRule).toEqual([
+      expect.objectContaining({ RuleName: 'Daily', ScheduleExpression: 'cron(0 1 * * ? *)', Lifecycle: { DeleteAfterDays: 35 }, TargetBackupVault: { 'Fn::GetAtt': [vaultId, 'BackupVaultName'] } }),
+      expect.objectContaining({ RuleName: 'Monthly', ScheduleExpression: 'cron(0 2 1 * ? *)', Lifecycle: { DeleteAfterDays: 365 }, TargetBackupVault: { 'Fn::GetAtt': [vaultId, 'BackupVaultName'] } }),
+    ]);
+    template.hasResourceProperties('AWS::Backup::BackupSelection', {
+      BackupSelection: Match.objectLike({ Resources: [{ 'Fn::GetAtt': [tableId, 'Arn'] }] }),
+    });
+  });
+
+  it('name the vault and the role a restore needs in the outputs', () => {
+    expect(Object.keys(template.toJSON().Outputs)).toEqual(expect.arrayContaining(['BackupVaultName', 'BackupRoleArn', 'TableArn']));
+  });
+});
+
+describe('firewall', () => {
+  const edgeTemplate = Template.fromStack(edge);
+  const [webAclId, webAcl] = Object.entries(edgeTemplate.findResources('AWS::WAFv2::WebACL') as Record<string, Resource>)[0]!;
+  const ruleNames = (acl: Resource) => (acl.Properties.Rules as { Name: string }[]).map((r) => r.Name);
+
+  it("lives in us-east-1, where CloudFront's web ACLs must be, with the common rules, known bad inputs and a rate limit per IP on the API", () => {
+    expect(edge.region).toBe('us-east-1');
+    expect(webAcl.Properties).toMatchObject({ Scope: 'CLOUDFRONT', DefaultAction: { Allow: {} } });
+    expect(ruleNames(webAcl)).toEqual(['ApiRatePerIp', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesCommonRuleSet']);
+    const [rate] = webAcl.Properties.Rules;
+    expect(rate.Statement.RateBasedStatement).toMatchObject({
+      Limit: RATE_LIMITS.api,
+      AggregateKeyType: 'IP',
+      ScopeDownStatement: { ByteMatchStatement: { SearchString: '/api/', PositionalConstraint: 'STARTS_WITH', FieldToMatch: { UriPath: {} } } },
+    });
+    expect(rate.Action).toEqual({ Block: {} });
+  });
+
+  it('lets CSV imports through: the common rule set only counts bodies over 8 KB', () => {
+    const common = webAcl.Properties.Rules.find((r: { Name: string }) => r.Name === 'AWSManagedRulesCommonRuleSet');
+    expect(common.Statement.ManagedRuleGroupStatement.RuleActionOverrides).toEqual([{ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } }]);
+  });
+
+  it('is associated with the distribution, which the Sykli stack reads across regions', () => {
+    expect(JSON.stringify(distribution.Properties.DistributionConfig.WebACLId)).toContain('"Region":"us-east-1"');
+    const output = distribution.Properties.DistributionConfig.WebACLId['Fn::GetStackOutput'];
+    expect(output.StackName).toBe(edge.stackName);
+    expect(edgeTemplate.toJSON().Outputs[output.OutputName].Value).toEqual({ 'Fn::GetAtt': [webAclId, 'Arn'] });
+  });
+
+  it('guards sign-in too: a regional web ACL on the user pool with a rate limit per IP and known bad inputs', () => {
+    const [signInAclId, signInAcl] = onlyResource('AWS::WAFv2::WebACL');
+    const [userPoolId] = onlyResource('AWS::Cognito::UserPool');
+    expect(signInAcl.Properties.Scope).toBe('REGIONAL');
+    expect(ruleNames(signInAcl)).toEqual(['SignInRatePerIp', 'AWSManagedRulesKnownBadInputsRuleSet']);
+    expect(signInAcl.Properties.Rules[0].Statement.RateBasedStatement).toMatchObject({ Limit: RATE_LIMITS.signIn, AggregateKeyType: 'IP' });
+    template.hasResourceProperties('AWS::WAFv2::WebACLAssociation', {
+      ResourceArn: { 'Fn::GetAtt': [userPoolId, 'Arn'] },
+      WebACLArn: { 'Fn::GetAtt': [signInAclId, 'Arn'] },
+    });
+  });
+
+  it('cannot be walked around: CloudFront sends the API a generated secret header, which the API is given to check', () => {
+    const [secretId] = onlyResource('AWS::SecretsManager::Secret');
+    const behavior = distribution.Properties.DistributionConfig.CacheBehaviors.find((b: any) => b.PathPattern === '/api/*');
+    const apiOrigin = distribution.Properties.DistributionConfig.Origins.find((o: any) => o.Id === behavior.TargetOriginId);
+    const header = apiOrigin.OriginCustomHeaders.find((h: any) => h.HeaderName === ORIGIN_VERIFY_HEADER);
+    const secretValue = { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']] };
+    expect(header.HeaderValue).toEqual(secretValue);
+    expect(apiHandler.Properties.Environment.Variables[ENV.originVerifySecret]).toEqual(secretValue);
+  });
+});
+
+describe('e-mail bounces and complaints', () => {
+  const [configurationSetId] = onlyResource('AWS::SES::ConfigurationSet');
+  const [mailEventsId, mailEvents] = lambda(template, MAIL_EVENTS_DESCRIPTION);
+  const [topicId] = Object.entries(template.findResources('AWS::SNS::Topic') as Record<string, Resource>).find(([, t]) => t.Properties.DisplayName === 'Sykli mail bounces and complaints')!;
+
+  it('go through a configuration set with the suppression list on, which is also the identity\'s default', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', { SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] } });
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { ConfigurationSetAttributes: { ConfigurationSetName: { Ref: configurationSetId } } });
+    expect(apiHandler.Properties.Environment.Variables[ENV.mailConfigurationSet]).toEqual({ Ref: configurationSetId });
+  });
+
+  it('are published to a topic only SES of this account and configuration set may publish to', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: { Ref: configurationSetId },
+      EventDestination: { Enabled: true, MatchingEventTypes: ['bounce', 'complaint'], SnsDestination: { TopicARN: { Ref: topicId } } },
+    });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: 'sns:Publish', Principal: { Service: 'ses.amazonaws.com' }, Condition: { StringEquals: Match.objectLike({ 'AWS:SourceAccount': { Ref: 'AWS::AccountId' } }) } }),
+        ]),
+      },
+    });
+  });
+
+  it('reach the mail-events function, which gets the table only, and keeps what fails in the failure queue', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      TopicArn: { Ref: topicId },
+      Endpoint: { 'Fn::GetAtt': [mailEventsId, 'Arn'] },
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue() },
+    });
+    const own = Object.keys(mailEvents.Properties.Environment.Variables).filter((name) => name.startsWith('SYKLI_'));
+    expect(own).toEqual(FUNCTION_SETTINGS.mailEvents.map((setting) => ENV[setting]));
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: mailEventsId },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+  });
+});
+
+describe('the projection of derived items', () => {
+  const [projectionId, projection] = lambda(template, PROJECTION_DESCRIPTION);
+  const [mappingId, mapping] = onlyResource('AWS::Lambda::EventSourceMapping');
+
+  it('reads every change of the table with the item before and after', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', { StreamSpecification: { StreamViewType: tableDefinition.stream } });
+  });
+
+  it('is fed by the stream in batches, splits a failing batch, and keeps what still fails in its queue', () => {
+    expect(mappingId).toBeTruthy();
+    expect(mapping.Properties).toMatchObject({
+      FunctionName: { Ref: projectionId },
+      EventSourceArn: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 100,
+      MaximumBatchingWindowInSeconds: 1,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+    });
+    const destination = mapping.Properties.DestinationConfig.OnFailure.Destination;
+    expect(destination['Fn::GetAtt'][1]).toBe('Arn');
+    expect(template.toJSON().Resources[destination['Fn::GetAtt'][0]].Type).toBe('AWS::SQS::Queue');
+  });
+
+  it('gets the table name only, as its composition root reads', () => {
+    const own = Object.keys(projection.Properties.Environment.Variables).filter((name) => name.startsWith('SYKLI_'));
+    expect(own).toEqual(FUNCTION_SETTINGS.projection.map((setting) => ENV[setting]));
   });
 });
 

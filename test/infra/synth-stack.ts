@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { BUNDLING_STACKS } from 'aws-cdk-lib/cx-api';
-import { SykliStack, type SykliStackProps } from '../../infra/sykli-stack.js';
+import { addSykliStacks } from '../../infra/sykli-app.js';
+import type { SykliStackProps } from '../../infra/sykli-stack.js';
 
 /** The feature flags `cdk synth` runs with, so that the tests see the same template. */
 const cdkJsonContext: Record<string, unknown> = JSON.parse(readFileSync('cdk.json', 'utf8')).context;
@@ -13,6 +14,8 @@ export interface StackOptions {
   readonly webDistPath?: string;
   /** A deploy as the README describes it: the web app's own domain and a first admin. */
   readonly deployed?: boolean;
+  /** Pointed at a table restored from a backup. */
+  readonly existingTable?: SykliStackProps['existingTable'];
 }
 
 /** The optional parts the README's deploy command switches on. */
@@ -25,12 +28,13 @@ export function synthStack(options: StackOptions = {}) {
   const app = new App({
     context: { ...cdkJsonContext, ...(options.bundle ? {} : { [BUNDLING_STACKS]: [] }) },
   });
-  const stack = new SykliStack(app, 'Sykli', {
+  const { stack, edge } = addSykliStacks(app, {
     env: { region: 'eu-north-1' },
     authDomainPrefix: 'sykli-test',
     webDistPath: options.webDistPath ?? 'test/infra/no-such-dist',
     mailDomain: 'sykli.example',
+    existingTable: options.existingTable,
     ...(options.deployed ? DEPLOYED : {}),
   });
-  return { app, stack };
+  return { app, stack, edge };
 }

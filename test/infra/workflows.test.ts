@@ -47,6 +47,7 @@ describe.skipIf(!definitionsExist)('workflows', () => {
   const tasksArn = { 'Fn::GetAtt': [tasksId, 'Arn'] };
   const tableId = Object.keys(template.findResources('AWS::DynamoDB::Table'))[0]!;
   const [identityId] = Object.keys(template.findResources('AWS::SES::EmailIdentity'));
+  const [configurationSetId] = Object.keys(template.findResources('AWS::SES::ConfigurationSet'));
   const apiId = Object.entries(template.findResources('AWS::Lambda::Function') as Record<string, Resource>).find(
     ([, fn]) => fn.Properties.Description === 'Sykli API (Hono)',
   )![0];
@@ -93,11 +94,12 @@ describe.skipIf(!definitionsExist)('workflows', () => {
       expect(logGroup.Properties.RetentionInDays).toBeGreaterThan(0);
     });
 
-    it('gets the table, the sender address and the web URL — what its composition root reads — and nothing of the API', () => {
+    it('gets the table, the sender address, the configuration set and the web URL — what its composition root reads — and nothing of the API', () => {
       const variables = tasksFn.Properties.Environment.Variables as Record<string, unknown>;
       const own = Object.keys(variables).filter((name) => name.startsWith('SYKLI_'));
       expect(own.sort()).toEqual(FUNCTION_SETTINGS.tasks.map((setting) => ENV[setting]).sort());
-      expect(own.sort()).toEqual([ENV.mailFrom, ENV.tableName, ENV.webUrl].sort());
+      expect(own.sort()).toEqual([ENV.mailFrom, ENV.mailConfigurationSet, ENV.tableName, ENV.webUrl].sort());
+      expect(variables[ENV.mailConfigurationSet]).toEqual({ Ref: configurationSetId });
       expect(variables[ENV.tableName]).toEqual({ Ref: tableId });
       expect(variables[ENV.mailFrom]).toBe('sykli@sykli.example');
       expect(JSON.stringify(variables[ENV.webUrl])).toContain('https://');
@@ -105,7 +107,7 @@ describe.skipIf(!definitionsExist)('workflows', () => {
       expect(variables.NODE_OPTIONS).toBeUndefined();
     });
 
-    it('may read and write table items (no Scan), send mail as the Sykli identity, answer PDSA cycle waits, and trace; nothing else', () => {
+    it('may read and write table items (no Scan), send mail as the Sykli identity through its configuration set, answer PDSA cycle waits, and trace; nothing else', () => {
       const roleId = roleOf(tasksFn);
       const grants = grantsOf(roleId);
       const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
@@ -119,11 +121,9 @@ describe.skipIf(!definitionsExist)('workflows', () => {
       expect(dynamodb.join('\n')).not.toContain('dynamodb:Scan');
 
       const ses = grants.filter((g) => g.includes(' ses:'));
-      expect(ses.map((g) => g.split(' ')[1]).sort()).toEqual(['ses:SendEmail']);
-      for (const grant of ses) {
-        expect(grant).toContain(':identity/');
-        expect(grant).toContain(`"${identityId}"`);
-      }
+      expect(ses.map((g) => g.split(' ')[1]).sort()).toEqual(['ses:SendEmail', 'ses:SendEmail']);
+      expect(ses.find((g) => g.includes(':identity/'))).toContain(`"${identityId}"`);
+      expect(ses.find((g) => g.includes(':configuration-set/'))).toContain(`"${configurationSetId}"`);
 
       expect(grants.filter((g) => g.includes(' states:'))).toEqual([`Allow states:SendTaskSuccess ${ref(ids.pdsaCycle.stateMachine)} null`]);
       const services = new Set(grants.map((g) => g.split(' ')[1]!.split(':')[0]));
@@ -195,14 +195,14 @@ describe.skipIf(!definitionsExist)('workflows', () => {
       });
     });
 
-    it('alarms on failed and timed-out executions', () => {
-      for (const metricName of ['ExecutionsFailed', 'ExecutionsTimedOut']) {
+    it('alarms on failed, timed-out and aborted executions', () => {
+      for (const metricName of ['ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsAborted']) {
         template.hasResourceProperties('AWS::CloudWatch::Alarm', {
           Namespace: 'AWS/States',
           MetricName: metricName,
           Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: id.stateMachine } }],
           Statistic: 'Sum',
-          AlarmActions: [{ Ref: Object.keys(template.findResources('AWS::SNS::Topic'))[0] }],
+          AlarmActions: [{ Ref: logicalId(stack.alarms.topic.node.defaultChild) }],
         });
       }
     });
@@ -234,17 +234,17 @@ describe.skipIf(!definitionsExist)('workflows', () => {
       );
     });
 
-    it('may send mail as the Sykli identity, for review invitations', () => {
+    it('may send mail as the Sykli identity through its configuration set, for review invitations', () => {
       const ses = grantsOf(roleOf(api)).filter((g) => g.includes(' ses:'));
-      expect(ses.map((g) => g.split(' ')[1])).toEqual(['ses:SendEmail']);
-      expect(ses[0]).toContain(`"${identityId}"`);
+      expect(ses.map((g) => g.split(' ')[1])).toEqual(['ses:SendEmail', 'ses:SendEmail']);
+      expect(ses.find((g) => g.includes(':identity/'))).toContain(`"${identityId}"`);
+      expect(ses.find((g) => g.includes(':configuration-set/'))).toContain(`"${configurationSetId}"`);
     });
   });
 
   describe('measurement round schedules', () => {
     const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule') as Record<string, Resource>);
-    // The schedules' dead-letter queue: the one their targets name.
-    const queueId = schedules[0]!.Properties.Target.DeadLetterConfig.Arn['Fn::GetAtt'][0] as string;
+    const queueId = logicalId(stack.node.findChild('Schedules').node.findChild('DeadLetters').node.defaultChild);
     const queue = resources[queueId]!;
 
     it('exist for every measure frequency, as the local scheduler computes them', () => {
@@ -305,7 +305,7 @@ describe.skipIf(!definitionsExist)('workflows', () => {
       expect(JSON.stringify(trust[0].Condition.StringEquals['aws:SourceArn'])).toContain(':schedule-group/default');
     });
 
-    it('dead-letter into an encrypted queue that refuses plain HTTP, and alarm when it holds anything', () => {
+    it('dead-letter into an encrypted queue that refuses plain HTTP, and alarm when a message waits in it', () => {
       expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
       template.hasResourceProperties('AWS::SQS::QueuePolicy', {
         Queues: [{ Ref: queueId }],
@@ -317,9 +317,9 @@ describe.skipIf(!definitionsExist)('workflows', () => {
       });
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'AWS/SQS',
-        MetricName: 'ApproximateNumberOfMessagesVisible',
+        MetricName: 'ApproximateAgeOfOldestMessage',
         Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
-        Threshold: 1,
+        Threshold: 60,
       });
     });
   });

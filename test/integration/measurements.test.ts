@@ -54,6 +54,7 @@ describe('measurements through the API', () => {
 
   it('writes a figure once, treats the same figure as a no-op, and keeps a changed one in the audit trail', async () => {
     const path = `${base}/measures/firstContact/periods/${week}`;
+    const writtenBefore = t.counted.get('FiguresWritten') ?? 0;
     const created = await send(path, supervisor, 'PUT', { numerator: 30, denominator: 40 });
     expect(created.status).toBe(201);
     expect(created.headers.get('etag')).toBe('"1"');
@@ -72,6 +73,8 @@ describe('measurements through the API', () => {
       { field: 'value', from: 0.75, to: 0.8 },
     ]);
     expect((await send(path, leader, 'PUT', { numerator: 1, denominator: 2 })).status).toBe(403);
+    // Created and changed count for operators; the same figure again and the refusals do not.
+    expect((t.counted.get('FiguresWritten') ?? 0) - writtenBefore).toBe(2);
   });
 
   it('answers invalid figures with the failing fields in the person’s language', async () => {

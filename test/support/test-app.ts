@@ -6,6 +6,7 @@ import { createApplication } from '../../functions/app/application.js';
 import { outbox } from '../../functions/app/outbox.js';
 import { localSignIn } from '../../functions/app/people/local-sign-in.js';
 import { startLocalProjection } from '../../functions/runtime/local-projection.js';
+import type { BusinessMetric } from '../../functions/metrics/business-metrics.js';
 import { createRepositories } from '../../functions/runtime/repositories.js';
 import { seedDemo } from '../../functions/runtime/seed/seed-demo.js';
 import { createPdsaRuntime } from './pdsa-runtime.js';
@@ -24,10 +25,13 @@ export async function createTestApp(pdsaOptions: Parameters<typeof createPdsaRun
   const errors: unknown[] = [];
   const pdsa = createPdsaRuntime(db, pdsaOptions);
   const log = (_message: string, detail?: unknown) => errors.push(detail);
+  /** What the use cases counted, by metric. */
+  const counted = new Map<BusinessMetric, number>();
+  const metrics = { count: (metric: BusinessMetric, value = 1) => void counted.set(metric, (counted.get(metric) ?? 0) + value) };
   /** The repositories over the test's table, for tests that look behind the API. */
   const deps = createRepositories(db);
   const app = createApp({
-    app: createApplication({ ...deps, workflows: pdsa.engine, cycleMail: pdsa.cycleMail }),
+    app: createApplication({ ...deps, workflows: pdsa.engine, cycleMail: pdsa.cycleMail, metrics }),
     outbox: outbox({ outbox: pdsa.outbox }),
     verifyToken: createTokenVerifier({ keySet: issuer.keySet, issuer: issuer.issuer, audience: issuer.clientId }),
     authConfig: { authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', clientId: issuer.clientId, logoutUrl: null },
@@ -48,6 +52,6 @@ export async function createTestApp(pdsaOptions: Parameters<typeof createPdsaRun
     return app.request(path, { ...init, headers });
   }
 
-  return { app, db, deps, issuer, keys, tokenFor, request, errors, pdsa, projection };
+  return { app, db, deps, issuer, keys, tokenFor, request, errors, counted, pdsa, projection };
 }
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

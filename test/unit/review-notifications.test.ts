@@ -84,16 +84,16 @@ describe('e-mails in the recipient’s language', () => {
 });
 
 describe('the SES notifier', () => {
-  it('sends raw MIME with the text and the .ics attachment carrying its method', async () => {
+  it('sends raw MIME, through the configuration set, with the text and the .ics attachment carrying its method', async () => {
     const ses = mockClient(SESv2Client);
     ses.on(SendEmailCommand).resolves({ MessageId: 'm1' });
-    const notifier = createSesNotifier(new SESv2Client({ region: 'eu-north-1' }), 'sykli@example.fi');
+    const notifier = createSesNotifier(new SESv2Client({ region: 'eu-north-1' }), 'sykli@example.fi', 'sykli-mail');
     await notifier.send({
       to: ['minna@sykli.example'], subject: 'Kutsu: Päivän katselmointi', text: 'Hei, tervetuloa!', kind: 'review-invitation',
       attachments: [{ filename: 'invite.ics', contentType: 'text/calendar', content: ics(review('2026-06-15'), 'REQUEST') }],
     });
     const input = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
-    expect(input).toMatchObject({ FromEmailAddress: 'sykli@example.fi', Destination: { ToAddresses: ['minna@sykli.example'] } });
+    expect(input).toMatchObject({ FromEmailAddress: 'sykli@example.fi', Destination: { ToAddresses: ['minna@sykli.example'] }, ConfigurationSetName: 'sykli-mail' });
     const raw = new TextDecoder().decode(input.Content!.Raw!.Data);
     expect(raw).toContain('Subject: =?UTF-8?B?');
     expect(raw).toContain('Content-Type: multipart/mixed');
@@ -106,7 +106,7 @@ describe('the SES notifier', () => {
   it('passes SES errors on, so the workflow task fails and is recorded', async () => {
     const ses = mockClient(SESv2Client);
     ses.on(SendEmailCommand).rejects(new Error('Throttling'));
-    const notifier = createSesNotifier(new SESv2Client({ region: 'eu-north-1' }), 'sykli@example.fi');
+    const notifier = createSesNotifier(new SESv2Client({ region: 'eu-north-1' }), 'sykli@example.fi', 'sykli-mail');
     await expect(notifier.send({ to: ['a@b.fi'], subject: 'x', text: 'y', kind: 'k' })).rejects.toThrow('Throttling');
   });
 });

@@ -1,3 +1,4 @@
+import type { BusinessMetric } from '../../functions/metrics/business-metrics.js';
 import { describe, expect, it } from 'vitest';
 import { measureCatalogueByKey } from '../../functions/domain/measure-catalogue.js';
 import { addPeriods } from '../../functions/domain/period.js';
@@ -70,12 +71,14 @@ async function setUp() {
   }
 
   const rounds = createRoundRepository(db);
+  const counted: [BusinessMetric, number][] = [];
   const tasks = createRoundTasks(
     roundSteps({
       areas, units, measurements, rounds,
       derived: createDerivedItems({ measurements, cycles: createCycleRepository(db) }),
       members: createMemberDirectory(db),
       roundMail: createRoundMail({ notifier: createOutboxNotifier(createOutboxRepository(db)), webUrl: 'http://sykli.test' }),
+      metrics: { count: (metric, value = 1) => counted.push([metric, value]) },
     }),
   );
   const engine = createLocalEngine({
@@ -83,7 +86,7 @@ async function setUp() {
     dispatch: createTaskDispatcher(tasks),
     waitOverridesMs: { WaitForDeadline: 0, WaitForEscalation: 0 },
   });
-  return { db, engine, rounds, measurements, outbox: createOutboxRepository(db), period, scheduledTime: scheduledTime.toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  return { db, engine, rounds, measurements, counted, outbox: createOutboxRepository(db), period, scheduledTime: scheduledTime.toISOString().replace(/\.\d{3}Z$/, 'Z') };
 }
 
 describe('measurement-round.asl.json in the local engine, with the real tasks and DynamoDB Local', () => {
@@ -94,6 +97,7 @@ describe('measurement-round.asl.json in the local engine, with the real tasks an
     expect(done.error).toBeUndefined();
     expect(done.status).toBe('SUCCEEDED');
     expect(done.output).toMatchObject({ round: { claimed: true, period: t.period }, result: { unitCount: 2, lateCount: 1 } });
+    expect(t.counted).toContainEqual(['RoundUnitsLate', 1]);
 
     const { items } = await t.outbox.list({ limit: 50 });
     const sent = items.map((m) => ({ kind: m.kind, to: m.to[0], unit: m.about.unitId })).sort((a, b) => a.kind.localeCompare(b.kind));

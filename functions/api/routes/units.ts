@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineRoute } from '../openapi-router.js';
+import { UnitPeopleSchema } from '../../app/organisation/unit-people.js';
 import { UnitViewSchema } from '../../app/organisation/units.js';
 import { UnitChangesSchema } from '../../domain/unit.js';
 import type { ApiDeps } from '../deps.js';
@@ -52,5 +53,19 @@ export function unitRoutes(deps: ApiDeps) {
         c.header('ETag', `"${unit.version}"`);
         return c.json(unit, 200);
       },
+    )
+    .openapi(
+      defineRoute({
+        method: 'get', path: '/api/units/{unitId}/people', tags: ['Organisation'], security: bearerSecurity,
+        summary: "The unit's coaches and supervisors; to its coaches and admins also whose e-mail does not arrive",
+        request: { params: UnitParams },
+        responses: {
+          200: json('The people, by name', UnitPeopleSchema),
+          400: problemResponse('Invalid unit id'),
+          401: problemResponse('Not signed in'),
+          404: problemResponse('No such unit, or not one the person may see'),
+        },
+      }),
+      async (c) => c.json(await units.people(c.get('caller'), c.req.valid('param').unitId), 200),
     );
 }

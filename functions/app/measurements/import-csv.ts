@@ -6,6 +6,7 @@ import type { FieldError, Measurement } from '../../domain/measurement.js';
 import type { UnitMeasure } from '../../domain/unit-measure.js';
 import { MAX_IMPORT_CHANGES, type MeasurementRepository, type MeasurementWrite } from '../../store/measurement-repository.js';
 import type { UnitAccess } from '../access.js';
+import type { BusinessMetrics } from '../../metrics/business-metrics.js';
 import { personActor, type Caller } from '../caller.js';
 import { InvalidInputError } from '../errors.js';
 
@@ -43,6 +44,7 @@ const COLUMN_OF_FIELD: Record<FieldError['field'] | 'measureKey', keyof (typeof 
 type Deps = {
   unitFor: UnitAccess;
   measurements: Pick<MeasurementRepository, 'listUnitMeasures' | 'listSeries' | 'importMeasurements'>;
+  metrics: BusinessMetrics;
 };
 
 /** A CSV import: `dryRun` previews every row's result; otherwise every row is written, or none. */
@@ -124,6 +126,7 @@ export function importCsv(deps: Deps) {
       );
     }
     await deps.measurements.importMeasurements(unit.id, writes, personActor(caller.person), now.toISOString());
+    deps.metrics.count('FiguresWritten', writes.length);
     return { dryRun: false, valid, written: writes.length > 0, counts, rows };
   };
 }

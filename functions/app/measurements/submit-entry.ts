@@ -8,6 +8,7 @@ import type { UnitMeasure } from '../../domain/unit-measure.js';
 import type { MeasurementRepository } from '../../store/measurement-repository.js';
 import { ConflictError as StoreConflict } from '../../store/errors.js';
 import type { UnitAccess } from '../access.js';
+import type { BusinessMetrics } from '../../metrics/business-metrics.js';
 import { personActor, type Caller } from '../caller.js';
 
 export const EntrySubmitSchema = z
@@ -48,6 +49,7 @@ const CHANGED_MEANWHILE = {
 export function submitEntry(deps: {
   unitFor: UnitAccess;
   measurements: Pick<MeasurementRepository, 'listUnitMeasures' | 'getMeasurement' | 'writeMeasurement'>;
+  metrics: BusinessMetrics;
 }) {
   return async (caller: Caller, unitId: string, submit: EntrySubmit, locale: Locale): Promise<{ results: RowResult[] }> => {
     const unit = await deps.unitFor(caller, unitId, 'measurement:write');
@@ -88,6 +90,7 @@ export function submitEntry(deps: {
       touched.set(measure.key, measure);
       results.push({ ...row, status: plan.status, errors: [], measurement: plan.measurement });
     }
+    deps.metrics.count('FiguresWritten', results.filter((r) => r.status === 'created' || r.status === 'updated').length);
     return { results };
   };
 }

@@ -3,6 +3,7 @@ import type { Locale } from '../../domain/localized-text.js';
 import type { Measurement, MeasurementInput } from '../../domain/measurement.js';
 import type { MeasurementRepository } from '../../store/measurement-repository.js';
 import { allowedUnit } from '../access.js';
+import type { BusinessMetrics } from '../../metrics/business-metrics.js';
 import { personActor, type Caller } from '../caller.js';
 import { checkVersion } from '../versions.js';
 import { figureRefusal, tracked } from './tracked-measure.js';
@@ -14,7 +15,7 @@ export type FigureRef = { unitId: string; key: string; period: string };
  * the version it was read at, as someone else may have corrected it meanwhile. Two requests: the
  * unit, the measure and the stored figure in one read, then the figure with its audit entry.
  */
-export function writeFigure(deps: { measurements: Pick<MeasurementRepository, 'getMeasureOfUnit' | 'writeMeasurement'> }) {
+export function writeFigure(deps: { measurements: Pick<MeasurementRepository, 'getMeasureOfUnit' | 'writeMeasurement'>; metrics: BusinessMetrics }) {
   return async (
     caller: Caller,
     ref: FigureRef,
@@ -31,6 +32,7 @@ export function writeFigure(deps: { measurements: Pick<MeasurementRepository, 'g
     if (plan.status === 'unchanged') return plan;
     if (existing) checkVersion('figure', existing, expectedVersion);
     await deps.measurements.writeMeasurement({ existing, next: plan.measurement }, personActor(caller.person));
+    deps.metrics.count('FiguresWritten');
     return plan;
   };
 }

@@ -3,6 +3,7 @@ import { recordDecision } from '../../domain/cycle-lifecycle.js';
 import { ReviewSchema, checkOutcome, isSameOutcome, type Review, type ReviewOutcome } from '../../domain/review.js';
 import type { CycleRepository, VersionedWrite } from '../../store/cycle-repository.js';
 import { ConflictError as StoreConflict } from '../../store/errors.js';
+import type { BusinessMetrics } from '../../metrics/business-metrics.js';
 import { personActor, type Caller } from '../caller.js';
 import { ConflictError } from '../errors.js';
 import { checkVersion, requireVersion } from '../versions.js';
@@ -18,6 +19,7 @@ export function recordOutcome(deps: {
   reviewFor: ReviewAccess;
   cycles: Pick<CycleRepository, 'getReview' | 'write' | 'reviewWrite' | 'cycleWrite'>;
   deliverDecision: DeliverDecision;
+  metrics: BusinessMetrics;
 }) {
   return async (caller: Caller, ref: { unitId: string; cycleId: string; reviewId: string }, outcome: ReviewOutcome, expectedVersion: number | undefined): Promise<Review> => {
     requireVersion('review', expectedVersion);
@@ -47,7 +49,10 @@ export function recordOutcome(deps: {
       if (current && isSameOutcome(current, outcome)) return current;
       throw error;
     }
-    if (decided) await deps.deliverDecision(decided);
+    if (decided) {
+      deps.metrics.count('CyclesDecided');
+      await deps.deliverDecision(decided);
+    }
     return after;
   };
 }

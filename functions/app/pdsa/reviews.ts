@@ -3,6 +3,7 @@ import { ReviewSchema, reviewPhaseProblem, reviewStartsAt, type NewReview, type 
 import type { CycleMail } from '../../notify/cycle-mail.js';
 import type { CycleRepository } from '../../store/cycle-repository.js';
 import type { MemberDirectory } from '../../store/member-directory.js';
+import type { BusinessMetrics } from '../../metrics/business-metrics.js';
 import { personActor, type Caller } from '../caller.js';
 import { ConflictError, NotFoundError, invalidField } from '../errors.js';
 import { checkVersion } from '../versions.js';
@@ -13,6 +14,7 @@ type Deps = {
   cycles: Pick<CycleRepository, 'getReview' | 'listReviews' | 'write' | 'reviewWrite'>;
   members: Pick<MemberDirectory, 'membersOf'>;
   cycleMail: Pick<CycleMail, 'reviewChanged'>;
+  metrics: BusinessMetrics;
 };
 
 /** The review a use case works on, of a cycle the person may see (and manage, for `manage`). */
@@ -71,6 +73,7 @@ export function reviews(deps: Deps) {
         version: 1,
       });
       await deps.cycles.write([deps.cycles.reviewWrite(null, review, 'schedule')], personActor(caller.person));
+      deps.metrics.count('ReviewsScheduled');
       await deps.cycleMail.reviewChanged(review, cycle, 'invitation');
       return review;
     },

@@ -2,6 +2,7 @@ import { CycleSchema, type Cycle } from '../../domain/cycle.js';
 import { requestTransition, type TransitionRequest } from '../../domain/cycle-lifecycle.js';
 import type { CycleRepository } from '../../store/cycle-repository.js';
 import type { WorkflowStarter } from '../../../workflows/engine/workflow-engine.js';
+import type { BusinessMetrics } from '../../metrics/business-metrics.js';
 import { personActor, type Caller } from '../caller.js';
 import { ConflictError } from '../errors.js';
 import { checkVersion } from '../versions.js';
@@ -21,6 +22,7 @@ export function transitionCycle(deps: {
   cycleFor: CycleAccess;
   cycles: Pick<CycleRepository, 'write' | 'cycleWrite'>;
   workflows: WorkflowStarter;
+  metrics: BusinessMetrics;
 }) {
   return async (caller: Caller, unitId: string, cycleId: string, request: TransitionRequest, expectedVersion: number | undefined): Promise<CycleView> => {
     const { unit, cycle: before } = await deps.cycleFor(caller, unitId, cycleId, 'pdsa:edit');
@@ -29,7 +31,10 @@ export function transitionCycle(deps: {
     if (!verdict.ok) throw new ConflictError(verdict.reason, { code: 'cycle.transition' });
     const after = CycleSchema.parse({ ...before, ...verdict.value, updatedAt: new Date().toISOString(), version: before.version + 1 });
     await deps.cycles.write([deps.cycles.cycleWrite(before, after, `to:${after.phase}`)], personActor(caller.person));
-    if (after.phase === 'doing') await deps.workflows.start('pdsaCycle', cycleExecutionName(after), { unitId: unit.id, cycleId: after.id });
+    if (after.phase === 'doing') {
+      await deps.workflows.start('pdsaCycle', cycleExecutionName(after), { unitId: unit.id, cycleId: after.id });
+      deps.metrics.count('CyclesStarted');
+    }
     return cycleView(caller.principal, unit, after);
   };
 }

@@ -7,6 +7,7 @@ import type { CycleMail } from '../../notify/cycle-mail.js';
 import type { CycleRepository, VersionedWrite } from '../../store/cycle-repository.js';
 import { ConflictError } from '../../store/errors.js';
 import type { DeliverDecision } from '../pdsa/deliver-decision.js';
+import type { BusinessMetrics } from '../../metrics/business-metrics.js';
 
 export const WORKFLOW_ACTOR: Actor = { type: 'system', name: 'PDSA cycle workflow' };
 
@@ -21,6 +22,7 @@ export type CycleStepDeps = {
   cycles: CycleRepository;
   cycleMail: Pick<CycleMail, 'studyReviewRequest' | 'reminder' | 'escalation'>;
   deliverDecision: DeliverDecision;
+  metrics: BusinessMetrics;
   now?: () => Date;
 };
 
@@ -77,11 +79,15 @@ export function cycleSteps(deps: CycleStepDeps) {
 
     /** At the Do end: Study opens and the coach is asked to schedule the study review. */
     async openStudy(ref: CycleRef) {
+      let opened = false;
       const cycle = await mutate(ref, 'openStudy', (c) => {
         const verdict = openStudy(c);
         if (!verdict.ok) throw new Error(verdict.reason);
-        return c.phase === verdict.value ? null : { cycle: { phase: verdict.value } };
+        opened = c.phase !== verdict.value;
+        return opened ? { cycle: { phase: verdict.value } } : null;
       });
+      // Counted once: a retried step finds Study open already.
+      if (opened) deps.metrics.count('CyclesStudied');
       await notifyOnce(ref, 'study-request', (c) => deps.cycleMail.studyReviewRequest(c));
       return { phase: cycle.phase };
     },

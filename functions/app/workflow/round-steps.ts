@@ -8,6 +8,7 @@ import type { MeasurementRepository } from '../../store/measurement-repository.j
 import type { MemberDirectory } from '../../store/member-directory.js';
 import type { RoundRepository, RoundUnit } from '../../store/round-repository.js';
 import type { UnitRepository } from '../../store/unit-repository.js';
+import type { BusinessMetrics } from '../../metrics/business-metrics.js';
 import type { DerivedItems } from '../derived-items.js';
 
 export type RoundRef = { frequency: Frequency; period: string };
@@ -21,6 +22,7 @@ export type RoundStepDeps = {
   rounds: RoundRepository;
   members: Pick<MemberDirectory, 'unitPeople'>;
   roundMail: RoundMail;
+  metrics: BusinessMetrics;
   now?: () => Date;
 };
 
@@ -136,6 +138,7 @@ export function roundSteps(deps: RoundStepDeps) {
       const parts = await deps.rounds.listUnits(ref.frequency, ref.period);
       const lateCount = parts.filter((p) => p.status === 'escalated').length;
       await deps.rounds.finish(ref.frequency, ref.period, { status: 'done', unitCount: parts.length, lateCount, failure: null }, now().toISOString());
+      deps.metrics.count('RoundUnitsLate', lateCount);
       return { unitCount: parts.length, lateCount };
     },
 

@@ -7,6 +7,7 @@ import type { MeasurementRepository } from '../../store/measurement-repository.j
 import type { MemberDirectory } from '../../store/member-directory.js';
 import type { RoundRepository } from '../../store/round-repository.js';
 import type { UnitRepository } from '../../store/unit-repository.js';
+import type { BusinessMetrics } from '../../metrics/business-metrics.js';
 import { createDerivedItems } from '../derived-items.js';
 import { deliverDecision } from '../pdsa/deliver-decision.js';
 import { cycleSteps } from './cycle-steps.js';
@@ -23,6 +24,7 @@ export type WorkflowStepDeps = {
   cycleMail: CycleMail;
   roundMail: RoundMail;
   workflows: WorkflowAnswerer;
+  metrics: BusinessMetrics;
   now?: () => Date;
 };
 

@@ -5,6 +5,8 @@ import { createRemoteJWKSet } from 'jose';
 import { createTokenVerifier } from '../../api/auth/token-verifier.js';
 import { createApp } from '../../api/app.js';
 import { createApplication } from '../../app/application.js';
+import { countingSent } from '../../metrics/business-metrics.js';
+import { createEmfMetrics } from '../../metrics/emf-metrics.js';
 import { createCycleMail } from '../../notify/cycle-mail.js';
 import { createSesNotifier } from '../../notify/ses-notifier.js';
 import { createDb } from '../../store/document-client.js';
@@ -15,12 +17,13 @@ import { createRepositories } from '../repositories.js';
 /**
  * Composition root of the API Lambda: the table, Cognito's JWKS and hosted UI, SES for review
  * invitations, and Step Functions both ways — it starts executions (through the machines' `live`
- * aliases) and answers a cycle's decision wait.
+ * aliases) and answers a cycle's decision wait. Business metrics are flushed after each request.
  */
 export function createApiFunction(env: NodeJS.ProcessEnv) {
   const settings = readSettings('api', env);
   const logger = new Logger({ serviceName: 'sykli' });
   const log = (message: string, detail?: unknown) => logger.error(message, { detail: detail instanceof Error ? detail : String(detail) });
+  const metrics = createEmfMetrics();
   const repositories = createRepositories(createDb(settings.tableName));
   const sfn = new SFNClient({});
   const app = createApplication({
@@ -30,11 +33,12 @@ export function createApiFunction(env: NodeJS.ProcessEnv) {
       ...createSfnAnswerer(sfn),
     },
     cycleMail: createCycleMail({
-      notifier: createSesNotifier(new SESv2Client({}), settings.mailFrom),
+      notifier: countingSent(createSesNotifier(new SESv2Client({}), settings.mailFrom, settings.mailConfigurationSet), metrics),
       directory: repositories.members,
       units: repositories.units,
       webUrl: settings.webUrl,
     }),
+    metrics,
   });
   const domainUrl = settings.authDomainUrl.replace(/\/$/, '');
   return {
@@ -52,6 +56,8 @@ export function createApiFunction(env: NodeJS.ProcessEnv) {
         logoutUrl: `${domainUrl}/logout`,
       },
       log,
+      originVerifySecret: settings.originVerifySecret,
     }),
+    metrics,
   };
 }

@@ -27,6 +27,7 @@ export type ActDecision = NonNullable<ReviewOutcome['act']>['decision'];
 export type AuditPage = SuccessBody<Awaited<ReturnType<typeof units.audit.$get>>>;
 export type AuditEntry = AuditPage['items'][number];
 export type CoachAgenda = SuccessBody<Awaited<ReturnType<typeof client.api.me.agenda.$get>>>;
+export type UnitPerson = SuccessBody<Awaited<ReturnType<typeof units.people.$get>>>['items'][number];
 
 export const pdsaKeys = {
   cycles: (unitId: string) => ['units', unitId, 'cycles'] as const,
@@ -36,6 +37,7 @@ export const pdsaKeys = {
   ideas: (unitId: string) => ['units', unitId, 'change-ideas'] as const,
   audit: (unitId: string, entityId?: string) => ['units', unitId, 'audit', entityId ?? ''] as const,
   agenda: ['me', 'agenda'] as const,
+  people: (unitId: string) => ['units', unitId, 'people'] as const,
 };
 
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
@@ -110,6 +112,14 @@ export function useCycleTimeline(unitId: string, cycleId: string, reviewIds: rea
     error: results.find((r) => r.isError)?.error,
     refetch: () => Promise.all(results.map((r) => r.refetch())),
   };
+}
+
+/** The unit's coaches and supervisors; whose e-mail does not arrive, for those who manage its reviews. */
+export function useUnitPeople(unitId: string) {
+  return useQuery({
+    queryKey: pdsaKeys.people(unitId),
+    queryFn: async () => (await call(() => units.people.$get({ param: { unitId } }))).items,
+  });
 }
 
 export function useAgenda() {

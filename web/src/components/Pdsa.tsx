@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../api/queries.js';
-import { useAudit, type Cycle, type CyclePhase } from '../api/pdsa.js';
+import { useAudit, useUnitPeople, type Cycle, type CyclePhase } from '../api/pdsa.js';
 import { ownUnitIds } from '../roles.js';
 
 /** Small pieces shared by the board, the cycle page and the agenda. */
@@ -61,16 +61,22 @@ export function CalendarIcon() {
 }
 
 /**
- * People whose names the app can know in a unit. The API has no list of a unit's members, so the
- * names come from the signed-in person and from the unit's audit trail (everyone who has changed
- * something there); other people are shown by their id.
+ * People whose names the app can know in a unit: its coaches and supervisors, the signed-in person,
+ * and everyone in the unit's audit trail (an admin who changed something there, say); anyone else
+ * is shown by their id. Coaches and admins also learn whose e-mail does not arrive.
  */
 export function useKnownPeople(unitId: string, me: Me) {
   const audit = useAudit(unitId);
+  const unitPeople = useUnitPeople(unitId);
   const names = new Map<string, string>();
   const candidates: string[] = [];
   if (ownUnitIds(me).includes(unitId)) candidates.push(me.person.id);
   names.set(me.person.id, me.person.name);
+  for (const person of unitPeople.data ?? []) {
+    names.set(person.id, person.name);
+    if (!candidates.includes(person.id)) candidates.push(person.id);
+  }
+  const undeliverable = new Set((unitPeople.data ?? []).filter((p) => p.undeliverable).map((p) => p.id));
   for (const entry of audit.data ?? []) {
     if (entry.actor.type !== 'person') continue;
     if (!names.has(entry.actor.personId)) names.set(entry.actor.personId, entry.actor.name);
@@ -78,5 +84,12 @@ export function useKnownPeople(unitId: string, me: Me) {
     // refuse as a participant with a sentence saying so).
     if (!candidates.includes(entry.actor.personId)) candidates.push(entry.actor.personId);
   }
-  return { names, candidates, nameOf: (id: string) => names.get(id) ?? id, isPending: audit.isPending };
+  return {
+    names,
+    candidates,
+    nameOf: (id: string) => names.get(id) ?? id,
+    /** True when SES reported that mail to the person does not arrive (known to coaches and admins). */
+    undeliverable: (id: string) => undeliverable.has(id),
+    isPending: audit.isPending || unitPeople.isPending,
+  };
 }

@@ -9,6 +9,7 @@ import { rolesInUnit, rolesOverArea } from '../roles.js';
 import { RoleBadges } from './HomePage.js';
 import { AimsAndIdeas } from './unit/AimsAndIdeas.js';
 import { CycleBoard } from './unit/CycleBoard.js';
+import { UnitPeople } from './unit/UnitPeople.js';
 
 /** One unit: what it is, where, the person's role in it, its cycle board, aims and change ideas. */
 export function UnitPage({ unitId, me }: { unitId: string; me: Me }) {
@@ -96,6 +97,7 @@ export function UnitPage({ unitId, me }: { unitId: string; me: Me }) {
           )}
         </ul>
       </section>
+      <UnitPeople unitId={data.id} />
       <CycleBoard unitId={data.id} canEdit={data.can.editPdsa} />
       <AimsAndIdeas unitId={data.id} canEdit={data.can.editPdsa} />
       <MeasureCatalogue />

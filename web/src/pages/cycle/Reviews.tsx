@@ -148,7 +148,9 @@ function ReviewItem({
         </div>
         <div>
           <dt>{t('schedule.participants')}</dt>
-          <dd>{format.list(review.participantIds.map(people.nameOf))}</dd>
+          <dd>
+            {format.list(review.participantIds.map((id) => (people.undeliverable(id) ? `${people.nameOf(id)} (${t('people.undeliverableShort')})` : people.nameOf(id))))}
+          </dd>
         </div>
       </dl>
       {review.outcome && (

@@ -145,7 +145,7 @@ export function ScheduleReviewDialog({
               checked={participants.includes(id)}
               onChange={() => toggle(id)}
               label={people.names.has(id) ? people.nameOf(id) : id}
-              hint={people.names.has(id) ? undefined : t('schedule.nameUnknown')}
+              hint={people.undeliverable(id) ? t('people.undeliverableHint') : people.names.has(id) ? undefined : t('schedule.nameUnknown')}
             />
           ))}
         </Choices>
