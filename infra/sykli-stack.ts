@@ -48,6 +48,7 @@ export class SykliStack extends Stack {
     const web = new Web(this, 'Web', { distPath: props.webDistPath, domain: props.webDomain, webAclArn: props.webAclArn });
     const auth = new Auth(this, 'Auth', { domainPrefix: props.authDomainPrefix, appUrl: web.url });
     new SignInFirewall(this, 'SignInFirewall', { userPoolArn: auth.userPool.userPoolArn });
+    web.allowSignInAt(auth.domainUrl);
     const workflows = new Workflows(this, 'Workflows', { table: data.table, mail, webUrl: web.url });
     const { pdsaCycle, measurementRound } = workflows.machines;
     const api = new Api(this, 'Api', {

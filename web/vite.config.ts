@@ -1,15 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { API_DOCS_ASSETS, SWAGGER_INIT_SCRIPT } from '../functions/api/api-docs.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * The API docs' Swagger UI (functions/api/api-docs.ts) ships with the web build, from the
+ * swagger-ui-dist package: /api/docs then works offline, locally and behind CloudFront alike.
+ */
+function apiDocsAssets(): Plugin {
+  const dist = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+  const folder = API_DOCS_ASSETS.slice(1);
+  return {
+    name: 'sykli-api-docs-assets',
+    apply: 'build',
+    generateBundle() {
+      for (const file of ['swagger-ui.css', 'swagger-ui-bundle.js']) {
+        this.emitFile({ type: 'asset', fileName: `${folder}/${file}`, source: readFileSync(join(dist, file)) });
+      }
+      this.emitFile({ type: 'asset', fileName: `${folder}/swagger-init.js`, source: SWAGGER_INIT_SCRIPT });
+    },
+  };
+}
 
 // The dashboard: built into web/dist, which the local server (functions/runtime/local.ts) and
 // the CDK stack's bucket both serve, with index.html for client-side routes.
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), apiDocsAssets()],
   build: {
     outDir: `${root}dist`,
     emptyOutDir: true,

@@ -1,4 +1,6 @@
-import { swaggerUI } from '@hono/swagger-ui';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { apiDocsPage } from './api-docs.js';
 import { authenticate } from './authenticate.js';
 import { DOC_PATHS } from './doc-paths.js';
 import type { ApiDeps } from './deps.js';
@@ -24,7 +26,13 @@ import { measurementRoutes } from './routes/measurements.js';
 import { roundRoutes } from './routes/rounds.js';
 import { unitMeasureRoutes } from './routes/unit-measures.js';
 import { newRouter } from './router.js';
+import { FRAME_OPTIONS, HSTS_SECONDS, REFERRER_POLICY, contentSecurityPolicy, originOf } from './security-headers.js';
 
+/**
+ * No request body is read beyond this: the largest a person sends is a CSV file (its own limit,
+ * 1 MB, answers first with a sentence about splitting it); the rest are small JSON documents.
+ */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** The API as AWS serves it: every route but the local runtime's own. */
 export function apiRoutes(deps: Pick<ApiDeps, 'app' | 'verifyToken' | 'authConfig' | 'log'>) {
@@ -55,11 +63,32 @@ export type AppType = ReturnType<typeof apiRoutes>;
 export function createApp(deps: ApiDeps) {
   const app = newRouter();
   app.onError((error, c) => handleError(error, c, deps.log));
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: contentSecurityPolicy(originOf(deps.authConfig.tokenUrl)),
+      xFrameOptions: FRAME_OPTIONS,
+      referrerPolicy: REFERRER_POLICY,
+      strictTransportSecurity: `max-age=${HSTS_SECONDS}; includeSubDomains`,
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        problemJson(c, 413, `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`, { type: 'urn:sykli:problem:body.tooLarge' }),
+    }),
+  );
+  // What the API answers is the person's own data: no cache, shared or private, keeps it.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
   if (deps.originVerifySecret) app.use('/api/*', requireOriginVerify(deps.originVerifySecret));
   app.route('/', apiRoutes(deps));
   if (deps.local) app.route('/', localSignInRoutes(deps.local));
   if (deps.outbox) app.route('/', outboxRoutes(deps.outbox));
-  app.get(DOC_PATHS[1], swaggerUI({ url: DOC_PATHS[0], title: 'Sykli API' }));
+
+  app.get(DOC_PATHS[1], (c) => c.html(apiDocsPage()));
   app.notFound((c) =>
     c.req.path.startsWith('/api/') ? problemJson(c, 404, `No such resource: ${c.req.path}`) : c.text('Not found', 404),
   );

@@ -7,6 +7,7 @@ import type { MeasureCatalogueRepository } from '../store/measure-catalogue-repo
 import type { MeasurementRepository } from '../store/measurement-repository.js';
 import type { MemberDirectory } from '../store/member-directory.js';
 import type { PeopleRepository } from '../store/people-repository.js';
+import type { RoundRepository } from '../store/round-repository.js';
 import type { UnitRepository } from '../store/unit-repository.js';
 import { unitAccess } from './access.js';
 import { createDerivedItems } from './derived-items.js';
@@ -49,6 +50,7 @@ export type ApplicationDeps = {
   members: MemberDirectory;
   audit: AuditRepository;
   measurements: MeasurementRepository;
+  rounds: RoundRepository;
   workflows: WorkflowStarter & WorkflowAnswerer;
   /** Review invitations (.ics), moves and cancellations, through the runtime's Notifier. */
   cycleMail: CycleMail;

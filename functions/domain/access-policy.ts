@@ -22,8 +22,10 @@ export type Action =
   | { type: 'pdsa:edit'; unit: UnitRef }
   /** Scheduling reviews and recording their outcomes is the coach's job. */
   | { type: 'review:manage'; unit: UnitRef }
-  /** The local outbox of notifications: a demo tool for everyone signed in. */
+  /** The local outbox of notifications: everyone signed in reads the messages addressed to them. */
   | { type: 'outbox:read' }
+  /** Every message in the local outbox, whoever it was sent to. */
+  | { type: 'outbox:readAll' }
   /** A unit's measures, figures, charts and snapshots. */
   | { type: 'measurement:read'; unit: UnitRef }
   /** Logging figures (form, CSV) and chart phases: the unit's supervisors and coaches. */
@@ -45,6 +47,7 @@ export function can(principal: Principal, action: Action): boolean {
     case 'unit:create':
     case 'unit:update':
     case 'membership:manage':
+    case 'outbox:readAll':
       return false;
     case 'catalogue:read':
     case 'outbox:read':

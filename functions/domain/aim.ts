@@ -2,11 +2,12 @@ import * as z from 'zod';
 import { IdSchema, VersionSchema } from './ids.js';
 import { IsoDateSchema } from './helsinki-time.js';
 import { MeasureKeySchema } from './measure.js';
+import { StorableNumberSchema } from './numbers.js';
 
 /** A measure an aim is judged by, with the value the unit wants to reach (raw units, as stored). */
 export const AimMeasureSchema = z.strictObject({
   measureKey: MeasureKeySchema,
-  target: z.number(),
+  target: StorableNumberSchema,
 });
 
 /** What a unit wants to achieve, by when, measured how ("T3 for nurses ≤ 3 days by 6/2027"). */

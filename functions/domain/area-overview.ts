@@ -1,6 +1,6 @@
-import Papa from 'papaparse';
 import * as z from 'zod';
 import { AreaStatusSchema, MeasureStatusSchema, type AreaStatus } from './area-status.js';
+import { unparseForSpreadsheet } from './csv.js';
 import { IdSchema } from './ids.js';
 import { LocalizedTextSchema, type Locale } from './localized-text.js';
 import { FrequencySchema, MeasureKeySchema } from './measure.js';
@@ -150,5 +150,5 @@ export function serialiseOverviewCsv(overview: AreaOverview, locale: Locale): st
     }
     return row;
   });
-  return '\uFEFF' + Papa.unparse([header, ...rows], { delimiter: locale === 'en' ? ',' : ';', newline: '\r\n' }) + '\r\n';
+  return unparseForSpreadsheet([header, ...rows], locale === 'en' ? ',' : ';');
 }

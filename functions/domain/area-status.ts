@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { IdSchema } from './ids.js';
 import { LocalizedTextSchema } from './localized-text.js';
-import { FrequencySchema, MeasureKeySchema } from './measure.js';
+import { FrequencySchema, MAX_TRACKED_MEASURES, MeasureKeySchema } from './measure.js';
 import { PeriodSchema, addPeriods, periodRange } from './period.js';
 import { duePeriod, roundDeadlines } from './round-schedule.js';
 import type { Cycle } from './cycle.js';
@@ -71,7 +71,7 @@ export const AreaStatusSchema = z
     areaId: IdSchema,
     unitId: IdSchema,
     unitName: LocalizedTextSchema,
-    measures: z.array(MeasureStatusSchema).max(50),
+    measures: z.array(MeasureStatusSchema).max(MAX_TRACKED_MEASURES),
     late: z.boolean(),
     pdsa: UnitPdsaStatusSchema,
     progress: UnitProgressStatusSchema,

@@ -3,6 +3,7 @@ import { ACT_DECISIONS, CYCLE_PHASES } from './cycle-phases.js';
 import { IsoDateSchema } from './helsinki-time.js';
 import { IdSchema, VersionSchema } from './ids.js';
 import { MeasureKeySchema } from './measure.js';
+import { StorableNumberSchema } from './numbers.js';
 
 export { ACT_DECISIONS, CYCLE_PHASES, IN_FLIGHT_PHASES } from './cycle-phases.js';
 
@@ -19,7 +20,7 @@ export const PredictionSchema = z.strictObject({
   question: text(1000).min(1),
   prediction: text(1000),
   measureKey: MeasureKeySchema.optional(),
-  expectedValue: z.number().optional(),
+  expectedValue: StorableNumberSchema.optional(),
   expectedDirection: z.enum(['increase', 'decrease', 'noChange']).optional(),
 });
 export type Prediction = z.infer<typeof PredictionSchema>;

@@ -1,6 +1,7 @@
 import type { Actor } from './audit.js';
 import { sameValues, validateMeasurement, type FieldError, type Measurement, type MeasurementInput } from './measurement.js';
-import { versionAt, type UnitMeasure } from './unit-measure.js';
+import { parsePeriod } from './period-calendar.js';
+import { currentVersion, versionAt, type UnitMeasure } from './unit-measure.js';
 
 export type FigurePlan =
   | { status: 'created' | 'updated' | 'unchanged'; measurement: Measurement }
@@ -18,7 +19,8 @@ export function planFigure(
   actor: Actor,
   now: Date,
 ): FigurePlan {
-  const version = versionAt(measure, period);
+  // An impossible period (2026-W54) has no definition version; validation says what is allowed.
+  const version = parsePeriod(period) ? versionAt(measure, period) : currentVersion(measure);
   const checked = validateMeasurement({ ...version.fields, frequency: measure.frequency }, period, input, now);
   if (!checked.ok) return { status: 'invalid', errors: checked.errors };
   if (existing && sameValues(existing, checked.values)) return { status: 'unchanged', measurement: existing };

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { LocalizedLongTextSchema, LocalizedTextSchema } from './localized-text.js';
+import { StorableNumberSchema } from './numbers.js';
 
 export const MEASURE_TYPES = ['outcome', 'process', 'balancing'] as const;
 export const VALUE_KINDS = ['days', 'proportion', 'count', 'rate', 'score'] as const;
@@ -11,6 +12,12 @@ export const MeasureKeySchema = z
   .min(1)
   .max(64)
   .regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'letters and digits, starting with a letter');
+/**
+ * How many measures one unit may track. Far more than a unit can follow, and few enough that the
+ * unit's status item (every measure's latest state) stays well within DynamoDB's item size.
+ */
+export const MAX_TRACKED_MEASURES = 100;
+
 export const FrequencySchema = z.enum(FREQUENCIES);
 export type Frequency = z.infer<typeof FrequencySchema>;
 export const ChartKindSchema = z.enum(CHART_KINDS);
@@ -31,10 +38,10 @@ export const MeasureDefinitionSchema = z.object({
   frequency: FrequencySchema,
   /** Shown after values: "vrk", "%", "/1000 as." … */
   unitLabel: LocalizedTextSchema,
-  validRange: z.object({ min: z.number(), max: z.number() }).refine((r) => r.min <= r.max, 'min must not exceed max'),
+  validRange: z.object({ min: StorableNumberSchema, max: StorableNumberSchema }).refine((r) => r.min <= r.max, 'min must not exceed max'),
   chart: ChartKindSchema,
   /** Scales values for display only, e.g. 100 for percentages, 1000 for rates per 1,000. */
-  multiply: z.number().positive(),
+  multiply: StorableNumberSchema.refine((n) => n > 0, 'a positive number'),
   source: z.string().max(500),
   version: z.number().int().min(1),
 }).meta({ id: 'MeasureDefinition' });

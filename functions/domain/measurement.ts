@@ -3,6 +3,7 @@ import { ActorSchema } from './audit.js';
 import { IdSchema, VersionSchema } from './ids.js';
 import type { Locale, LocalizedText } from './localized-text.js';
 import { MeasureKeySchema, type Frequency } from './measure.js';
+import { LARGEST_NUMBER, StorableNumberSchema, isStorableNumber } from './numbers.js';
 import type { MeasurementValues } from './measurement-values.js';
 import { PeriodSchema, isFuturePeriod, parsePeriod } from './period.js';
 import type { MeasureFields } from './unit-measure.js';
@@ -32,9 +33,9 @@ export type Measurement = z.infer<typeof MeasurementSchema>;
 /** What a person sends for one period; which fields are needed depends on the measure. */
 export const MeasurementInputSchema = z
   .strictObject({
-    value: z.number().nullable().optional(),
-    numerator: z.number().nullable().optional(),
-    denominator: z.number().nullable().optional(),
+    value: StorableNumberSchema.nullable().optional(),
+    numerator: StorableNumberSchema.nullable().optional(),
+    denominator: StorableNumberSchema.nullable().optional(),
     note: z.string().max(1000).optional(),
   })
   .meta({ id: 'MeasurementInput' });
@@ -56,6 +57,12 @@ const FREQUENCY_WORDS: Record<Frequency, LocalizedText> = {
 };
 
 const fmt = (n: number) => ({ fi: String(n).replace('.', ','), sv: String(n).replace('.', ','), en: String(n) });
+
+const OUT_OF_RANGE: LocalizedText = {
+  fi: `Luvun pitää olla väliltä −${LARGEST_NUMBER.toLocaleString('fi-FI')}–${LARGEST_NUMBER.toLocaleString('fi-FI')}.`,
+  sv: `Talet ska ligga mellan −${LARGEST_NUMBER.toLocaleString('sv-FI')} och ${LARGEST_NUMBER.toLocaleString('sv-FI')}.`,
+  en: `The number must be between −${LARGEST_NUMBER.toLocaleString('en-GB')} and ${LARGEST_NUMBER.toLocaleString('en-GB')}.`,
+};
 
 function requiredMessage(field: FieldError['field']): LocalizedText {
   const names: Record<string, LocalizedText> = {
@@ -98,6 +105,12 @@ export function validateMeasurement(measure: MeasureRules, period: string, input
   }
   const note = input.note ?? '';
   const { min, max } = measure.validRange;
+  // A CSV file brings numbers no schema has seen: none may be beyond what can be stored.
+  const unstorable = (['value', 'numerator', 'denominator'] as const).filter((field) => {
+    const n = input[field];
+    return n != null && !isStorableNumber(n);
+  });
+  if (unstorable.length > 0) return { ok: false, errors: [...errors, ...unstorable.map((field) => ({ field, message: OUT_OF_RANGE }))] };
 
   if (measure.valueKind === 'proportion' || measure.valueKind === 'rate') {
     const { numerator, denominator } = input;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { IsoDateSchema } from './helsinki-time.js';
 import { IdSchema, VersionSchema } from './ids.js';
+import { StorableNumberSchema } from './numbers.js';
 import { FrequencySchema, MeasureDefinitionSchema, MeasureKeySchema, type MeasureDefinition } from './measure.js';
 import { PeriodSchema, comparePeriods } from './period.js';
 
@@ -33,8 +34,11 @@ export const UnitMeasureVersionSchema = z.object({
 });
 export type UnitMeasureVersion = z.infer<typeof UnitMeasureVersionSchema>;
 
+/** A measure's definition may change this many times; a measure changed more is better added anew. */
+export const MAX_DEFINITION_VERSIONS = 50;
+
 /** The target in the units shown to people (80 for 80 %, 3 for 3 days), optionally by a date. */
-export const TargetSchema = z.strictObject({ value: z.number(), by: IsoDateSchema.nullable().default(null) }).meta({ id: 'Target' });
+export const TargetSchema = z.strictObject({ value: StorableNumberSchema, by: IsoDateSchema.nullable().default(null) }).meta({ id: 'Target' });
 export type Target = z.infer<typeof TargetSchema>;
 
 /** A measure a unit tracks: from the catalogue or its own, with frequency, target and versions. */
@@ -46,7 +50,7 @@ export const UnitMeasureSchema = z
     frequency: FrequencySchema,
     target: TargetSchema.nullable(),
     /** Oldest first; the last is the current definition. A changed definition is a new entry. */
-    versions: z.array(UnitMeasureVersionSchema).min(1).max(50),
+    versions: z.array(UnitMeasureVersionSchema).min(1).max(MAX_DEFINITION_VERSIONS),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     version: VersionSchema,

@@ -17,6 +17,11 @@ export const OutgoingMessageSchema = z
   .meta({ id: 'OutgoingMessage' });
 export type OutgoingMessage = z.input<typeof OutgoingMessageSchema>;
 
+/** A subject is one line in every runtime: CR and LF (from a cycle's title, say) become spaces. */
+export function withOneLineSubject<M extends OutgoingMessage>(message: M): M {
+  return { ...message, subject: message.subject.replace(/[\r\n]+/g, ' ') };
+}
+
 export interface Notifier {
   send(message: OutgoingMessage): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { mimeMessage } from './mime-message.js';
-import { OutgoingMessageSchema, type Notifier } from './notifier.js';
+import { OutgoingMessageSchema, withOneLineSubject, type Notifier } from './notifier.js';
 
 /**
  * Sends through SES as raw MIME, the only way to attach a calendar invitation, through the
@@ -9,7 +9,7 @@ import { OutgoingMessageSchema, type Notifier } from './notifier.js';
 export function createSesNotifier(client: SESv2Client, from: string, configurationSet: string): Notifier {
   return {
     async send(message) {
-      const parsed = OutgoingMessageSchema.parse(message);
+      const parsed = OutgoingMessageSchema.parse(withOneLineSubject(message));
       await client.send(
         new SendEmailCommand({
           FromEmailAddress: from,

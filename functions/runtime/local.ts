@@ -11,6 +11,7 @@ import { createApplication, type ApplicationDeps } from '../app/application.js';
 import { outbox } from '../app/outbox.js';
 import { localSignIn } from '../app/people/local-sign-in.js';
 import { resumeInFlightCycles } from '../app/workflow/resume-cycles.js';
+import { resumeRunningRounds } from '../app/workflow/resume-rounds.js';
 import { createOutboxNotifier } from '../notify/outbox-notifier.js';
 import type { Db } from '../store/document-client.js';
 import { ensureTable } from '../store/ensure-table.js';
@@ -21,6 +22,7 @@ import { startLocalProjection } from './local-projection.js';
 import { createRepositories } from './repositories.js';
 import { startDynamoDbLocal } from './local/dynamodb-local.js';
 import { loadOrCreateIssuerKeys } from './local/issuer-keys.js';
+import { logLine } from './local/log-line.js';
 import { createRoundScheduler } from './local/round-scheduler.js';
 import { StartupError } from './local/startup-error.js';
 import { seedDemo } from './seed/seed-demo.js';
@@ -57,7 +59,7 @@ async function ensurePortFree(port: number): Promise<void> {
 export function createLocalApp(db: Db, parts: Pick<ApplicationDeps, 'workflows' | 'cycleMail'> & { issuer: LocalIssuer; webDir?: string }) {
   const { issuer } = parts;
   const repositories = createRepositories(db);
-  const log = (message: string, detail?: unknown) => console.error(message, detail);
+  const log = (message: string, detail?: unknown) => console.error(logLine(message, detail));
   const app = createApp({
     app: createApplication({ ...repositories, workflows: parts.workflows, cycleMail: parts.cycleMail, metrics: noMetrics }),
     outbox: outbox({ outbox: createOutboxRepository(db) }),
@@ -84,7 +86,7 @@ export function createLocalApp(db: Db, parts: Pick<ApplicationDeps, 'workflows' 
  * issuer, and one Node server for the API, the sign-in page and the web app.
  */
 export async function startLocalRuntime(options: LocalRuntimeOptions) {
-  const log = options.log ?? (() => {});
+  const log = (line: string) => options.log?.(logLine(line));
   const dataDir = resolve(options.dataDir);
   await ensurePortFree(options.port);
 
@@ -125,9 +127,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions) {
       const started = serve({ fetch: app.fetch, port: options.port }, () => resolveServer(started));
       started.once('error', reject);
     });
-    // Executions live in memory: carry every cycle in Do, Study or Act on from its stored phase.
-    const resumed = await resumeInFlightCycles({ ...createRepositories(db), workflows: engine, log });
-    log(`Workflows: ${resumed.length} cycle(s) in progress resumed.`);
+    // Executions live in memory: carry every cycle in Do, Study or Act on from its stored phase,
+    // and every round still running from where its units' parts are.
+    const repositories = createRepositories(db);
+    const resumed = await resumeInFlightCycles({ ...repositories, workflows: engine, log });
+    const resumedRounds = await resumeRunningRounds({ rounds: repositories.rounds, workflows: engine, log });
+    log(`Workflows: ${resumed.length} cycle(s) and ${resumedRounds.length} measurement round(s) in progress resumed.`);
     // EventBridge Scheduler's part: open each weekly and monthly measurement round on time.
     const rounds = createRoundScheduler({ engine, log });
     rounds.start();

@@ -81,6 +81,9 @@ export const keys = {
   areaStatus: (areaId: string, unitId: string) => item(`AREA#${areaId}`, `STATUS#${unitId}`),
   areaStatuses: (areaId: string): Partition => ({ partition: `AREA#${areaId}`, prefix: 'STATUS#' }),
   measurementRound: (frequency: string, period: string) => item(`ROUND#${frequency}#${period}`, 'ROUND'),
+  /** Every round in one list, for the local runtime to find the running ones at start-up. */
+  roundInList: (frequency: string, period: string) => indexEntry(INDEX.directory, 'ROUNDS', `ROUND#${frequency}#${period}`),
+  rounds: (): Partition => ({ index: INDEX.directory, partition: 'ROUNDS', prefix: 'ROUND#' }),
   measurementRoundUnit: (frequency: string, period: string, unitId: string) => item(`ROUND#${frequency}#${period}`, `UNIT#${unitId}`),
   measurementRoundUnits: (frequency: string, period: string): Partition => ({ partition: `ROUND#${frequency}#${period}`, prefix: 'UNIT#' }),
 

@@ -93,12 +93,13 @@ export function createMeasurementRepository(db: Db) {
       );
     },
 
-    getMeasurement: (unitId: string, key: string, period: string): Promise<Measurement | undefined> =>
-      table.get(MeasurementSchema, keys.measurement(unitId, key, period)),
+    /** `consistent` after a failed write, to see the write that came first. */
+    getMeasurement: (unitId: string, key: string, period: string, options: { consistent?: boolean } = {}): Promise<Measurement | undefined> =>
+      table.get(MeasurementSchema, keys.measurement(unitId, key, period), options),
 
     /** A series' figures by period range, oldest first; both ends optional and included. */
-    listSeries: (unitId: string, key: string, range: PeriodRange = {}): Promise<Measurement[]> =>
-      table.queryAll(MeasurementSchema, { ...keys.measurements(unitId, key), range }),
+    listSeries: (unitId: string, key: string, range: PeriodRange = {}, options: { consistent?: boolean } = {}): Promise<Measurement[]> =>
+      table.queryAll(MeasurementSchema, { ...keys.measurements(unitId, key), range, consistent: options.consistent }),
 
     /**
      * Writes one figure conditional on what was read, with the previous value kept in the audit

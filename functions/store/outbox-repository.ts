@@ -17,9 +17,11 @@ function newId(at: Date): string {
   return `${at.getTime().toString(36)}-${randomBytes(6).toString('hex')}`;
 }
 
+/** When the message with this id was sent; null for an id this outbox never gave (`constructor`, say). */
 function sentAt(id: string): string | null {
-  const ms = Number.parseInt(id.split('-')[0] ?? '', 36);
-  return Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : null;
+  if (!OutboxMessageSchema.shape.id.safeParse(id).success) return null;
+  const at = new Date(Number.parseInt(id.split('-')[0]!, 36));
+  return Number.isNaN(at.getTime()) ? null : at.toISOString();
 }
 
 /** The local runtime's outbox: every message Sykli would have e-mailed, newest first. */
@@ -32,9 +34,19 @@ export function createOutboxRepository(db: Db) {
       return stored;
     },
 
-    /** Newest first, with an opaque cursor. */
-    list: (options: { limit?: number; cursor?: string } = {}): Promise<Page<OutboxMessage>> =>
-      table.queryPage(OutboxMessageSchema, { ...keys.outbox(), descending: true, limit: options.limit, cursor: options.cursor }),
+    /**
+     * Newest first, with an opaque cursor; only those sent to `to` when given. A page of messages
+     * to others is read past, so that an empty page means there are no more.
+     */
+    async list(options: { limit?: number; cursor?: string; to?: string } = {}): Promise<Page<OutboxMessage>> {
+      const filter = options.to ? { expression: 'contains(#to, :to)', names: { '#to': 'to' }, values: { ':to': options.to } } : undefined;
+      let cursor = options.cursor;
+      for (;;) {
+        const page = await table.queryPage(OutboxMessageSchema, { ...keys.outbox(), descending: true, limit: options.limit, cursor, filter });
+        if (page.items.length > 0 || !page.nextCursor) return page;
+        cursor = page.nextCursor;
+      }
+    },
 
     async get(id: string): Promise<OutboxMessage | undefined> {
       const at = sentAt(id);

@@ -9,19 +9,36 @@ export class InvalidCursorError extends Error {
   override readonly name = 'InvalidCursorError';
 }
 
-export function decodeCursor(cursor: string | undefined, expectedKeys: readonly string[]): Record<string, string> | undefined {
+/**
+ * Where a page's query reads: the key attributes a cursor of it has, and the partition and sort
+ * keys it may start from. A cursor of another list (or a forged one) would make DynamoDB refuse the
+ * query, or read another partition.
+ */
+export type CursorScope = {
+  attributes: readonly string[];
+  partitionKey: string;
+  partition: string;
+  sortKey: string;
+  /** The sort keys the query reads, both ends included. */
+  sortFrom: string;
+  sortTo: string;
+};
+
+export function decodeCursor(cursor: string | undefined, scope: CursorScope): Record<string, string> | undefined {
   if (!cursor) return undefined;
+  const refused = new InvalidCursorError('The cursor is not one this API handed out for this list.');
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new InvalidCursorError('The cursor is not one this API handed out.');
+    throw refused;
   }
-  const valid =
-    typeof parsed === 'object' &&
-    parsed !== null &&
-    Object.keys(parsed).every((k) => expectedKeys.includes(k)) &&
-    Object.values(parsed).every((v) => typeof v === 'string');
-  if (!valid) throw new InvalidCursorError('The cursor is not one this API handed out.');
-  return parsed as Record<string, string>;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw refused;
+  const key = parsed as Record<string, unknown>;
+  const names = Object.keys(key);
+  const complete = names.length === scope.attributes.length && scope.attributes.every((name) => Object.hasOwn(key, name) && typeof key[name] === 'string');
+  if (!complete) throw refused;
+  const sort = key[scope.sortKey] as string;
+  if (key[scope.partitionKey] !== scope.partition || sort < scope.sortFrom || sort > scope.sortTo) throw refused;
+  return key as Record<string, string>;
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { IdSchema } from '../domain/ids.js';
-import { FrequencySchema, MeasureKeySchema } from '../domain/measure.js';
+import { FrequencySchema, MAX_TRACKED_MEASURES, MeasureKeySchema } from '../domain/measure.js';
 import { PeriodSchema } from '../domain/period.js';
 import type { Db } from './document-client.js';
 import { onConflict } from './errors.js';
@@ -13,7 +13,7 @@ export const MeasurementRoundSchema = z
     frequency: FrequencySchema,
     period: PeriodSchema,
     scheduledTime: z.iso.datetime(),
-    /** The execution that owns the round; a retry of the same execution finds itself here. */
+    /** The name of the execution that owns the round; a retry of the same execution finds itself here. */
     claimedBy: z.string().min(1).max(400),
     status: z.enum(['running', 'done', 'failed']),
     unitCount: z.number().int().min(0),
@@ -35,7 +35,7 @@ export const RoundUnitSchema = z
     period: PeriodSchema,
     unitId: IdSchema,
     areaId: IdSchema,
-    measureKeys: z.array(MeasureKeySchema).max(50),
+    measureKeys: z.array(MeasureKeySchema).max(MAX_TRACKED_MEASURES),
     status: z.enum(ROUND_UNIT_STATUSES),
     /** Notifications already sent ('opened', 'reminder', 'escalation'), so a retry sends none twice. */
     notified: z.array(z.string().max(32)).max(10),
@@ -58,13 +58,21 @@ export function createRoundRepository(db: Db) {
     async claim(round: Omit<MeasurementRound, 'status' | 'unitCount' | 'lateCount' | 'failure' | 'updatedAt' | 'version'>): Promise<'claimed' | 'taken'> {
       const stored = MeasurementRoundSchema.parse({ ...round, status: 'running', unitCount: 0, lateCount: 0, failure: null, updatedAt: round.startedAt, version: 1 });
       const byMe = { expression: 'claimedBy = :me', values: { ':me': stored.claimedBy } };
-      return table
-        .put(keys.measurementRound(stored.frequency, stored.period), stored, { ifAbsent: true, orIf: byMe })
-        .then(() => 'claimed' as const, onConflict(() => 'taken' as const));
+      const key = { ...keys.measurementRound(stored.frequency, stored.period), ...keys.roundInList(stored.frequency, stored.period) };
+      return table.put(key, stored, { ifAbsent: true, orIf: byMe }).then(() => 'claimed' as const, onConflict(() => 'taken' as const));
     },
 
     get: (frequency: string, period: string): Promise<MeasurementRound | undefined> =>
       table.get(MeasurementRoundSchema, keys.measurementRound(frequency, period)),
+
+    /** The rounds still running: one Query of the list of rounds, at start-up only. */
+    listRunning: (): Promise<MeasurementRound[]> =>
+      table.queryAll(MeasurementRoundSchema, { ...keys.rounds(), filter: { expression: '#status = :running', names: { '#status': 'status' }, values: { ':running': 'running' } } }),
+
+    /** Gives a running round to another execution, which goes on from the stored state; a changed round is a ConflictError. */
+    async handOver(round: MeasurementRound, claimedBy: string, at: string): Promise<MeasurementRound> {
+      return table.update(MeasurementRoundSchema, keys.measurementRound(round.frequency, round.period), { claimedBy, updatedAt: at }, { ifVersion: round.version });
+    },
 
     async finish(frequency: string, period: string, outcome: Pick<MeasurementRound, 'status' | 'unitCount' | 'lateCount' | 'failure'>, at: string): Promise<void> {
       const { status, unitCount, lateCount, failure } = outcome;

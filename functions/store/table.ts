@@ -15,7 +15,7 @@ import type { Db } from './document-client.js';
 import { conflictOnFailedCondition, type ConflictReason } from './errors.js';
 import { fromItem, toItem, type StoredKey } from './items.js';
 import { keys, type Partition } from './keys.js';
-import { decodeCursor, encodeCursor, type Page } from './pagination.js';
+import { decodeCursor, encodeCursor, type CursorScope, type Page } from './pagination.js';
 import { PARTITION_KEY, SORT_KEY, tableDefinition, type ItemKey } from './table-definition.js';
 
 /** A piece of a condition or filter expression with the names and values it refers to. */
@@ -100,9 +100,8 @@ export function createTable({ doc, tableName: TableName }: Db) {
 
     /** One page of at most `limit` items from `cursor` on, with the cursor of the next page if any. */
     async queryPage<S extends z.ZodType>(schema: S, query: Query & { limit?: number; cursor?: string }): Promise<Page<z.infer<S>>> {
-      const cursorKeys = [PARTITION_KEY, SORT_KEY, ...(query.index ? [query.index.partitionKey, query.index.sortKey] : [])];
       const page = await doc.send(
-        new QueryCommand({ ...queryInput(TableName, query), Limit: query.limit, ExclusiveStartKey: decodeCursor(query.cursor, cursorKeys) }),
+        new QueryCommand({ ...queryInput(TableName, query), Limit: query.limit, ExclusiveStartKey: decodeCursor(query.cursor, cursorScope(query)) }),
       );
       return { items: (page.Items ?? []).map((item) => fromItem(schema, item)), nextCursor: encodeCursor(page.LastEvaluatedKey) };
     },
@@ -185,11 +184,31 @@ export async function untilProcessed<R>(requests: R[], send: (requests: R[]) => 
   }
 }
 
+/** The sort keys a query reads, both ends included. */
+function sortBounds(query: Query): { low: string; high: string } {
+  const prefix = query.prefix ?? '';
+  return { low: `${prefix}${query.range?.from ?? ''}`, high: `${prefix}${query.range?.to ?? '\uffff'}` };
+}
+
+/** What a cursor of this query may hold: its key attributes, its partition and its sort key range. */
+function cursorScope(query: Query): CursorScope {
+  const { partitionKey, sortKey } = query.index ?? tableDefinition;
+  const { low, high } = sortBounds(query);
+  return {
+    attributes: [PARTITION_KEY, SORT_KEY, ...(query.index ? [query.index.partitionKey, query.index.sortKey] : [])],
+    partitionKey,
+    partition: query.partition,
+    sortKey,
+    sortFrom: low,
+    sortTo: high,
+  };
+}
+
 function queryInput(TableName: string, query: Query): QueryCommandInput {
   const { partitionKey, sortKey } = query.index ?? tableDefinition;
-  const prefix = query.prefix ?? '';
+  const { low, high } = sortBounds(query);
   const sort: Expression | undefined = query.range
-    ? { expression: `${sortKey} BETWEEN :low AND :high`, values: { ':low': `${prefix}${query.range.from ?? ''}`, ':high': `${prefix}${query.range.to ?? '\uffff'}` } }
+    ? { expression: `${sortKey} BETWEEN :low AND :high`, values: { ':low': low, ':high': high } }
     : query.prefix
       ? { expression: `begins_with(${sortKey}, :prefix)`, values: { ':prefix': query.prefix } }
       : query.below

@@ -13,7 +13,7 @@ export function createRoundTasks(steps: ReturnType<typeof roundSteps>): Workflow
   return [
     defineTask({
       name: 'claimRound',
-      input: z.object({ frequency: FrequencySchema, scheduledTime: z.iso.datetime(), executionId: z.string().min(1), startTime: z.string().min(1) }),
+      input: z.object({ frequency: FrequencySchema, scheduledTime: z.iso.datetime(), executionName: z.string().min(1).max(80) }),
       run: steps.claimRound,
     }),
     defineTask({ name: 'findDueUnits', input: RoundRef, run: steps.findDueUnits }),

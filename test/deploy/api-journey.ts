@@ -205,8 +205,9 @@ export const apiJourney: EventSource = {
             : `answered the cycle's stored wait with ${JSON.stringify(answers.map((a) => a.payload))}, not the decision adopt`;
         },
       }),
-      request('run the weekly measurement round by hand, as admin', {
-        method: 'POST', path: '/api/rounds', as: PEOPLE.admin, body: () => ({ frequency: 'weekly' }), status: 202, expectCalls: ['states:StartExecution'],
+      // This month's: the tasks' own events run the weekly round and last month's monthly one.
+      request("run this month's measurement round by hand, as admin", {
+        method: 'POST', path: '/api/rounds', as: PEOPLE.admin, body: () => ({ frequency: 'monthly' }), status: 202, expectCalls: ['dynamodb:GetItem', 'states:StartExecution'],
         then: () => {
           const round = ctx.stack.machines.find((m) => m.file === 'measurement-round.asl.json');
           const started = ctx.proxy.executions.find((e) => e.fn === ctx.fn.path && e.machineArn === round?.arn);

@@ -1,3 +1,4 @@
+import { subMonths } from 'date-fns';
 import { toWorkflowTimestamp } from '../../functions/domain/helsinki-time.js';
 import type { Frequency } from '../../functions/domain/measure.js';
 import { roundDeadlines, roundExecutionName, roundPeriod } from '../../functions/domain/round-schedule.js';
@@ -98,8 +99,10 @@ function pdsaCycleScenarios(ctx: EventContext): Scenario[] {
 }
 
 function measurementRoundScenarios(ctx: EventContext): Scenario[] {
-  const round = (frequency: Frequency) => {
-    const period = roundPeriod(frequency, ctx.now);
+  // The monthly round here is last month's: this month's is the one the API's journey runs by hand.
+  const lastMonth = subMonths(ctx.now, 1);
+  const round = (frequency: Frequency, at = ctx.now) => {
+    const period = roundPeriod(frequency, at);
     const { remindAt, escalateAt } = roundDeadlines(period);
     return { claimed: true, period, remindAt: toWorkflowTimestamp(remindAt), escalateAt: toWorkflowTimestamp(escalateAt) };
   };
@@ -140,11 +143,11 @@ function measurementRoundScenarios(ctx: EventContext): Scenario[] {
       check: (value) => (typeof value?.unitCount === 'number' && value.lateCount >= 1 ? null : `answered ${JSON.stringify(value)}, not the round's counts`),
     },
     {
-      state: 'ClaimRound', label: 'claim the monthly round', input: { frequency: 'monthly', scheduledTime }, execution: execution('monthly'), expectCalls: ['dynamodb:PutItem'],
+      state: 'ClaimRound', label: "claim last month's monthly round", input: { frequency: 'monthly', scheduledTime: toWorkflowTimestamp(lastMonth) }, execution: execution('monthly'), expectCalls: ['dynamodb:PutItem'],
     },
     {
-      state: 'RecordFailure', label: 'record the failure of the monthly round',
-      input: { frequency: 'monthly', scheduledTime, round: round('monthly'), failure: { Error: 'Sykli.InvalidTaskInput', Cause: 'The harness stands in a failed task here.' } },
+      state: 'RecordFailure', label: "record the failure of last month's monthly round",
+      input: { frequency: 'monthly', scheduledTime: toWorkflowTimestamp(lastMonth), round: round('monthly', lastMonth), failure: { Error: 'Sykli.InvalidTaskInput', Cause: 'The harness stands in a failed task here.' } },
       execution: execution('monthly'), expectCalls: ['dynamodb:UpdateItem'],
     },
   ];

@@ -98,24 +98,31 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
       await page.getByRole('region', { name: /^Tulevat katselmoinnit/ }).getByRole('link', { name: TITLE }).waitFor();
       await expectNoSeriousAxeViolations(page, 'the agenda');
 
-      // The invitation with its .ics is in the outbox.
+      // The outbox shows each person what was sent to them: Study opening asked the coach to
+      // schedule the review; the invitation went to the supervisor, so it is in her outbox only.
+      const invitationName = `Tulosten katselmointi: ${TITLE} (${UNIT.name})`;
       await page.getByRole('navigation').getByRole('link', { name: 'Lähteneet viestit' }).click();
       await page.getByRole('heading', { level: 1, name: 'Lähteneet viestit' }).waitFor();
-      // Study opening asked the coach to schedule the review; the review invited the supervisor.
-      await page.getByRole('article', { name: `Sovi tulosten katselmointi: ${TITLE} (${UNIT.name})`, exact: true }).waitFor();
-      const invitation = page.getByRole('article', { name: `Tulosten katselmointi: ${TITLE} (${UNIT.name})`, exact: true });
+      const request = page.getByRole('article', { name: `Sovi tulosten katselmointi: ${TITLE} (${UNIT.name})`, exact: true });
+      await request.waitFor();
+      expect(await page.getByRole('article', { name: invitationName, exact: true }).count()).toBe(0);
+
+      const inbox = supervisor.page;
+      await inbox.goto(`${app.url}/outbox`);
+      await inbox.getByRole('heading', { level: 1, name: 'Lähteneet viestit' }).waitFor();
+      const invitation = inbox.getByRole('article', { name: invitationName, exact: true });
       await invitation.waitFor();
       await invitation.getByText('minna.hakala@sykli.example', { exact: true }).waitFor();
-      const [download] = await Promise.all([page.waitForEvent('download'), invitation.getByRole('link', { name: 'Lataa invite.ics' }).click()]);
+      const [download] = await Promise.all([inbox.waitForEvent('download'), invitation.getByRole('link', { name: 'Lataa invite.ics' }).click()]);
       const ics = await readFile(await download.path(), 'utf8');
       expect(ics).toContain('BEGIN:VCALENDAR');
       expect(ics).toContain('METHOD:REQUEST');
       await invitation.getByText('Näytä invite.ics').click();
       await invitation.getByText('BEGIN:VEVENT', { exact: false }).waitFor();
-      await expectNoSeriousAxeViolations(page, 'the outbox');
+      await expectNoSeriousAxeViolations(inbox, 'the outbox');
 
       // Back on the cycle, the coach records the study review's outcome: adapt.
-      await invitation.getByRole('link', { name: 'Avaa sykli' }).click();
+      await request.getByRole('link', { name: 'Avaa sykli' }).click();
       await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
       await page.getByRole('button', { name: /^Kirjaa tulos/ }).click();
       const outcome = page.getByRole('dialog', { name: 'Kirjaa tulosten katselmointi' });

@@ -2,8 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { CachePolicy, OriginRequestPolicy, ResponseHeadersPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { afterAll, describe, expect, it } from 'vitest';
+import { contentSecurityPolicy, contentSecurityPolicyHeader } from '../../functions/api/security-headers.js';
 import { ENV, FUNCTION_SETTINGS } from '../../functions/runtime/env.js';
 import { tableDefinition } from '../../functions/store/table-definition.js';
 import type { CfnElement } from 'aws-cdk-lib';
@@ -29,6 +30,7 @@ function onlyResource(type: string): [logicalId: string, resource: Resource] {
 const [tableId] = onlyResource('AWS::DynamoDB::Table');
 const [distributionId, distribution] = onlyResource('AWS::CloudFront::Distribution');
 const [httpApiId] = onlyResource('AWS::ApiGatewayV2::Api');
+const [headersPolicyId, headersPolicy] = onlyResource('AWS::CloudFront::ResponseHeadersPolicy');
 
 /** The stack's Lambdas by description: the API and the workflow tasks (docs/architecture.md, "Deployment"). */
 function lambda(template: Template, description: string): [logicalId: string, resource: Resource] {
@@ -223,7 +225,7 @@ describe('CloudFront', () => {
     expect(config.DefaultCacheBehavior).toMatchObject({
       TargetOriginId: s3Origin.Id,
       ViewerProtocolPolicy: 'redirect-to-https',
-      ResponseHeadersPolicyId: ResponseHeadersPolicy.SECURITY_HEADERS.responseHeadersPolicyId,
+      ResponseHeadersPolicyId: { Ref: headersPolicyId },
     });
     template.hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: {
@@ -233,6 +235,23 @@ describe('CloudFront', () => {
         RestrictPublicBuckets: true,
       },
     });
+  });
+
+  it('answers with the app\'s own Content-Security-Policy and security headers, the sign-in domain the only other origin', () => {
+    const policy = headersPolicy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    // The Cognito domain is a reference until deploy: the policy is the app's, with it in connect-src.
+    const [, [...parts]] = policy.ContentSecurityPolicy.ContentSecurityPolicy['Fn::Join'];
+    const csp = parts.map((part: unknown) => (typeof part === 'string' ? part : 'DOMAIN')).join('');
+    expect(csp).toBe(contentSecurityPolicyHeader(contentSecurityPolicy(['https://DOMAIN.auth.eu-north-1.amazoncognito.com'])));
+    expect(policy.ContentSecurityPolicy.Override).toBe(true);
+    expect(policy).toMatchObject({
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+      ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
+      StrictTransportSecurity: { AccessControlMaxAgeSec: 63_072_000, IncludeSubdomains: true, Override: true },
+    });
+    const api = config.CacheBehaviors.find((b: any) => b.PathPattern === '/api/*');
+    expect(api.ResponseHeadersPolicyId).toEqual({ Ref: headersPolicyId });
   });
 
   it('sends /api/* to the HTTP API uncached, with all methods and the viewer headers but Host', () => {

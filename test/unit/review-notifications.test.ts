@@ -1,5 +1,8 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
+import type { OutgoingMessage } from '../../functions/notify/notifier.js';
+import { createOutboxNotifier } from '../../functions/notify/outbox-notifier.js';
+import { logLine } from '../../functions/runtime/local/log-line.js';
 import { describe, expect, it } from 'vitest';
 import { reviewStartsAt, type Review } from '../../functions/domain/review.js';
 import { reviewCalendar, reviewUid } from '../../functions/notify/review-invitation.js';
@@ -109,4 +112,31 @@ describe('the SES notifier', () => {
     const notifier = createSesNotifier(new SESv2Client({ region: 'eu-north-1' }), 'sykli@example.fi', 'sykli-mail');
     await expect(notifier.send({ to: ['a@b.fi'], subject: 'x', text: 'y', kind: 'k' })).rejects.toThrow('Throttling');
   });
+
+  it('sends a subject as one line, whatever a cycle title carried', async () => {
+    const ses = mockClient(SESv2Client);
+    ses.on(SendEmailCommand).resolves({ MessageId: 'm2' });
+    const notifier = createSesNotifier(new SESv2Client({ region: 'eu-north-1' }), 'sykli@example.fi', 'sykli-mail');
+    await notifier.send({ to: ['a@b.fi'], subject: 'Review\r\nBcc: x@evil.example', text: 'y', kind: 'k' });
+    const raw = new TextDecoder().decode(ses.commandCalls(SendEmailCommand)[0]!.args[0].input.Content!.Raw!.Data);
+    expect(raw).toContain('Subject: Review Bcc: x@evil.example\r\n');
+    expect(raw).not.toMatch(/^Bcc:/m);
+  });
 });
+
+describe('the local runtime\'s log and outbox', () => {
+  it('writes each event on one line and each subject without CR or LF', async () => {
+    expect(logLine('Cycle "a\r\nFAKE: line" failed', new Error('x\ny'))).not.toMatch(/[\r\n]/);
+    const stored: OutgoingMessage[] = [];
+    const lines: string[] = [];
+    const add = async (message: OutgoingMessage) => {
+      stored.push(message);
+      return { about: {}, attachments: [], ...message, id: 'x', at: '' };
+    };
+    const notifier = createOutboxNotifier({ add }, (line) => lines.push(line));
+    await notifier.send({ to: ['a@b.fi'], subject: 'Review\nBcc: x@evil.example', text: 'y', kind: 'k' });
+    expect(stored[0]!.subject).toBe('Review Bcc: x@evil.example');
+    expect(lines.join('')).not.toMatch(/[\r\n]/);
+  });
+});
+

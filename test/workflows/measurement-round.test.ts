@@ -20,12 +20,14 @@ import { createRoundTasks } from '../../functions/tasks/round-tasks.js';
 import { createTaskDispatcher } from '../../functions/tasks/workflow-task.js';
 import { loadLocalDefinitions } from '../../workflows/definitions.js';
 import { createLocalEngine } from '../../workflows/engine/local-engine.js';
+import { resumeRunningRounds } from '../../functions/app/workflow/resume-rounds.js';
+import { until } from '../support/cycle-flow.js';
 import { createTestTable } from '../support/test-table.js';
 
 const SYSTEM = { type: 'system' as const, name: 'test' };
 
 /** A small organisation of its own: one area, a unit that has logged its figures and one that has not. */
-async function setUp() {
+async function setUp(waitOverridesMs: Record<string, number> = { WaitForDeadline: 0, WaitForEscalation: 0 }) {
   const db = await createTestTable();
   const areas = createAreaRepository(db);
   const units = createUnitRepository(db);
@@ -72,6 +74,11 @@ async function setUp() {
 
   const rounds = createRoundRepository(db);
   const counted: [BusinessMetric, number][] = [];
+  const engineWith = (waits: Record<string, number>) => createLocalEngine({
+    definitions: loadLocalDefinitions(['measurementRound']),
+    dispatch: createTaskDispatcher(tasks),
+    waitOverridesMs: waits,
+  });
   const tasks = createRoundTasks(
     roundSteps({
       areas, units, measurements, rounds,
@@ -81,12 +88,8 @@ async function setUp() {
       metrics: { count: (metric, value = 1) => counted.push([metric, value]) },
     }),
   );
-  const engine = createLocalEngine({
-    definitions: loadLocalDefinitions(['measurementRound']),
-    dispatch: createTaskDispatcher(tasks),
-    waitOverridesMs: { WaitForDeadline: 0, WaitForEscalation: 0 },
-  });
-  return { db, engine, rounds, measurements, counted, outbox: createOutboxRepository(db), period, scheduledTime: scheduledTime.toISOString().replace(/\.\d{3}Z$/, 'Z') };
+  const engine = engineWith(waitOverridesMs);
+  return { db, engine, engineWith, rounds, measurements, counted, outbox: createOutboxRepository(db), period, scheduledTime: scheduledTime.toISOString().replace(/\.\d{3}Z$/, 'Z') };
 }
 
 describe('measurement-round.asl.json in the local engine, with the real tasks and DynamoDB Local', () => {
@@ -130,4 +133,28 @@ describe('measurement-round.asl.json in the local engine, with the real tasks an
     expect((await t.outbox.list({ limit: 50 })).items).toHaveLength(3);
     await t.engine.stop();
   });
+
+  it.each([
+    ['waiting for the reminder deadline', 'WaitForDeadline', ['round-opened']],
+    ['waiting to escalate', 'WaitForEscalation', ['round-opened', 'round-reminder']],
+  ])('is resumed after the local runtime stops while %s, and sends each message once', async (_what, stopIn, sentBefore) => {
+    const t = await setUp({ WaitForDeadline: 0, WaitForEscalation: 0, [stopIn]: 600_000 });
+    await t.engine.start('measurementRound', 'round-stopped', { frequency: 'weekly', scheduledTime: t.scheduledTime });
+    const kinds = async () => (await t.outbox.list({ limit: 50 })).items.map((m) => m.kind).sort();
+    await until(async () => (await kinds()).length === sentBefore.length, 'the messages before the stop');
+    await t.engine.stop();
+    expect(await kinds()).toEqual(sentBefore);
+    expect((await t.rounds.get('weekly', t.period))?.status).toBe('running');
+
+    const restarted = t.engineWith({ WaitForDeadline: 0, WaitForEscalation: 0 });
+    const [name] = await resumeRunningRounds({ rounds: t.rounds, workflows: restarted });
+    expect(name).toMatch(/^round-weekly-.+-resumed-/);
+    expect((await restarted.waitFor(name!)).status).toBe('SUCCEEDED');
+    expect(await kinds()).toEqual(['round-escalation', 'round-opened', 'round-reminder']);
+    expect(await t.rounds.get('weekly', t.period)).toMatchObject({ status: 'done', claimedBy: name, unitCount: 2, lateCount: 1 });
+    // A round that is done is not resumed again.
+    expect(await resumeRunningRounds({ rounds: t.rounds, workflows: restarted })).toEqual([]);
+    await restarted.stop();
+  });
 });
+

@@ -77,6 +77,19 @@ export function createLocalEngine(options: LocalEngineOptions): WorkflowEngine &
   const pendingByState = new Map<string, PendingWait>();
   /** A long Wait's target survives its continue-waiting retries, which re-evaluate relative durations. */
   const waitTargets = new Map<string, number>();
+  /** Tasks running now: a stop lets each finish, so that no step is cut between its write and its message. */
+  const inFlight = new Set<Promise<unknown>>();
+
+  function dispatch(payload: unknown): Promise<unknown> {
+    const task = options.dispatch(payload);
+    const settled = task.then(
+      () => undefined,
+      () => undefined,
+    );
+    inFlight.add(settled);
+    void settled.then(() => inFlight.delete(settled));
+    return task;
+  }
 
   function overridesFor(executionName: string, bridged: Map<string, BridgedState>, signal: AbortSignal) {
     const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
@@ -84,7 +97,7 @@ export function createLocalEngine(options: LocalEngineOptions): WorkflowEngine &
       if (state.kind === 'invoke') {
         handlers[state.name] = async (input) => {
           const { Payload } = input as { Payload: unknown };
-          return { Payload: await options.dispatch(Payload), StatusCode: 200 };
+          return { Payload: await dispatch(Payload), StatusCode: 200 };
         };
       } else if (state.kind === 'wait') {
         const key = `${executionName}/${state.name}`;
@@ -113,7 +126,7 @@ export function createLocalEngine(options: LocalEngineOptions): WorkflowEngine &
             const payload = (input as { Payload?: Record<string, unknown> }).Payload ?? {};
             for (const path of state.tokenPaths) setAtPath(input as Record<string, unknown>, path, token);
             try {
-              await options.dispatch(payload);
+              await dispatch(payload);
             } catch (error) {
               forget(key, token);
               throw error;
@@ -216,9 +229,11 @@ export function createLocalEngine(options: LocalEngineOptions): WorkflowEngine &
       return rest;
     },
     pendingTokens: () => [...pendingByToken.keys()],
+    /** Aborts every execution, and lets the tasks already running finish: the store then holds where each step got to. */
     async stop() {
       for (const record of executions.values()) if (record.status === 'RUNNING') record.abort();
       await Promise.all([...executions.values()].map((record) => record.done));
+      await Promise.all([...inFlight]);
       pendingByState.clear();
       pendingByToken.clear();
       waitTargets.clear();

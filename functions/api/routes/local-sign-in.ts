@@ -1,12 +1,13 @@
 import * as z from 'zod';
 import { defineRoute } from '../openapi-router.js';
+import type { Context } from 'hono';
 import { html } from 'hono/html';
 import { IdSchema } from '../../domain/ids.js';
 import { LocaleSchema, type Locale } from '../../domain/localized-text.js';
 import type { LocalSignIn } from '../../app/people/local-sign-in.js';
 import type { LocalIssuer } from '../auth/local-issuer.js';
 import { newRouter } from '../router.js';
-import { signInPage } from './local-sign-in-page.js';
+import { SIGN_IN_CSS, SIGN_IN_STYLESHEET, signInPage } from './local-sign-in-page.js';
 
 const TAG = 'Local sign-in (local runtime only)';
 
@@ -39,6 +40,19 @@ const TokenResponse = z
   .meta({ id: 'TokenResponse' });
 const OAuthError = z.object({ error: z.string(), error_description: z.string() }).meta({ id: 'OAuthError' });
 
+/**
+ * The authorization code goes only to a page of this app: the URI resolved against the request
+ * must keep its origin, which `//host`, `/\host`, `user@host` and other schemes do not.
+ */
+function sameOrigin(c: Context, redirectUri: string): boolean {
+  const here = new URL(c.req.url).origin;
+  try {
+    return new URL(redirectUri, here).origin === here;
+  } catch {
+    return false;
+  }
+}
+
 function localeOf(uiLocales: string | undefined): Locale {
   const first = uiLocales?.split(' ')[0];
   const parsed = LocaleSchema.safeParse(first);
@@ -50,11 +64,9 @@ function localeOf(uiLocales: string | undefined): Locale {
  * Only the local runtime mounts these routes.
  */
 export function localSignInRoutes({ issuer, signIn }: { issuer: LocalIssuer; signIn: LocalSignIn }) {
-  function checkClient(clientId: string, redirectUri: string): string | undefined {
+  function checkClient(c: Context, clientId: string, redirectUri: string): string | undefined {
     if (clientId !== issuer.clientId) return `Unknown client_id; the local web app is ${issuer.clientId}.`;
-    if (!redirectUri.startsWith('/') && !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(redirectUri)) {
-      return 'redirect_uri must be on this machine.';
-    }
+    if (!sameOrigin(c, redirectUri)) return 'redirect_uri must be a page of this app.';
     return undefined;
   }
 
@@ -73,7 +85,7 @@ export function localSignInRoutes({ issuer, signIn }: { issuer: LocalIssuer; sig
       }),
       async (c) => {
         const query = c.req.valid('query');
-        const problem = checkClient(query.client_id, query.redirect_uri);
+        const problem = checkClient(c, query.client_id, query.redirect_uri);
         if (problem) return c.html(html`<!doctype html><p>${problem}</p>`, 400);
         return c.html(signInPage({ locale: localeOf(query.ui_locales), query, choices: await signIn.choices() }), 200);
       },
@@ -94,7 +106,7 @@ export function localSignInRoutes({ issuer, signIn }: { issuer: LocalIssuer; sig
       }),
       async (c) => {
         const form = c.req.valid('form');
-        const problem = checkClient(form.client_id, form.redirect_uri);
+        const problem = checkClient(c, form.client_id, form.redirect_uri);
         const person = problem ? undefined : await signIn.person(form.person_id);
         if (!person) return c.html(html`<!doctype html><p>${problem ?? 'No such person.'}</p>`, 400);
         const code = issuer.createCode({
@@ -103,9 +115,10 @@ export function localSignInRoutes({ issuer, signIn }: { issuer: LocalIssuer; sig
           codeChallenge: form.code_challenge,
           redirectUri: form.redirect_uri,
         });
-        const separator = form.redirect_uri.includes('?') ? '&' : '?';
-        const params = new URLSearchParams({ code, state: form.state });
-        return c.redirect(`${form.redirect_uri}${separator}${params.toString()}`, 302);
+        const back = new URL(form.redirect_uri, c.req.url);
+        back.searchParams.set('code', code);
+        back.searchParams.set('state', form.state);
+        return c.redirect(back.href, 302);
       },
     )
     .openapi(
@@ -125,7 +138,7 @@ export function localSignInRoutes({ issuer, signIn }: { issuer: LocalIssuer; sig
         const form = c.req.valid('form');
         let personId: string | undefined;
         if (form.grant_type === 'authorization_code') {
-          const clientProblem = checkClient(form.client_id, form.redirect_uri);
+          const clientProblem = checkClient(c, form.client_id, form.redirect_uri);
           personId = clientProblem ? undefined : issuer.redeemCode(form.code, form.code_verifier, form.redirect_uri)?.personId;
         } else {
           personId = form.person_id;
@@ -157,5 +170,6 @@ export function localSignInRoutes({ issuer, signIn }: { issuer: LocalIssuer; sig
         responses: { 200: { description: 'JWKS', content: { 'application/json': { schema: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }) } } } },
       }),
       (c) => c.json({ keys: issuer.jwks.keys as Record<string, unknown>[] }, 200),
-    );
+    )
+    .get(SIGN_IN_STYLESHEET, (c) => c.body(SIGN_IN_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
 }

@@ -1,21 +1,34 @@
 import * as z from 'zod';
 import { defineRoute } from '../openapi-router.js';
+import { createMiddleware } from 'hono/factory';
 import { ImportReportSchema } from '../../app/measurements/import-csv.js';
 import { MeasureKeySchema } from '../../domain/measure.js';
 import { PeriodSchema } from '../../domain/period.js';
 import type { ApiDeps } from '../deps.js';
 import { userLocale } from '../locale.js';
 import { UnitIdParam, json } from '../params.js';
-import { problemResponse } from '../problem.js';
+import { problemJson, problemResponse } from '../problem.js';
 import { bearerSecurity, newRouter } from '../router.js';
 
 const Params = z.object({ unitId: UnitIdParam });
 
 const csvBody = {
   required: true,
-  description: 'The file: UTF-8 with or without BOM, `;` or `,` separated, decimal comma or point; headers mittari;jakso;arvo;osoittaja;nimittäjä;huomio (or Swedish/English).',
+  description:
+    'The file as saved: UTF-8 with or without BOM, or Windows-1252 (Excel\'s plain "CSV"); `;` or `,` separated, decimal comma or point; headers mittari;jakso;arvo;osoittaja;nimittäjä;huomio (or Swedish/English). Sent as text/csv (text/plain and Excel\'s application/vnd.ms-excel are taken too).',
   content: { 'text/csv': { schema: z.string() } },
 };
+
+/** What browsers and tools call a CSV file; anything else (JSON, a form) is not one. */
+const CSV_MEDIA_TYPES = new Set(['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel']);
+
+const csvOnly = createMiddleware(async (c, next) => {
+  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!CSV_MEDIA_TYPES.has(mediaType)) {
+    return problemJson(c, 415, `Send the file as text/csv, not ${mediaType || 'without a Content-Type'}.`, { type: 'urn:sykli:problem:csv.mediaType' });
+  }
+  await next();
+});
 
 /** CSV import (preview, then all or nothing) and export in the same format. */
 export function measurementCsvRoutes(deps: ApiDeps) {
@@ -25,6 +38,7 @@ export function measurementCsvRoutes(deps: ApiDeps) {
       defineRoute({
         method: 'post', path: '/api/units/{unitId}/import', tags: ['Measurements'], security: bearerSecurity,
         summary: "Import figures from a CSV file: dryRun=true previews every row's result; otherwise all rows are written or none",
+        middleware: [csvOnly] as const,
         request: { params: Params, query: z.object({ dryRun: z.enum(['true', 'false']).optional() }), body: csvBody },
         responses: {
           200: json('The report: every row with its result', ImportReportSchema),
@@ -33,11 +47,13 @@ export function measurementCsvRoutes(deps: ApiDeps) {
           403: problemResponse('Not a supervisor or coach of the unit'),
           404: problemResponse('No such unit, or not one the person may see'),
           409: problemResponse('A figure changed meanwhile; nothing written'),
+          415: problemResponse('The body is not a CSV file'),
         },
       }),
       async (c) => {
         const options = { dryRun: c.req.valid('query').dryRun === 'true', locale: userLocale(c) };
-        return c.json(await figures.importCsv(c.get('caller'), c.req.valid('param').unitId, await c.req.text(), options), 200);
+        const file = new Uint8Array(await c.req.arrayBuffer());
+        return c.json(await figures.importCsv(c.get('caller'), c.req.valid('param').unitId, file, options), 200);
       },
     )
     .openapi(

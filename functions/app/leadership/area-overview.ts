@@ -3,6 +3,7 @@ import { can, seesWholeArea } from '../../domain/access-policy.js';
 import { AreaOverviewSchema, OverviewUnitSchema, buildAreaOverview, serialiseOverviewCsv, type AreaOverview } from '../../domain/area-overview.js';
 import { helsinkiDate } from '../../domain/helsinki-time.js';
 import type { Locale } from '../../domain/localized-text.js';
+import type { AreaRepository } from '../../store/area-repository.js';
 import type { MeasurementRepository } from '../../store/measurement-repository.js';
 import type { Caller } from '../caller.js';
 import { NotFoundError } from '../errors.js';
@@ -18,11 +19,13 @@ export type AreaOverviewView = z.infer<typeof AreaOverviewViewSchema>;
  * completeness and what needs attention. Reads the area's status items with one Query, never a
  * Query per unit.
  */
-export function areaOverview(deps: { measurements: Pick<MeasurementRepository, 'listAreaStatus'> }) {
+export function areaOverview(deps: { measurements: Pick<MeasurementRepository, 'listAreaStatus'>; areas: Pick<AreaRepository, 'get'> }) {
   async function overview(caller: Caller, areaId: string): Promise<AreaOverview> {
     const { principal } = caller;
     if (!can(principal, { type: 'area:read', areaId })) throw new NotFoundError(`No area ${areaId} that you can see.`, { code: 'area.notFound', params: { areaId } });
     const items = await deps.measurements.listAreaStatus(areaId);
+    // Only an admin reaches an area without being in it: one with no units may not exist at all.
+    if (items.length === 0 && !(await deps.areas.get(areaId))) throw new NotFoundError(`No area ${areaId}.`, { code: 'area.notFound', params: { areaId } });
     // Leaders and admins see every unit; a coach or supervisor only the units they work in.
     const visible = seesWholeArea(principal, areaId) ? items : items.filter((item) => can(principal, { type: 'unit:read', unit: { id: item.unitId, areaId } }));
     return buildAreaOverview(areaId, visible, new Date());

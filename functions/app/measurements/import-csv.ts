@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CSV_HEADERS, parseMeasurementCsv } from '../../domain/csv.js';
+import { CSV_HEADERS, decodeCsvFile, parseMeasurementCsv, type CsvFileProblem } from '../../domain/csv.js';
 import { planFigure } from '../../domain/figure-plan.js';
 import type { Locale } from '../../domain/localized-text.js';
 import type { FieldError, Measurement } from '../../domain/measurement.js';
@@ -8,6 +8,7 @@ import { MAX_IMPORT_CHANGES, type MeasurementRepository, type MeasurementWrite }
 import type { UnitAccess } from '../access.js';
 import type { BusinessMetrics } from '../../metrics/business-metrics.js';
 import { personActor, type Caller } from '../caller.js';
+import { ConflictError as StoreConflict } from '../../store/errors.js';
 import { InvalidInputError } from '../errors.js';
 
 export const MAX_CSV_BYTES = 1_000_000;
@@ -47,21 +48,26 @@ type Deps = {
   metrics: BusinessMetrics;
 };
 
+/** A file that cannot be read at all is refused whole, saying why in the person's language. */
+function unreadable(problem: CsvFileProblem, locale: Locale): InvalidInputError {
+  const text = problem.message[locale];
+  return new InvalidInputError(text, [{ field: 'body', message: text }], { code: problem.code, params: problem.params });
+}
+
 /** A CSV import: `dryRun` previews every row's result; otherwise every row is written, or none. */
 export function importCsv(deps: Deps) {
-  async function plan(unitId: string, text: string, locale: Locale, caller: Caller, now: Date) {
+  async function plan(unitId: string, text: string, locale: Locale, caller: Caller, now: Date, read: { consistent?: boolean } = {}) {
     const parsed = parseMeasurementCsv(text);
-    if (!parsed.ok) throw new InvalidInputError(parsed.message[locale], [{ field: 'body', message: parsed.message[locale] }], { code: 'csv.structure' });
+    if (!parsed.ok) throw unreadable(parsed, locale);
     const measures = new Map((await deps.measurements.listUnitMeasures(unitId)).map((m) => [m.key, m]));
     const series = new Map<string, Map<string, Measurement>>();
     for (const key of new Set(parsed.rows.map((r) => r.measureKey))) {
-      if (measures.has(key)) series.set(key, new Map((await deps.measurements.listSeries(unitId, key)).map((m) => [m.period, m])));
+      if (measures.has(key)) series.set(key, new Map((await deps.measurements.listSeries(unitId, key, {}, read)).map((m) => [m.period, m])));
     }
     const headers = CSV_HEADERS[locale];
     const message = (error: { field: FieldError['field'] | 'measureKey'; text: string }) => ({ field: headers[COLUMN_OF_FIELD[error.field]], message: error.text });
     const seen = new Map<string, number>();
     const writes: MeasurementWrite[] = [];
-    const touched = new Map<string, UnitMeasure>();
     const actor = personActor(caller.person);
     const rows: ImportRow[] = parsed.rows.map((row) => {
       const base = { line: row.line, measureKey: row.measureKey, period: row.period };
@@ -93,24 +99,25 @@ export function importCsv(deps: Deps) {
       if (figure.status === 'invalid') return invalid(figure.errors.map((e) => message({ field: e.field, text: e.message[locale] })));
       if (figure.status !== 'unchanged') {
         writes.push({ existing, next: figure.measurement });
-        touched.set(measure.key, measure);
       }
       return { ...base, status: figure.status === 'created' ? 'create' : figure.status === 'updated' ? 'update' : 'unchanged', errors: [] };
     });
     const count = (status: ImportRow['status']) => rows.filter((r) => r.status === status).length;
     const counts = { create: count('create'), update: count('update'), unchanged: count('unchanged'), invalid: count('invalid') };
-    return { rows, counts, writes, touched: [...touched.values()] };
+    return { rows, counts, writes };
   }
 
-  return async (caller: Caller, unitId: string, text: string, options: { dryRun: boolean; locale: Locale }): Promise<ImportReport> => {
+  return async (caller: Caller, unitId: string, file: Uint8Array, options: { dryRun: boolean; locale: Locale }): Promise<ImportReport> => {
     const unit = await deps.unitFor(caller, unitId, 'measurement:write');
-    if (Buffer.byteLength(text) > MAX_CSV_BYTES) {
+    if (file.byteLength > MAX_CSV_BYTES) {
       throw new InvalidInputError(`The file is larger than ${MAX_CSV_BYTES / 1_000_000} MB; split it, e.g. by year.`, [{ field: 'body', message: 'at most 1 MB' }], {
         code: 'csv.tooLarge',
       });
     }
+    const decoded = decodeCsvFile(file);
+    if (!decoded.ok) throw unreadable(decoded, options.locale);
     const now = new Date();
-    const { rows, counts, writes, touched } = await plan(unit.id, text, options.locale, caller, now);
+    const { rows, counts, writes } = await plan(unit.id, decoded.text, options.locale, caller, now);
     const valid = counts.invalid === 0;
     if (options.dryRun) return { dryRun: true, valid, written: false, counts, rows };
     if (!valid) {
@@ -125,7 +132,15 @@ export function importCsv(deps: Deps) {
         { kind: 'import', code: 'csv.tooManyChanges' },
       );
     }
-    await deps.measurements.importMeasurements(unit.id, writes, personActor(caller.person), now.toISOString());
+    try {
+      await deps.measurements.importMeasurements(unit.id, writes, personActor(caller.person), now.toISOString());
+    } catch (error) {
+      if (!(error instanceof StoreConflict)) throw error;
+      // The same file imported meanwhile (a double submit) leaves nothing to change: the no-op a repeat is.
+      const again = await plan(unit.id, decoded.text, options.locale, caller, new Date(), { consistent: true });
+      if (again.writes.length > 0) throw error;
+      return { dryRun: false, valid, written: false, counts: again.counts, rows: again.rows };
+    }
     deps.metrics.count('FiguresWritten', writes.length);
     return { dryRun: false, valid, written: writes.length > 0, counts, rows };
   };

@@ -56,7 +56,6 @@ export function submitEntry(deps: {
     const actor = personActor(caller.person);
     const now = new Date();
     const measures = new Map((await deps.measurements.listUnitMeasures(unit.id)).map((m) => [m.key, m]));
-    const touched = new Map<string, UnitMeasure>();
     const results: RowResult[] = [];
     for (const { measureKey, period, expectedVersion, ...input } of submit.rows) {
       const row = { measureKey, period };
@@ -84,10 +83,12 @@ export function submitEntry(deps: {
         await deps.measurements.writeMeasurement({ existing, next: plan.measurement }, actor);
       } catch (error) {
         if (!(error instanceof StoreConflict)) throw error;
-        results.push(conflict);
+        // The same figure written meanwhile (a double submit) is the no-op a repeat is.
+        const winner = await deps.measurements.getMeasurement(unit.id, measureKey, period, { consistent: true });
+        const again = planFigure(measure, period, input, winner, actor, now);
+        results.push(again.status === 'unchanged' ? { ...row, status: 'unchanged', errors: [], measurement: again.measurement } : conflict);
         continue;
       }
-      touched.set(measure.key, measure);
       results.push({ ...row, status: plan.status, errors: [], measurement: plan.measurement });
     }
     deps.metrics.count('FiguresWritten', results.filter((r) => r.status === 'created' || r.status === 'updated').length);

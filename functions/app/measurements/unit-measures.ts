@@ -3,7 +3,9 @@ import { unitPermissions } from '../../domain/access-policy.js';
 import { type ChartPhase, type NewChartPhase } from '../../domain/chart-phase.js';
 import { isFuturePeriod, periodFrequency } from '../../domain/period.js';
 import { duePeriod } from '../../domain/round-schedule.js';
+import { MAX_TRACKED_MEASURES } from '../../domain/measure.js';
 import {
+  MAX_DEFINITION_VERSIONS,
   UnitMeasureSchema,
   currentVersion,
   fieldsOf,
@@ -48,6 +50,16 @@ export function unitMeasures(deps: Deps) {
     /** Tracks a catalogue measure, or adds the unit's own measure with its own definition. */
     async track(caller: Caller, unitId: string, input: NewUnitMeasure): Promise<UnitMeasure> {
       const unit = await deps.unitFor(caller, unitId, 'measure:manage');
+      const tracked = await deps.measurements.listUnitMeasures(unit.id);
+      if (tracked.some((m) => m.key === input.key)) {
+        throw new ConflictError(`Unit ${unit.id} tracks ${input.key} already.`, { code: 'exists', params: { key: input.key } });
+      }
+      if (tracked.length >= MAX_TRACKED_MEASURES) {
+        throw new ConflictError(`A unit can track at most ${MAX_TRACKED_MEASURES} measures; stop tracking one before adding another.`, {
+          code: 'measure.tooMany',
+          params: { max: MAX_TRACKED_MEASURES },
+        });
+      }
       const catalogue = await deps.catalogue.listCurrent();
       const inCatalogue = catalogue.find((m) => m.key === input.key);
       const now = new Date().toISOString();
@@ -80,6 +92,8 @@ export function unitMeasures(deps: Deps) {
     async change(caller: Caller, unitId: string, key: string, changes: UnitMeasureChanges, expectedVersion: number | undefined): Promise<UnitMeasure> {
       const unit = await deps.unitFor(caller, unitId, 'measure:manage');
       const before = await deps.trackedMeasure(unit.id, key);
+      // A request made against an old version is stale whatever it asks: 412 before any other answer.
+      checkVersion('measure', before, expectedVersion);
       let after: UnitMeasure = { ...before };
       if (changes.target !== undefined) after.target = changes.target;
       if (changes.frequency && changes.frequency !== before.frequency) {
@@ -92,7 +106,6 @@ export function unitMeasures(deps: Deps) {
         const validFrom = duePeriod(changes.frequency, new Date());
         after = { ...after, frequency: changes.frequency, versions: after.versions.map((v) => ({ ...v, validFrom })) };
       }
-      checkVersion('measure', before, expectedVersion);
       after = { ...after, updatedAt: new Date().toISOString(), version: before.version + 1 };
       await deps.measurements.writeUnitMeasure(before, after, 'update', personActor(caller.person));
       return after;
@@ -102,6 +115,14 @@ export function unitMeasures(deps: Deps) {
     async newDefinitionVersion(caller: Caller, unitId: string, key: string, input: NewDefinitionVersion, expectedVersion: number | undefined): Promise<UnitMeasure> {
       const unit = await deps.unitFor(caller, unitId, 'measure:manage');
       const before = await deps.trackedMeasure(unit.id, key);
+      // Two people adding a version from one read: the second is stale (412), not a bad period (400).
+      checkVersion('measure', before, expectedVersion);
+      if (before.versions.length >= MAX_DEFINITION_VERSIONS) {
+        throw new ConflictError(`${key} has ${MAX_DEFINITION_VERSIONS} definition versions already; add the changed measure under a new key.`, {
+          code: 'measure.tooManyVersions',
+          params: { key, max: MAX_DEFINITION_VERSIONS },
+        });
+      }
       if (periodFrequency(input.validFrom) !== before.frequency) throw invalidField('body.validFrom', `a period of the measure's frequency (${before.frequency})`);
       let next: { fields: UnitMeasure['versions'][number]['fields']; catalogueVersion: number | null };
       if (before.source === 'custom') {
@@ -118,7 +139,6 @@ export function unitMeasures(deps: Deps) {
       }
       const changed = withNewVersion(before, { validFrom: input.validFrom, reason: input.reason, ...next });
       if ('error' in changed) throw invalidField('body.validFrom', changed.error);
-      checkVersion('measure', before, expectedVersion);
       const after: UnitMeasure = { ...changed, updatedAt: new Date().toISOString(), version: before.version + 1 };
       await deps.measurements.writeUnitMeasure(before, after, 'newDefinitionVersion', personActor(caller.person));
       return after;

@@ -18,6 +18,14 @@ export function studyReviewWaitName(cycle: Pick<Cycle, 'workflow'>, round: numbe
   return `study-review-a${cycle.workflow.attempt}-r${round}`;
 }
 
+/** Which study-review timeouts have been dealt with, from the markers of their messages. */
+function remindersSent(cycle: Cycle): number {
+  const sent = cycle.workflow.notified;
+  if (sent.includes('escalation')) return 3;
+  if (sent.includes('reminder-2')) return 2;
+  return sent.includes('reminder-1') ? 1 : 0;
+}
+
 export type CycleStepDeps = {
   cycles: CycleRepository;
   cycleMail: Pick<CycleMail, 'studyReviewRequest' | 'reminder' | 'escalation'>;
@@ -70,11 +78,14 @@ export function cycleSteps(deps: CycleStepDeps) {
   }
 
   return {
-    /** Where the cycle stands, for the machine's Resume choice, and when its Do ends. */
+    /**
+     * Where the cycle stands, for the machine's Resume choice: its phase, when its Do ends, and how
+     * many study-review timeouts have had their message (reminders 1 and 2, then the escalation as 3).
+     */
     async loadCycle(ref: CycleRef) {
       const cycle = await load(ref);
       const endsAt = doEndsAt(cycle);
-      return { phase: cycle.phase, doEndsAt: endsAt ? toWorkflowTimestamp(endsAt) : null };
+      return { phase: cycle.phase, doEndsAt: endsAt ? toWorkflowTimestamp(endsAt) : null, reminders: remindersSent(cycle) };
     },
 
     /** At the Do end: Study opens and the coach is asked to schedule the study review. */

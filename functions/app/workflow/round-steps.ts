@@ -79,13 +79,13 @@ export function roundSteps(deps: RoundStepDeps) {
 
   return {
     /** The first execution for a period owns its round; another for the same period ends at once. */
-    async claimRound(input: { frequency: Frequency; scheduledTime: string; executionId: string; startTime: string }) {
+    async claimRound(input: { frequency: Frequency; scheduledTime: string; executionName: string }) {
       const period = roundPeriod(input.frequency, new Date(input.scheduledTime));
       const claimed = await deps.rounds.claim({
         frequency: input.frequency,
         period,
         scheduledTime: input.scheduledTime,
-        claimedBy: `${input.executionId}@${input.startTime}`,
+        claimedBy: input.executionName,
         startedAt: now().toISOString(),
       });
       const { remindAt, escalateAt } = roundDeadlines(period);

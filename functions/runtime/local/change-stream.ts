@@ -30,7 +30,9 @@ export type ChangeStreamOptions = {
    * projected already (a fresh seed builds its derived items itself).
    */
   startAtEnd?: boolean;
+  /** The pause after a pass that found changes; quiet passes double it up to `idleIntervalMs`. */
   intervalMs?: number;
+  idleIntervalMs?: number;
   log?: (line: string) => void;
 };
 
@@ -42,6 +44,8 @@ export type ChangeStreamOptions = {
 export async function startChangeStream(options: ChangeStreamOptions) {
   const log = options.log ?? (() => {});
   const interval = options.intervalMs ?? 200;
+  // Polling an idle stream costs DynamoDB Local a DescribeStream and a GetRecords per shard each time.
+  const idleInterval = Math.max(interval, options.idleIntervalMs ?? 1000);
   const streams = new DynamoDBStreamsClient({ ...LOCAL_AWS_CONFIG, endpoint: options.endpoint });
   const table = await options.db.raw.send(new DescribeTableCommand({ TableName: options.db.tableName }));
   const streamArn = table.Table?.LatestStreamArn;
@@ -54,6 +58,11 @@ export async function startChangeStream(options: ChangeStreamOptions) {
   /** Passes begun so far; a waiter is settled by a quiet pass that began after it asked. */
   let begun = 0;
   const waiters: { after: number; resolve: () => void }[] = [];
+  let pause = interval;
+  /** Ends the current pause early: someone is waiting for the projection to catch up. */
+  let wake = () => {};
+  /** The stream's shards change rarely (a new one every few hours), so they are described again only now and then. */
+  let known: { shards: Shard[]; at: number } | undefined;
 
   async function iteratorOf(shard: Shard): Promise<string | undefined> {
     const known = iterators.get(shard.ShardId!);
@@ -70,8 +79,10 @@ export async function startChangeStream(options: ChangeStreamOptions) {
   }
 
   async function shards(): Promise<Shard[]> {
+    if (known && Date.now() - known.at < SHARDS_KEPT_MS) return known.shards;
     const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
-    return StreamDescription?.Shards ?? [];
+    known = { shards: StreamDescription?.Shards ?? [], at: Date.now() };
+    return known.shards;
   }
 
   /** Reads the stream to its end without projecting, so that following it begins after what is there now. */
@@ -113,7 +124,11 @@ export async function startChangeStream(options: ChangeStreamOptions) {
         writePosition(options.positionFile, position);
       }
       if (records.NextShardIterator) iterators.set(shard.ShardId!, records.NextShardIterator);
-      else iterators.delete(shard.ShardId!);
+      else {
+        // A closed shard: its successor is found by describing the stream again.
+        iterators.delete(shard.ShardId!);
+        known = undefined;
+      }
     }
     return found;
   }
@@ -131,6 +146,7 @@ export async function startChangeStream(options: ChangeStreamOptions) {
       } catch (error) {
         // The batch is read again from the stored position next time.
         iterators.clear();
+        known = undefined;
         log(`Projection: a batch failed and will be read again: ${error instanceof Error ? error.message : String(error)}`);
       }
       if (quiet) {
@@ -138,8 +154,15 @@ export async function startChangeStream(options: ChangeStreamOptions) {
           waiters.splice(waiters.indexOf(waiter), 1);
           waiter.resolve();
         }
-        if (!stopped) await new Promise((resolve) => setTimeout(resolve, interval));
-      }
+        if (!stopped) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, pause);
+            wake = () => (clearTimeout(timer), resolve());
+          });
+          wake = () => {};
+        }
+        pause = Math.min(pause * 2, idleInterval);
+      } else pause = interval;
     }
   })();
 
@@ -152,15 +175,20 @@ export async function startChangeStream(options: ChangeStreamOptions) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`The projection did not catch up within ${timeoutMs} ms.`)), timeoutMs);
         waiters.push({ after: begun, resolve: () => (clearTimeout(timer), resolve()) });
+        pause = interval;
+        wake();
       });
     },
     async stop() {
       stopped = true;
+      wake();
       await loop;
       streams.destroy();
     },
   };
 }
+const SHARDS_KEPT_MS = 10_000;
+
 export type ChangeStream = Awaited<ReturnType<typeof startChangeStream>>;
 
 function readPosition(file: string | undefined): Position | undefined {

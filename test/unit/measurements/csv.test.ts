@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMeasurementCsv, parseNumber, serialiseMeasurementCsv } from '../../../functions/domain/csv.js';
+import { decodeCsvFile, parseMeasurementCsv, parseNumber, serialiseMeasurementCsv, unparseForSpreadsheet } from '../../../functions/domain/csv.js';
 
 describe('the Excel-friendly measurement CSV', () => {
   it('reads Finnish Excel: BOM, semicolons, decimal commas', () => {
@@ -57,4 +57,33 @@ describe('the Excel-friendly measurement CSV', () => {
       { key: 'access7d', period: '2026-W45', value: null, numerator: 45, denominator: 60, note: '' },
     ]);
   });
+
+  it('writes a cell a spreadsheet would take for a formula with a leading apostrophe, numbers as they are, and reads it back without', () => {
+    const formulas = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'];
+    const figures = formulas.map((note, i) => ({ measureKey: 't3', period: `2026-W${String(10 + i)}`, value: -3.5, numerator: null, denominator: null, note }));
+    const text = serialiseMeasurementCsv(figures);
+    for (const note of formulas) expect(text).toContain(`"'${note.replaceAll('"', '""')}"`);
+    expect(text).toContain(';-3,5;');
+    const back = parseMeasurementCsv(text);
+    expect(back.ok && back.rows.map((r) => r.input.note)).toEqual(formulas);
+    expect(unparseForSpreadsheet([['=1', '-1', '-1,5', '- 1', 'a=1']], ',')).toBe('\uFEFF"\'=1",-1,"-1,5","\'- 1",a=1\r\n');
+  });
+
+  it('refuses an unclosed quote and a row with more cells than headers, naming the line', () => {
+    expect(parseMeasurementCsv('mittari;jakso;arvo\r\nt3;2026-W10;4\r\nt3;"2026-W11;5\r\n')).toMatchObject({ ok: false, code: 'csv.unclosedQuote', params: { line: 3 } });
+    expect(parseMeasurementCsv('mittari;jakso;arvo\r\nt3;2026-W10;4;9\r\n')).toMatchObject({ ok: false, code: 'csv.extraCells', params: { line: 2, columns: 3 } });
+    // Empty cells past the headers are what some tools write: nothing is in the wrong column.
+    expect(parseMeasurementCsv('mittari;jakso;arvo\r\nt3;2026-W10;4;;\r\n')).toMatchObject({ ok: true });
+  });
+
+  it('reads UTF-8 and Windows-1252 bytes, and refuses UTF-16 or text already garbled', () => {
+    const text = 'mittari;jakso;arvo;huomio\r\nt3;2026-W10;4;Kesä – ok\r\n';
+    expect(decodeCsvFile(new TextEncoder().encode(text))).toEqual({ ok: true, text });
+    const windows1252 = Uint8Array.from([...Buffer.from('mittari;jakso;arvo;huomio\r\nt3;2026-W10;4;Kes', 'latin1'), 0xe4, 0x20, 0x96, ...Buffer.from(' ok\r\n', 'latin1')]);
+    expect(decodeCsvFile(windows1252)).toEqual({ ok: true, text });
+    const utf16 = Uint8Array.from([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
+    expect(decodeCsvFile(utf16)).toMatchObject({ ok: false, code: 'csv.encoding' });
+    expect(decodeCsvFile(new TextEncoder().encode('mittari;jakso\r\nt3;Kes\ufffd\r\n'))).toMatchObject({ ok: false, code: 'csv.encoding' });
+  });
 });
+

@@ -90,15 +90,18 @@ export function useCreatePhase(unitId: string, key: string) {
   });
 }
 
-/** Sends the file as it is (text/csv); `dryRun` previews every row's result without writing. */
+/**
+ * Sends the file's bytes as they are (text/csv): the API tells UTF-8 from Excel's Windows-1252,
+ * which reading the file as text here would garble. `dryRun` previews every row's result without writing.
+ */
 export function useImportCsv(unitId: string) {
   const done = useInvalidateFigures(unitId);
   return useMutation({
-    mutationFn: ({ text, dryRun }: { text: string; dryRun: boolean }) =>
+    mutationFn: ({ file, dryRun }: { file: Blob; dryRun: boolean }) =>
       call(() =>
         units.import.$post(
           { param: { unitId }, query: { dryRun: dryRun ? 'true' : 'false' } },
-          { headers: { ...languageHeader(), 'Content-Type': 'text/csv; charset=utf-8' }, init: { body: text } },
+          { headers: { ...languageHeader(), 'Content-Type': 'text/csv' }, init: { body: file } },
         ),
       ),
     onSuccess: (report) => {

@@ -13,18 +13,18 @@ export function CsvImport({ unitId }: { unitId: string }) {
   const hintId = useId();
   const errorId = useId();
   const importCsv = useImportCsv(unitId);
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportReport | null>(null);
   const [imported, setImported] = useState<ImportReport | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
-  const onFile = async (chosen: File | undefined) => {
+  const onFile = (chosen: File | undefined) => {
     setPreview(null);
     setImported(null);
     importCsv.reset();
     setFileError(null);
-    setFile(chosen ? { name: chosen.name, text: await chosen.text() } : null);
+    setFile(chosen ?? null);
   };
 
   const run = (dryRun: boolean) => {
@@ -34,7 +34,7 @@ export function CsvImport({ unitId }: { unitId: string }) {
       return;
     }
     importCsv.mutate(
-      { text: file.text, dryRun },
+      { file, dryRun },
       {
         onSuccess: (report) => {
           if (dryRun) setPreview(report);

@@ -4,9 +4,17 @@ import { useRunRound, type Frequency } from '../../api/measurements.js';
 import { Choice, Choices } from '../../components/Fields.js';
 import { ProblemNotice, usePeriodName } from './shared.js';
 
+/** What the API answered: started, or the period's round found running, done or failed. */
+const ROUND_ANSWER = {
+  started: 'round.started',
+  'already-running': 'round.alreadyRunning',
+  'already-ran': 'round.alreadyRan',
+  failed: 'round.alreadyFailed',
+} as const;
+
 /**
  * Admins: run the measurement round now rather than at its scheduled time. It collects the period
- * that has just ended, for every unit; a period's round runs once, so a second press is harmless.
+ * that has just ended, for every unit; a period's round runs once, so a second press says how it stands.
  */
 export function RoundControl() {
   const { t } = useTranslation();
@@ -37,7 +45,7 @@ export function RoundControl() {
       </form>
       {run.data && (
         <p className="status-message" role="status">
-          {t(run.data.result === 'started' ? 'round.started' : 'round.alreadyRunning', { period: periodName(run.data.period) })}{' '}
+          {t(ROUND_ANSWER[run.data.result === 'already-ran' && run.data.status === 'failed' ? 'failed' : run.data.result], { period: periodName(run.data.period) })}{' '}
           <span className="muted">{t('round.execution', { name: run.data.executionName })}</span>
         </p>
       )}
