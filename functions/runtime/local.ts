@@ -14,7 +14,6 @@ import { resumeInFlightCycles } from '../app/workflow/resume-cycles.js';
 import { resumeRunningRounds } from '../app/workflow/resume-rounds.js';
 import { createOutboxNotifier } from '../notify/outbox-notifier.js';
 import type { Db } from '../store/document-client.js';
-import { ensureTable } from '../store/ensure-table.js';
 import { noMetrics } from '../metrics/business-metrics.js';
 import { createOutboxRepository } from '../store/outbox-repository.js';
 import { createLocalWorkflows } from './local-workflows.js';
@@ -25,7 +24,7 @@ import { loadOrCreateIssuerKeys } from './local/issuer-keys.js';
 import { logLine } from './local/log-line.js';
 import { createRoundScheduler } from './local/round-scheduler.js';
 import { StartupError } from './local/startup-error.js';
-import { seedDemo } from './seed/seed-demo.js';
+import { ensureSeededTable } from './seed/seeded-table.js';
 
 export const LOCAL_TABLE_NAME = 'sykli';
 
@@ -93,13 +92,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions) {
   const dynamo = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
   try {
     const db = dynamo.db(LOCAL_TABLE_NAME);
-    const table = await ensureTable(db).catch((error: unknown) => {
+    const { table, seeded } = await ensureSeededTable(db).catch((error: unknown) => {
       throw new StartupError(
         `DynamoDB Local could not open the table (${error instanceof Error ? error.message : String(error)}): the data folder ${dataDir} may be broken — move or delete it to start afresh.`,
       );
     });
     log(`Table ${LOCAL_TABLE_NAME}: ${table}.`);
-    const seeded = await seedDemo(db);
     log(`Demo data: ${seeded}.`);
     // Derived items follow the table's changes; a fresh seed has built its own already, and a data
     // folder from before the projection (no position kept) has them all built again once.

@@ -11,11 +11,14 @@ import {
 import type { Db } from './document-client.js';
 import { KEY_ATTRIBUTES, tableDefinition } from './table-definition.js';
 
+export type TableChange = 'created' | 'updated' | 'unchanged';
+
 /**
- * Creates the table, or adds the indexes it lacks, from the shared definition. Used by the
- * local runtime and the tests; in AWS the CDK stack owns the table.
+ * Creates the table, or adds the indexes and change stream it lacks, from the shared definition.
+ * Used by the local runtime and the tests; in AWS the CDK stack owns the table. `stream: false`
+ * leaves the stream off for now (a seed written before it is not streamed; the next call turns it on).
  */
-export async function ensureTable({ raw, tableName }: Db): Promise<'created' | 'updated' | 'unchanged'> {
+export async function ensureTable({ raw, tableName }: Db, { stream = true } = {}): Promise<TableChange> {
   const attributeDefinitions: AttributeDefinition[] = KEY_ATTRIBUTES.map((name) => ({ AttributeName: name, AttributeType: 'S' }));
   const indexes: GlobalSecondaryIndex[] = tableDefinition.globalSecondaryIndexes.map((gsi) => ({
     IndexName: gsi.indexName,
@@ -38,7 +41,7 @@ export async function ensureTable({ raw, tableName }: Db): Promise<'created' | '
         AttributeDefinitions: attributeDefinitions,
         KeySchema: keySchema(tableDefinition),
         GlobalSecondaryIndexes: indexes,
-        StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.stream },
+        ...(stream && { StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.stream } }),
       }),
     );
     await waitUntilTableExists({ client: raw, maxWaitTime: 60 }, { TableName: tableName });
@@ -57,7 +60,7 @@ export async function ensureTable({ raw, tableName }: Db): Promise<'created' | '
     );
   }
   // A table made before the projection existed gets its change stream.
-  const streaming = existing.StreamSpecification?.StreamEnabled === true;
+  const streaming = existing.StreamSpecification?.StreamEnabled === true || !stream;
   if (!streaming) {
     await raw.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.stream } }));
   }

@@ -1,9 +1,8 @@
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { LOCAL_AWS_CONFIG } from '../../functions/runtime/local/dynamodb-local.js';
 import { demoPeople } from '../../functions/runtime/seed/demo-organisation.js';
-import { seedDemo } from '../../functions/runtime/seed/seed-demo.js';
+import { ensureSeededTable } from '../../functions/runtime/seed/seeded-table.js';
 import { createDb, type Db } from '../../functions/store/document-client.js';
-import { ensureTable } from '../../functions/store/ensure-table.js';
 import { apiJourney, TOKEN_VARIABLES } from './api-journey.js';
 import { accessKeyOf, childEnvironment, FunctionChild, PRELOAD_ONLY, type LambdaError } from './child-runner.js';
 import type { EventContext, EventSource } from './events.js';
@@ -210,8 +209,7 @@ async function prepareTables(stack: DeployedStack, endpoint: string): Promise<Db
   for (const [id, resource] of Object.entries(stack.template.Resources)) {
     if (resource.Type !== 'AWS::DynamoDB::Table') continue;
     const db = createDb(stack.resolver.ref(id), { ...LOCAL_AWS_CONFIG, endpoint });
-    await ensureTable(db);
-    await seedDemo(db);
+    await ensureSeededTable(db);
     tables.push(db);
   }
   return tables;

@@ -76,6 +76,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/units/{unitId}': { request: () => ({ path: u }), expect: '401 200 200 404 404 200 404 200' },
   'PATCH /api/units/{unitId}': { request: () => ({ path: u, body: { municipality: 'Hankasalmi' }, ifMatch: STALE }), expect: '401 403 403 404 404 403 404 412' },
   'GET /api/measures': { request: () => ({ path: '/api/measures' }), expect: '401 200 200 200 200 200 200 200' },
+  'GET /api/units/{unitId}/people': { request: () => ({ path: `${u}/people` }), expect: '401 200 200 404 404 200 404 200' },
   'GET /api/units/{unitId}/aims': { request: () => ({ path: `${u}/aims` }), expect: '401 200 200 404 404 200 404 200' },
   'POST /api/units/{unitId}/aims': {
     request: () => ({ path: `${u}/aims`, body: { statement: 'Hoitoon pääsy 7 vrk:ssa', targetDate: isoDate(200), measures: [] } }),

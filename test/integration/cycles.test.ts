@@ -117,36 +117,42 @@ describe('PDSA routes over the seeded store', () => {
     await t.pdsa.engine.stop();
   });
 
-  it('records a study review’s outcome once: the same outcome twice has one effect, and shows the coach’s agenda', async () => {
-    const t2 = await createTestApp({ waitOverridesMs: { WaitForDoEnd: 0 } });
-    const f2 = cycleFlow(t2, people);
-    const cycle = await f2.inDo();
-    await until(async () => t2.pdsa.engine.pendingTokens().length === 1, 'the study-review wait');
-    const due = await body(await t2.request('/api/me/agenda', { as: people.coach }));
-    expect(due.studiesDue.map((c: any) => c.id)).toContain(cycle.id);
+  describe('with a Do period that ends at once', () => {
+    let t2: TestApp;
+    beforeAll(async () => {
+      t2 = await createTestApp({ waitOverridesMs: { WaitForDoEnd: 0 } });
+    });
 
-    const review = await f2.scheduleStudyReview(cycle.id);
-    const agenda = await body(await t2.request('/api/me/agenda', { as: people.coach }));
-    expect(agenda.upcoming.map((r: any) => r.id)).toContain(review.id);
-    expect(agenda.studiesDue.map((c: any) => c.id)).not.toContain(cycle.id);
-    expect((await body(await t2.request('/api/me/agenda', { as: people.supervisor }))).upcoming).toEqual([]);
+    it('records a study review’s outcome once: the same outcome twice has one effect, and shows the coach’s agenda', async () => {
+      const f2 = cycleFlow(t2, people);
+      const cycle = await f2.inDo();
+      await until(async () => t2.pdsa.engine.pendingTokens().length === 1, 'the study-review wait');
+      const due = await body(await t2.request('/api/me/agenda', { as: people.coach }));
+      expect(due.studiesDue.map((c: any) => c.id)).toContain(cycle.id);
 
-    expect((await f2.outcome(cycle.id, review, 'adopt', people.supervisor)).status).toBe(403);
-    const [first, second] = await Promise.all([f2.outcome(cycle.id, review, 'adopt'), f2.outcome(cycle.id, review, 'adopt')]);
-    expect([first.status, second.status]).toEqual([200, 200]);
-    expect((await f2.outcome(cycle.id, review, 'adopt')).status).toBe(200);
-    expect((await f2.outcome(cycle.id, review, 'abandon')).status).toBe(409);
-    await t2.pdsa.engine.waitFor(`${cycle.id}-a1`);
-    const cycleTrail = await body(await t2.request(`${u()}/audit?entityId=${cycle.id}`, { as: people.coach }));
-    expect(cycleTrail.items.filter((e: any) => e.action === 'recordDecision')).toHaveLength(1);
-    expect(cycleTrail.items.filter((e: any) => e.action === 'applyDecision')).toHaveLength(1);
-    const reviewTrail = await body(await t2.request(`${u()}/audit?entityId=${review.id}`, { as: people.coach }));
-    expect(reviewTrail.items.map((e: any) => e.action)).toEqual(['recordOutcome', 'schedule']);
-    // What operators see in the business metrics: one start, one review, one decision, however often it was sent.
-    expect(Object.fromEntries(t2.counted)).toMatchObject({ CyclesStarted: 1, ReviewsScheduled: 1, CyclesDecided: 1 });
-    expect(await f2.phaseOf(cycle.id)).toBe('adopted');
-    const embedding = await f2.send(`${u()}/cycles/${cycle.id}/transitions`, 'POST', people.supervisor, { to: 'embedding' }, `"${(await f2.get(cycle.id)).version}"`);
-    expect((await body(embedding)).phase).toBe('embedding');
-    await t2.pdsa.engine.stop();
+      const review = await f2.scheduleStudyReview(cycle.id);
+      const agenda = await body(await t2.request('/api/me/agenda', { as: people.coach }));
+      expect(agenda.upcoming.map((r: any) => r.id)).toContain(review.id);
+      expect(agenda.studiesDue.map((c: any) => c.id)).not.toContain(cycle.id);
+      expect((await body(await t2.request('/api/me/agenda', { as: people.supervisor }))).upcoming).toEqual([]);
+
+      expect((await f2.outcome(cycle.id, review, 'adopt', people.supervisor)).status).toBe(403);
+      const [first, second] = await Promise.all([f2.outcome(cycle.id, review, 'adopt'), f2.outcome(cycle.id, review, 'adopt')]);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect((await f2.outcome(cycle.id, review, 'adopt')).status).toBe(200);
+      expect((await f2.outcome(cycle.id, review, 'abandon')).status).toBe(409);
+      await t2.pdsa.engine.waitFor(`${cycle.id}-a1`);
+      const cycleTrail = await body(await t2.request(`${u()}/audit?entityId=${cycle.id}`, { as: people.coach }));
+      expect(cycleTrail.items.filter((e: any) => e.action === 'recordDecision')).toHaveLength(1);
+      expect(cycleTrail.items.filter((e: any) => e.action === 'applyDecision')).toHaveLength(1);
+      const reviewTrail = await body(await t2.request(`${u()}/audit?entityId=${review.id}`, { as: people.coach }));
+      expect(reviewTrail.items.map((e: any) => e.action)).toEqual(['recordOutcome', 'schedule']);
+      // What operators see in the business metrics: one start, one review, one decision, however often it was sent.
+      expect(Object.fromEntries(t2.counted)).toMatchObject({ CyclesStarted: 1, ReviewsScheduled: 1, CyclesDecided: 1 });
+      expect(await f2.phaseOf(cycle.id)).toBe('adopted');
+      const embedding = await f2.send(`${u()}/cycles/${cycle.id}/transitions`, 'POST', people.supervisor, { to: 'embedding' }, `"${(await f2.get(cycle.id)).version}"`);
+      expect((await body(embedding)).phase).toBe('embedding');
+      await t2.pdsa.engine.stop();
+    });
   });
 });

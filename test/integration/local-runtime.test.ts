@@ -1,15 +1,15 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startLocalRuntime } from '../../functions/runtime/local.js';
 import { startDynamoDbLocal } from '../../functions/runtime/local/dynamodb-local.js';
 import { freePort } from '../../functions/runtime/local/free-port.js';
+import { scratchRoot } from '../support/scratch-dir.js';
 
 const dirs: string[] = [];
 function tempDir() {
-  const dir = mkdtempSync(join(tmpdir(), 'sykli-runtime-'));
+  const dir = mkdtempSync(join(scratchRoot(), 'sykli-runtime-'));
   dirs.push(dir);
   return dir;
 }
@@ -58,7 +58,8 @@ describe('the local runtime (npm start)', () => {
       'Table sykli: unchanged.',
       'Demo data: already seeded.',
     ]);
-  }, 90_000);
+    // Two real start-ups, the first seeding a file-backed DynamoDB Local: a minute on a busy two-core machine.
+  }, 180_000);
 
   it('says in one sentence when the port is taken', async () => {
     const port = await freePort();
@@ -81,7 +82,7 @@ describe('the local runtime (npm start)', () => {
     await expect(startLocalRuntime({ dataDir, port: await freePort(), webDir: webDir() })).rejects.toThrow(
       /cannot read its data folder .* move or delete it to start afresh\.$/,
     );
-  });
+  }, 60_000);
 
   it('says Java is missing instead of failing with a stack trace', async () => {
     const path = process.env.PATH;

@@ -10,17 +10,15 @@ import { trendPoints } from '../../functions/domain/trend.js';
 import type { Measurement } from '../../functions/domain/measurement.js';
 import { startChangeStream } from '../../functions/runtime/local/change-stream.js';
 import { createRepositories } from '../../functions/runtime/repositories.js';
-import { seedDemo } from '../../functions/runtime/seed/seed-demo.js';
 import type { ChangeRecord } from '../../functions/store/changes.js';
-import { createTestTable } from '../support/test-table.js';
+import { createSeededTestTable } from '../support/test-table.js';
 
 const UNIT = 'kyllo';
 const MEASURE = 't3';
 const actor = { type: 'person' as const, personId: 'eero-salminen', name: 'Eero Salminen' };
 
 describe('the projection of derived items from the change stream', async () => {
-  const db = await createTestTable();
-  await seedDemo(db);
+  const db = await createSeededTestTable();
   const repositories = createRepositories(db);
   const project = projectChanges({ ...repositories, derived: createDerivedItems(repositories) });
   const folder = await mkdtemp(join(tmpdir(), 'sykli-projection-'));

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 import { freePort } from '../../functions/runtime/local/free-port.js';
+import { scratchRoot } from './scratch-dir.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -16,7 +16,7 @@ export type LocalApp = { url: string; stop: () => Promise<void> };
  */
 export async function startApp({ timeoutMs = 90_000 } = {}): Promise<LocalApp> {
   const port = await freePort();
-  const dataDir = await mkdtemp(join(tmpdir(), 'sykli-e2e-'));
+  const dataDir = await mkdtemp(join(scratchRoot(), 'sykli-e2e-'));
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start-local.ts'], {
     cwd: root,

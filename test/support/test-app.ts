@@ -8,18 +8,28 @@ import { localSignIn } from '../../functions/app/people/local-sign-in.js';
 import { startLocalProjection } from '../../functions/runtime/local-projection.js';
 import type { BusinessMetric } from '../../functions/metrics/business-metrics.js';
 import { createRepositories } from '../../functions/runtime/repositories.js';
-import { seedDemo } from '../../functions/runtime/seed/seed-demo.js';
+import { LOCAL_AWS_CONFIG } from '../../functions/runtime/local/dynamodb-local.js';
+import { createDb } from '../../functions/store/document-client.js';
 import { createPdsaRuntime } from './pdsa-runtime.js';
 import { afterAll, inject } from 'vitest';
-import { createTestTable } from './test-table.js';
+import { createSeededTestTable } from './test-table.js';
+
+/** The projections of this file's apps, stopped when the file ends (an app made inside a test too). */
+const projections: { stop: () => Promise<void> }[] = [];
+afterAll(() => Promise.all(projections.splice(0).map((projection) => projection.stop())));
 
 /** The real API over a real (seeded) table, with a local issuer whose tokens it accepts. */
 export async function createTestApp(pdsaOptions: Parameters<typeof createPdsaRuntime>[1] = {}) {
-  const db = await createTestTable();
-  await seedDemo(db);
-  // Derived items follow writes through the table's stream, as in AWS; the seed built its own.
-  const projection = await startLocalProjection(db, { endpoint: inject('dynamoEndpoint'), startAtEnd: true, intervalMs: 50 });
-  afterAll(() => projection.stop());
+  const db = await createSeededTestTable();
+  // Derived items follow writes through the table's stream, as in AWS; the seed built its own. The
+  // projection has a client of its own, as its function has in AWS, so that a test watching the
+  // requests' writes sees only theirs.
+  const projection = await startLocalProjection(createDb(db.tableName, { ...LOCAL_AWS_CONFIG, endpoint: inject('dynamoEndpoint') }), {
+    endpoint: inject('dynamoEndpoint'),
+    startAtEnd: true,
+    intervalMs: 50,
+  });
+  projections.push(projection);
   const keys = await generateIssuerKeys();
   const issuer = await createLocalIssuer(keys);
   const errors: unknown[] = [];

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // First: the API's routes call .openapi() on domain schemas, which exists only on schemas made after @hono/zod-openapi loaded.
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import type { Notifier } from '../../functions/notify/notifier.js';
@@ -17,56 +17,61 @@ async function mails(t: TestApp, cycleId: string, kind?: string) {
 }
 
 describe('pdsa-cycle.asl.json in the local engine, with the real tasks and DynamoDB Local', () => {
-  it.each([
-    ['adopt', 'adopted'],
-    ['abandon', 'abandoned'],
-  ] as const)('opens Study at the Do end, asks the coach for the study review, and applies %s', async (decision, phase) => {
-    const t = await createTestApp({ waitOverridesMs: { WaitForDoEnd: 0 } });
-    const flow = cycleFlow(t);
-    const cycle = await flow.inDo();
-    const asked = await until(async () => {
-      const sent = await mails(t, cycle.id, 'study-review-request');
-      return sent.length > 0 && sent;
-    }, 'the request to schedule the study review');
-    expect(await flow.phaseOf(cycle.id)).toBe('studying');
-    expect(asked.map((m) => m.to[0])).toHaveLength(flow.people.coaches.length);
-    expect(asked[0]!.subject).toMatch(/^Sovi tulosten katselmointi/);
+  // One app for the decisions: each test plans its own cycle, and each execution ends before the next test.
+  describe('with a Do period that ends at once', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp({ waitOverridesMs: { WaitForDoEnd: 0 } });
+    });
+    afterAll(() => t.pdsa.engine.stop());
 
-    const review = await flow.scheduleStudyReview(cycle.id);
-    const invitations = await mails(t, cycle.id, 'review-invitation');
-    expect(invitations).toHaveLength(flow.people.supervisors.length);
-    expect(invitations[0]!.attachments[0]!.content).toContain('METHOD:REQUEST');
+    it.each([
+      ['adopt', 'adopted'],
+      ['abandon', 'abandoned'],
+    ] as const)('opens Study at the Do end, asks the coach for the study review, and applies %s', async (decision, phase) => {
+      const flow = cycleFlow(t);
+      const cycle = await flow.inDo();
+      const asked = await until(async () => {
+        const sent = await mails(t, cycle.id, 'study-review-request');
+        return sent.length > 0 && sent;
+      }, 'the request to schedule the study review');
+      expect(await flow.phaseOf(cycle.id)).toBe('studying');
+      expect(asked.map((m) => m.to[0])).toHaveLength(flow.people.coaches.length);
+      expect(asked[0]!.subject).toMatch(/^Sovi tulosten katselmointi/);
 
-    await until(async () => t.pdsa.engine.pendingTokens().length === 1, 'the study-review wait');
-    expect((await flow.outcome(cycle.id, review, decision)).status).toBe(200);
-    const done = await t.pdsa.engine.waitFor(`${cycle.id}-a1`);
-    expect(done.status).toBe('SUCCEEDED');
-    expect(await flow.phaseOf(cycle.id)).toBe(phase);
-    await t.pdsa.engine.stop();
-  });
+      const review = await flow.scheduleStudyReview(cycle.id);
+      const invitations = await mails(t, cycle.id, 'review-invitation');
+      expect(invitations).toHaveLength(flow.people.supervisors.length);
+      expect(invitations[0]!.attachments[0]!.content).toContain('METHOD:REQUEST');
 
-  it('adapt creates the next cycle of the ramp in planning, carrying the learning and linked both ways', async () => {
-    const t = await createTestApp({ waitOverridesMs: { WaitForDoEnd: 0 } });
-    const flow = cycleFlow(t);
-    const cycle = await flow.inDo();
-    await until(async () => (await flow.phaseOf(cycle.id)) === 'studying', 'Study to open');
-    // The workflow may still be writing the cycle as Study opens: like any client, read again on 412.
-    await until(async () => {
-      const studied = await flow.get(cycle.id);
-      const patched = await flow.send(`${flow.base}/${cycle.id}`, 'PATCH', flow.people.supervisor, { study: { results: 'Repeat calls 12 → 7 a day', learning: 'Mornings work best' } }, `"${studied.version}"`);
-      if (patched.status === 412) return false;
-      return body(patched);
-    }, 'the study results to be saved');
-    const review = await flow.scheduleStudyReview(cycle.id);
-    await flow.outcome(cycle.id, review, 'adapt');
-    await t.pdsa.engine.waitFor(`${cycle.id}-a1`);
-    const adapted = await flow.get(cycle.id);
-    expect(adapted.phase).toBe('adapted');
-    const next = await flow.get(adapted.nextCycleId);
-    expect(next).toMatchObject({ phase: 'planning', previousCycleId: cycle.id, title: cycle.title, plan: { doStart: null, doEnd: null } });
-    expect(next.objective).toContain('Mornings work best');
-    expect(next.objective).toContain('Try it on Mondays too.');
-    await t.pdsa.engine.stop();
+      await until(async () => t.pdsa.engine.pendingTokens().length === 1, 'the study-review wait');
+      expect((await flow.outcome(cycle.id, review, decision)).status).toBe(200);
+      const done = await t.pdsa.engine.waitFor(`${cycle.id}-a1`);
+      expect(done.status).toBe('SUCCEEDED');
+      expect(await flow.phaseOf(cycle.id)).toBe(phase);
+    });
+
+    it('adapt creates the next cycle of the ramp in planning, carrying the learning and linked both ways', async () => {
+      const flow = cycleFlow(t);
+      const cycle = await flow.inDo();
+      await until(async () => (await flow.phaseOf(cycle.id)) === 'studying', 'Study to open');
+      // The workflow may still be writing the cycle as Study opens: like any client, read again on 412.
+      await until(async () => {
+        const studied = await flow.get(cycle.id);
+        const patched = await flow.send(`${flow.base}/${cycle.id}`, 'PATCH', flow.people.supervisor, { study: { results: 'Repeat calls 12 → 7 a day', learning: 'Mornings work best' } }, `"${studied.version}"`);
+        if (patched.status === 412) return false;
+        return body(patched);
+      }, 'the study results to be saved');
+      const review = await flow.scheduleStudyReview(cycle.id);
+      await flow.outcome(cycle.id, review, 'adapt');
+      await t.pdsa.engine.waitFor(`${cycle.id}-a1`);
+      const adapted = await flow.get(cycle.id);
+      expect(adapted.phase).toBe('adapted');
+      const next = await flow.get(adapted.nextCycleId);
+      expect(next).toMatchObject({ phase: 'planning', previousCycleId: cycle.id, title: cycle.title, plan: { doStart: null, doEnd: null } });
+      expect(next.objective).toContain('Mornings work best');
+      expect(next.objective).toContain('Try it on Mondays too.');
+    });
   });
 
   it('reminds the coach twice when no outcome comes, then flags the cycle overdue and tells supervisors and leaders, and still takes the decision', async () => {
@@ -105,6 +110,7 @@ describe('pdsa-cycle.asl.json in the local engine, with the real tasks and Dynam
     expect(failed.phase).toBe('studying');
     expect(failed.workflow.lastError).toMatchObject({ error: 'Error', cause: expect.stringContaining('SES is down') });
     expect(failed.workflow.notified).toEqual([]);
+    await failing.engine.stop();
   });
 
   it('survives a restart: stopped while waiting in Do, resumed at start-up, Study opens at the Do end, nothing twice', async () => {
