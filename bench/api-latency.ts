@@ -111,6 +111,10 @@ export async function measureApiLatency(options: {
       requests: area.units.flatMap((unit) => measures.map((m) => ({ method: 'GET' as const, path: `/api/units/${unit.id}/measures/${m.key}/series`, token: 0 }))),
     },
     {
+      name: 'barePut', what: 'DynamoDB conditional PutItem of a figure-sized item, over HTTP', url: options.bareQueryUrl, label: null,
+      tokens: [''], requests: Array.from({ length: 100 }, (_, slot) => ({ method: 'PUT' as const, path: `/put/${slot}`, token: 0, bodies: [{}] })),
+    },
+    {
       name: 'write', what: 'PUT /api/units/{u}/measures/{key}/periods/{week} (a changed figure, by the unit’s supervisor)', url: options.apiUrl, label: 'write',
       tokens: supervisorTokens, requests: writes.slice(0, Math.floor(writes.length / 2)), warmUp: writes.slice(Math.floor(writes.length / 2)),
     },

@@ -8,7 +8,8 @@ import { startDynamoDbLocal } from '../functions/runtime/local/dynamodb-local.js
 import { ensureTable } from '../functions/store/ensure-table.js';
 import { measureApiLatency, type ScenarioResult } from './api-latency.js';
 import { createDynamoRequestCounter } from './dynamo-requests.js';
-import { measureLambdaBundle, type BundleResult } from './lambda-bundle.js';
+import { measureLambdaBundles } from './lambda-bundle.js';
+import { measureProjectionLag, type LagResult } from './projection-lag.js';
 import { measureRound, type RoundResult } from './measurement-round.js';
 import { describeMachine, markdownTable, scenarioRow, target, verdict, type Row, type Target } from './report.js';
 import { scaleFromArgs } from './scale.js';
@@ -43,10 +44,12 @@ const dynamo = await startDynamoDbLocal();
 try {
   const db = dynamo.db('sykli-bench');
   counter.instrument(db.raw);
-  await ensureTable(db);
+  // The stream is turned on after the seed, as the local runtime does: the projection follows writes, not the seed.
+  await ensureTable(db, { stream: false });
 
   const seedStarted = performance.now();
   const organisation = await seedOrganisation(db, scale, progress);
+  await ensureTable(db);
   const seedSeconds = Math.round((performance.now() - seedStarted) / 1000);
   progress(`seeded ${organisation.items.toLocaleString('en')} figure, snapshot and measure items in ${seedSeconds} s`);
 
@@ -68,11 +71,20 @@ try {
   const bare = await startBareQueryServer(db);
   let scenarios: ScenarioResult[] | { failed: string };
   let render: RenderResult | { failed: string };
+  let projectionLag: LagResult | undefined;
   try {
     progress(`api: ${scale.loadSeconds} s of load per route in 2 turns, 10 connections, after a 2 s warm-up`);
     scenarios = await attempt('api latency', () =>
       measureApiLatency({ organisation, apiUrl: api.url, bareQueryUrl: bare.url, tokenFor: api.tokenFor, counter, seconds: scale.loadSeconds, progress }),
     );
+    progress('projection: 20 figure writes through the API, each timed until the local projection has followed it');
+    const lag = await attempt('projection lag', async () =>
+      measureProjectionLag({ db, endpoint: dynamo.endpoint, organisation, apiUrl: api.url, supervisorToken: await api.tokenFor(organisation.areas[0]!.units[0]!.supervisor) }),
+    );
+    if (!failed(lag)) {
+      projectionLag = lag;
+      progress(`projection: lag p50 ${lag.p50} ms, p95 ${lag.p95} ms`);
+    }
     progress('web: the area overview in headless Chromium');
     render = failed(web) ? { available: false, reason: 'no web build' } : await attempt('overview render', () => measureOverviewRender(api.url, organisation.areas[0]!));
     if (!failed(render)) progress(render.available ? `web: overview rendered in ${render.medianMs} ms (median of ${render.ms.join(', ')})` : `web: overview not available — ${render.reason}`);
@@ -82,19 +94,29 @@ try {
     if (!failed(web)) await rm(web.dir, { recursive: true, force: true });
   }
 
-  progress('lambda: bundling functions/handlers/api.ts as the CDK does, and importing it 5 times');
-  const bundle: BundleResult | { failed: string } = await attempt('lambda bundle', measureLambdaBundle);
-  if (!failed(bundle)) progress(`lambda: ${kB(bundle.bytes)} kB, import median ${bundle.importMedianMs} ms`);
+  progress('lambda: bundling every function as the CDK does, and importing each 5 times');
+  const bundles = await attempt('lambda bundles', measureLambdaBundles);
+  if (!failed(bundles)) for (const b of bundles.functions) progress(`lambda ${b.handler}: ${kB(b.bytes)} kB, import median ${b.importMedianMs} ms`);
+  const apiBundle = failed(bundles) ? undefined : bundles.functions.find((b) => b.handler === 'api');
 
   const byName = (name: string) => (failed(scenarios) ? undefined : scenarios.find((s) => s.name === name));
   const overview = byName('overview');
   const bareQuery = byName('bareQuery');
   const ratioOf = (a: number | null | undefined, b: number | null | undefined) => (a && b ? Math.round((a / b) * 100) / 100 : null);
   const ratio = ratioOf(overview?.p50, bareQuery?.p50);
+  const write = byName('write');
+  const writeRatio = ratioOf(write?.p50, byName('barePut')?.p50);
+  const requestsOf = (s: typeof overview) => (s?.dynamo ? s.dynamo.routeMax : null);
+  const initRatio = failed(bundles) || !apiBundle ? null : ratioOf(apiBundle.importMedianMs, bundles.apiWithSourceMapsMedianMs);
   const targets: Target[] = [
-    target('overview p50 / bare Query p50', ratio, '×', 1.5),
-    target('API Lambda bundle, minified', failed(bundle) ? null : kB(bundle.bytes), 'kB', 400),
-    target('API Lambda module initialisation, median of 5', failed(bundle) ? null : bundle.importMedianMs, 'ms', 150),
+    target('overview p50 / bare Query p50', ratio, '×', 1.2),
+    target('figure write p50 / bare conditional put p50', writeRatio, '×', 2),
+    target('DynamoDB requests per figure write (request path, most)', requestsOf(write), '', 3),
+    target('DynamoDB requests per overview (request path, most)', requestsOf(overview), '', 1),
+    target('DynamoDB requests per chart (request path, most)', requestsOf(byName('chart')), '', 2),
+    target('projection lag after a write, local, p95', projectionLag?.p95 ?? null, 'ms', 2000),
+    ...(failed(bundles) ? [] : bundles.functions.map((b) => target(`${b.handler} Lambda bundle, minified`, kB(b.bytes), 'kB', 500))),
+    target('API init as deployed / with --enable-source-maps (same run)', initRatio, '×', 0.7),
     target('web initial JavaScript, gzipped', failed(web) ? null : kB(web.gzipBytes), 'kB', 200),
   ];
 
@@ -105,7 +127,9 @@ try {
     seed: { items: organisation.items, seconds: seedSeconds, duePeriod: organisation.duePeriod },
     api: scenarios,
     overviewRatio: { p50: ratio, p95: ratioOf(overview?.p95, bareQuery?.p95) },
-    lambda: bundle,
+    writeRatio: { p50: writeRatio, p95: ratioOf(write?.p95, byName('barePut')?.p95) },
+    projectionLag: projectionLag ?? null,
+    lambda: bundles,
     web: failed(web) ? web : { initialJs: web.files, gzipBytes: web.gzipBytes, overviewRender: render },
     round,
     targets,
@@ -116,10 +140,10 @@ try {
   const na = (value: { failed: string }) => `not available: ${value.failed}`;
   const rows: Row[] = [
     ...(failed(scenarios) ? [['API latency', na(scenarios), ''] as Row] : scenarios.map(scenarioRow)),
-    ['overview / bare Query (p50)', ratio === null ? 'not available' : `${ratio}×`, verdict(targets[0])],
-    ['API Lambda bundle', failed(bundle) ? na(bundle) : `${kB(bundle.bytes)} kB; largest: ${bundle.largestInputs.slice(0, 3).map((i) => `${i.path} ${kB(i.bytes)} kB`).join(', ')}`, verdict(targets[1])],
-    ['API Lambda init (import)', failed(bundle) ? na(bundle) : `${bundle.importMedianMs} ms`, verdict(targets[2])],
-    ['web initial JS, gzipped', failed(web) ? na(web) : `${kB(web.gzipBytes)} kB`, verdict(targets[3])],
+    ...targets.map((t): Row => [t.name, t.value === null ? 'not available' : `${t.value}${t.unit === '×' ? '×' : t.unit ? ` ${t.unit}` : ''}`, verdict(t)]),
+    ...(failed(bundles)
+      ? [['Lambda bundles', na(bundles), ''] as Row]
+      : bundles.functions.map((b): Row => [`${b.handler}: init (import) and largest parts`, `${b.importMedianMs} ms; ${b.largestInputs.slice(0, 3).map((i) => `${i.path} ${kB(i.bytes)} kB`).join(', ')}`, ''])),
     ['area overview rendered', failed(render) ? na(render) : render.available ? `${render.medianMs} ms (${organisation.areas[0]!.units.length} units)` : `not available: ${render.reason}`, ''],
     ['measurement round', failed(round) ? na(round) : `${(round.ms / 1000).toFixed(1)} s for ${unitCount} units, ${round.sent['round-reminder'] ?? 0} reminders, ${round.status}`, ''],
   ];

@@ -1,4 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { Hono } from 'hono';
 import { createLocalIssuer, generateIssuerKeys } from '../functions/api/auth/local-issuer.js';
 import { createOutboxNotifier } from '../functions/notify/outbox-notifier.js';
@@ -54,15 +55,30 @@ export async function startApiServer(db: Db, counter: DynamoRequestCounter, opti
 }
 
 /**
- * The baseline for the overview: the same Query of an area's status items through the same
- * document client and query helper as the repository, over HTTP on the same kind of server,
- * answering only the item count — no sign-in, no parsing, no overview, no large response.
+ * The baselines, over HTTP on the same kind of server, through the same document client: for the
+ * overview, the same Query of an area's status items as the repository makes, answering only the
+ * item count — no sign-in, no parsing, no overview, no large response; for a figure's write, one
+ * conditional PutItem of a figure-sized item — no sign-in, no read, no audit entry.
  */
 export async function startBareQueryServer(db: Db) {
   const table = createTable(db);
-  const app = new Hono().get('/status/:areaId', async (c) => {
-    const items = await table.queryItems(keys.areaStatuses(c.req.param('areaId')));
-    return c.json({ count: items.length });
-  });
+  const app = new Hono()
+    .get('/status/:areaId', async (c) => {
+      const items = await table.queryItems(keys.areaStatuses(c.req.param('areaId')));
+      return c.json({ count: items.length });
+    })
+    .put('/put/:slot', async (c) => {
+      const version = Date.now();
+      await db.doc.send(
+        new PutCommand({
+          TableName: db.tableName,
+          Item: { PK: `BENCH#${c.req.param('slot')}`, SK: 'P', value: 150, numerator: null, denominator: null, note: '', version },
+          ConditionExpression: 'attribute_not_exists(PK) OR #version < :version',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':version': version },
+        }),
+      );
+      return c.json({ version }, 201);
+    });
   return listen((request) => app.fetch(request));
 }
