@@ -52,9 +52,15 @@ export async function measureProjectionLag(options: {
     const samples: number[] = [];
     for (let i = 0; i < WRITES; i++) {
       const period = addPeriods(options.organisation.duePeriod, -(i + 1));
+      // The seed and the load wrote these slots: a change of a stored figure names its version.
+      const stored = await repositories.measurements.getMeasurement(unit.id, measure.key, period);
       const response = await fetch(`${options.apiUrl}/api/units/${unit.id}/measures/${measure.key}/periods/${period}`, {
         method: 'PUT',
-        headers: { authorization: `Bearer ${options.supervisorToken}`, 'content-type': 'application/json' },
+        headers: {
+          authorization: `Bearer ${options.supervisorToken}`,
+          'content-type': 'application/json',
+          ...(stored && { 'if-match': `"${stored.version}"` }),
+        },
         body: JSON.stringify(lagBody(measure.valueKind, i)),
       });
       if (!response.ok) throw new Error(`A figure write answered ${response.status}.`);
