@@ -45,7 +45,7 @@ export async function startChangeStream(options: ChangeStreamOptions) {
   const log = options.log ?? (() => {});
   const interval = options.intervalMs ?? 200;
   // Polling an idle stream costs DynamoDB Local a DescribeStream and a GetRecords per shard each time.
-  const idleInterval = Math.max(interval, options.idleIntervalMs ?? 1000);
+  const idleInterval = Math.max(interval, options.idleIntervalMs ?? 500);
   const streams = new DynamoDBStreamsClient({ ...LOCAL_AWS_CONFIG, endpoint: options.endpoint });
   const table = await options.db.raw.send(new DescribeTableCommand({ TableName: options.db.tableName }));
   const streamArn = table.Table?.LatestStreamArn;
