@@ -132,6 +132,10 @@ describe('PDSA routes over the seeded store', () => {
     expect((await body(await t2.request('/api/me/agenda', { as: people.supervisor }))).upcoming).toEqual([]);
 
     expect((await f2.outcome(cycle.id, review, 'adopt', people.supervisor)).status).toBe(403);
+    const unwritten = await f2.outcome(cycle.id, review, 'adopt');
+    expect(unwritten.status).toBe(409);
+    expect((await unwritten.json()).type).toBe('urn:sykli:problem:cycle.studyNotWritten');
+    await f2.writeStudy(cycle.id);
     const [first, second] = await Promise.all([f2.outcome(cycle.id, review, 'adopt'), f2.outcome(cycle.id, review, 'adopt')]);
     expect([first.status, second.status]).toEqual([200, 200]);
     expect((await f2.outcome(cycle.id, review, 'adopt')).status).toBe(200);
