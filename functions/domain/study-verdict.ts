@@ -70,6 +70,8 @@ export const StudyVerdictSchema = z
       .nullable(),
     /** The baseline's last periods and the window, for the Study section's small chart. */
     points: z.array(z.object({ period: PeriodSchema, y: z.number().nullable(), inWindow: z.boolean(), signal: z.boolean() })),
+    /** The measure's short name ("T3") and its unit, for the sentence and the chart. */
+    measureName: LocalizedTextSchema,
     unitLabel: LocalizedTextSchema,
     text: LocalizedTextSchema,
   })
@@ -175,9 +177,10 @@ export function judgePrediction(input: PredictedSeries & { question: Prediction;
       inWindow: i >= baselineLength,
       signal: signals.some((s) => s.points.includes(i)),
     })),
+    measureName: { fi: shortName(fields.name.fi), sv: shortName(fields.name.sv), en: shortName(fields.name.en) },
     unitLabel: fields.unitLabel,
   };
-  return { ...verdict, text: verdictText({ ...verdict, name: fields.name }) };
+  return { ...verdict, text: verdictText(verdict) };
 }
 
 type FoundSignal = { kind: 'run' | 'limit'; index: number; direction: 'increase' | 'decrease'; points: number[] };
@@ -211,13 +214,13 @@ const format = (value: number | null, locale: Locale) =>
 /** The measure's short name: the catalogue's names read "T3 – third next available …". */
 const shortName = (name: string) => name.split(' – ')[0]!.trim();
 
-type TextInput = Omit<StudyVerdict, 'text'> & { name: LocalizedText };
+type TextInput = Omit<StudyVerdict, 'text'>;
 
 /** The verdict as one plain sentence: "Ennuste toteutui: T3 laski 12,6 → 6 vrk; signaali alkoi vk 38." */
 export function verdictText(v: TextInput): LocalizedText {
   const text = (locale: Locale): string => {
     const w = WORDS[locale];
-    const name = shortName(v.name[locale]);
+    const name = v.measureName[locale];
     const unit = v.unitLabel[locale];
     const change = `${format(v.baseline.centre, locale)} → ${format(v.window.centre, locale)} ${unit}`;
     const moved = (dir: 'increase' | 'decrease' | null) => (dir === 'increase' ? w.rose : dir === 'decrease' ? w.fell : w.moved);
