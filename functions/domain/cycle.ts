@@ -72,6 +72,8 @@ export const CycleSchema = z
     act: CycleActSchema.nullable(),
     /** The predictions judged against the measures, as they stood when the Act decision was recorded. */
     studyVerdicts: z.array(StudyVerdictSchema).max(20).optional(),
+    /** When the Act decision was recorded (absent on cycles decided before it was kept). */
+    decidedAt: z.iso.datetime().optional(),
     /** The ramp: the cycle this one adapts, and the one that adapted it. */
     previousCycleId: IdSchema.nullable(),
     nextCycleId: IdSchema.nullable(),

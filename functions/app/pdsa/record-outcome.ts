@@ -40,7 +40,7 @@ export function recordOutcome(deps: {
     if (outcome.act) {
       const verdict = recordDecision(cycle, outcome.act, await deps.studyData(cycle));
       if (!verdict.ok) throw new ConflictError(verdict.reason, { code: verdict.code ?? 'cycle.decision', params: verdict.params });
-      decided = CycleSchema.parse({ ...cycle, ...verdict.value, flags: [], updatedAt: now, version: cycle.version + 1 });
+      decided = CycleSchema.parse({ ...cycle, ...verdict.value, decidedAt: now, flags: [], updatedAt: now, version: cycle.version + 1 });
       writes.push(deps.cycles.cycleWrite(cycle, decided, 'recordDecision'));
     }
     try {
