@@ -15,12 +15,12 @@ import { currentVersion } from './unit-measure.js';
 /**
  * The status-meeting briefing (tilannekatsaus): what happened in an area between two dates in the
  * light of the measures. Per unit: signals that are new in the period (present in the chart at its
- * end, absent at its start), cycles whose Do started, whose Study opened (Do ended) and whose Act
+ * end, absent at its start; one line per measure and kind), cycles whose Do started, whose Study opened (Do ended) and whose Act
  * decision was recorded, with their verdicts; changes adopted; periods due in the window that have
  * no figure; and a progress score confirmed in the period.
  */
 
-const SignalKindSchema = z.enum(['aboveUpperLimit', 'belowLowerLimit', 'longRun', 'fewCrossings']);
+const SignalKindSchema = z.enum(['aboveUpperLimit', 'belowLowerLimit', 'longRun']);
 
 const BriefingCycleSchema = z.object({
   cycleId: IdSchema,
@@ -90,12 +90,18 @@ export function buildUnitBriefing(facts: BriefingFacts, window: { from: string; 
     const after = analyseSeries({ measure, measurements: figures.filter((m) => comparePeriods(m.period, last) <= 0), phases });
     const known = new Set(before.explanations.map((e) => `${e.kind}:${e.firstPeriod}`));
     const better = after.better;
+    // One line per measure and kind: the first new signal's sentence, and the last period it reached.
+    const fresh = new Map<string, BriefingUnit['newSignals'][number]>();
     for (const e of after.explanations) {
-      if (known.has(`${e.kind}:${e.firstPeriod}`) || comparePeriods(e.lastPeriod, first) < 0) continue;
+      // The fewest-crossings rule belongs to a whole phase and has no direction: it is not an event of the window.
+      if (e.kind === 'fewCrossings' || known.has(`${e.kind}:${e.firstPeriod}`) || comparePeriods(e.lastPeriod, first) < 0) continue;
       const up = e.kind === 'aboveUpperLimit' || (e.kind === 'longRun' && isAbove(after, e.firstPeriod));
-      const improving = e.kind === 'fewCrossings' ? false : up === (better === 'higher');
-      newSignals.push({ measureKey: measure.key, measureName: name, kind: e.kind, firstPeriod: e.firstPeriod, lastPeriod: e.lastPeriod, variation: improving ? 'improving' : 'concerning', text: e.text });
+      const variation = up === (better === 'higher') ? 'improving' : 'concerning';
+      const seen = fresh.get(`${e.kind}:${variation}`);
+      if (seen) seen.lastPeriod = e.lastPeriod;
+      else fresh.set(`${e.kind}:${variation}`, { measureKey: measure.key, measureName: name, kind: e.kind, firstPeriod: e.firstPeriod, lastPeriod: e.lastPeriod, variation, text: e.text });
     }
+    newSignals.push(...fresh.values());
     if (comparePeriods(first, lastDue) <= 0) {
       const have = new Set(figures.map((m) => m.period));
       const periods = periodRange(first, lastDue).filter((p) => !have.has(p));

@@ -110,6 +110,7 @@ function UnitBriefing({ unit }: { unit: BriefingUnit }) {
               <li key={`${s.measureKey}:${s.kind}:${s.firstPeriod}`}>
                 <span className={`briefing-signal briefing-signal--${s.variation}`}>{t(`learning.briefing.variation.${s.variation}`)}</span>{' '}
                 <strong>{s.measureName[locale].split(' – ')[0]}</strong>: {s.text[locale]}
+                {s.lastPeriod !== s.firstPeriod && ` ${t('learning.briefing.until', { period: periodName(s.lastPeriod) })}`}
               </li>
             ))}
           </ul>
