@@ -203,7 +203,7 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
       await page.goto(`${app.url}${cyclePath}`);
       await page.getByText('Tutki-vaihe on käynnissä', { exact: false }).waitFor({ timeout: 30_000 });
       const verdicts = page.getByRole('region', { name: 'Ennusteet mittausten valossa' });
-      await verdicts.getByText(new RegExp(`Ennuste toteutui: T3 laski .* → 1 vrk; signaali alkoi vk ${Number(doWeeks[0]!.slice(6))}\\.`)).waitFor();
+      await verdicts.getByText(new RegExp(`Ennuste toteutui: T3 laski [\\d,]+ → [\\d,]+ vrk; signaali alkoi vk ${Number(doWeeks[0]!.slice(6))}\\.`)).waitFor();
       await verdicts.getByRole('img', { name: new RegExp(`^T3 .*Ennuste 10 vrk\\.$`) }).waitFor();
       await expectNoSeriousAxeViolations(page, 'the cycle page with its Study verdict');
 
