@@ -86,7 +86,7 @@ describe('PDSA routes over the seeded store', () => {
     const doingEdit = await flow.send(`${u()}/cycles/${cycle.id}`, 'PATCH', people.supervisor, { plan: { who: '', what: '', where: '', doStart: null, doEnd: null, dataCollection: '' } }, `"${cycle.version}"`);
     expect(doingEdit.status).toBe(409);
 
-    const past = await flow.send(`${u()}/cycles/${cycle.id}/reviews`, 'POST', people.coach, { kind: 'plan', date: isoDate(-1), startTime: '09:00', durationMinutes: 45, place: 'Room', participantIds: [] });
+    const past = await flow.send(`${u()}/cycles/${cycle.id}/reviews`, 'POST', people.coach, { kind: 'plan', date: isoDate(-1), startTime: '09:00', durationMinutes: 45, place: 'Room', participantIds: people.supervisors });
     expect(past.status).toBe(400);
     expect((await past.json()).errors).toEqual([{ field: 'body.date', message: 'a review cannot be scheduled in the past' }]);
     const newReview = { kind: 'plan', date: '2027-07-01', startTime: '09:00', durationMinutes: 45, meetingUrl: 'https://teams.example/abc', participantIds: people.supervisors };
