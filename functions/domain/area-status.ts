@@ -103,6 +103,13 @@ const FINISHED_PHASES: readonly Cycle['phase'][] = ['adopted', 'embedding', 'ada
 /** When a finished cycle was decided: its last change, as a finished cycle is no longer edited. */
 const decidedAt = (cycle: PdsaFacts['cycles'][number]) => (FINISHED_PHASES.includes(cycle.phase) ? cycle.updatedAt : null);
 
+/** Whether the newest phase's centre line lies on the better side of the one before it. */
+function shiftedBetter(centre: readonly { cl: number | null }[], better: 'higher' | 'lower'): boolean {
+  const [previous, current] = [centre.at(-2)?.cl, centre.at(-1)?.cl];
+  if (previous == null || current == null || centre.length < 2) return false;
+  return better === 'higher' ? current > previous : current < previous;
+}
+
 export function buildAreaStatus(unit: Pick<Unit, 'id' | 'areaId' | 'name'>, series: readonly SeriesFacts[], pdsa: PdsaFacts, now: Date): AreaStatus {
   const measures = series.map(({ measure, latest, periodsWithFigures }) => {
     const fields = currentVersion(measure).fields;
@@ -134,7 +141,12 @@ export function buildAreaStatus(unit: Pick<Unit, 'id' | 'areaId' | 'name'>, seri
   const suggestion = suggestProgress({
     aimCount: pdsa.aimCount,
     cycles: pdsa.cycles.map((c) => ({ phase: c.phase, decidedAt: decidedAt(c), measureKeys: predictedMeasures(c) })),
-    measures: series.map(({ measure }, i) => ({ key: measure.key, type: currentVersion(measure).fields.type, ...measures[i]!.classification })),
+    measures: series.map(({ measure }, i) => ({
+      key: measure.key,
+      type: currentVersion(measure).fields.type,
+      ...measures[i]!.classification,
+      shiftedBetter: shiftedBetter(measures[i]!.trend.centre, currentVersion(measure).fields.better),
+    })),
     now,
   });
   const confirmation = pdsa.confirmation;

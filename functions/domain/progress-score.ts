@@ -51,6 +51,8 @@ export type ProgressFacts = {
     type: 'outcome' | 'process' | 'balancing';
     variation: 'improving' | 'concerning' | 'common';
     assurance: 'met' | 'missed' | 'notAssured' | 'none';
+    /** The current phase's centre line is on the better side of the previous phase's: a change already held as a new phase. */
+    shiftedBetter?: boolean;
   }[];
   now: Date;
 };
@@ -67,7 +69,8 @@ const TESTING: readonly CyclePhase[] = ['doing', 'studying', 'acting'];
  * changes tested without improvement 2.5, a signal of improvement 3.0–4.0, sustained after
  * adoption 4.5. 5.0 is left to the coach's judgement; Sykli never claims it.
  *
- * Only outcome measures that a tested or adopted change predicted count as improvement: a process
+ * Only outcome measures that a tested or adopted change predicted count as improvement (a signal on
+ * the better side, or a new phase whose centre line is better than the one before): a process
  * measure improving, or an outcome no change targeted, is not the changes' result. A balancing
  * measure whose latest point is in a concerning signal lowers a suggested improvement by half a point.
  */
@@ -75,7 +78,8 @@ export function suggestProgress(facts: ProgressFacts): ProgressSuggestion {
   const tested = facts.cycles.filter((c) => TESTING.includes(c.phase) || FINISHED.includes(c.phase));
   const linked = new Set(tested.flatMap((c) => c.measureKeys));
   const counted = facts.measures.filter((m) => m.type === 'outcome' && linked.has(m.key));
-  const improving = counted.filter((m) => m.variation === 'improving');
+  // After an adopted change the chart starts a new phase, whose own signals are gone: the shift itself is the improvement.
+  const improving = counted.filter((m) => m.variation === 'improving' || m.shiftedBetter);
   const worseningBalancing = facts.measures.filter((m) => m.type === 'balancing' && m.variation === 'concerning').map((m) => m.key);
   const result = (score: ProgressScore, basis: ProgressBasis): ProgressSuggestion => ({
     score: improving.length > 0 && worseningBalancing.length > 0 ? score - 0.5 : score,

@@ -50,6 +50,11 @@ describe("Sykli's suggested progress score (IHI 0.5–5.0)", () => {
     expect(suggestProgress({ aimCount: 1, cycles: [cycle('adopted', daysAgo(20))], measures: [improving, common], now })).toMatchObject({ improvingMeasures: ['t3'], worseningBalancing: [] });
   });
 
+  it('counts a new phase whose centre line is better than the one before as improvement, after the change was adopted', () => {
+    const shifted = { ...common, key: 't3', shiftedBetter: true } as const;
+    expect(suggest({ measures: [shifted, common], cycles: [cycle('adopted', daysAgo(20))] })).toEqual({ score: 4, basis: 'broadImprovement' });
+  });
+
   it('is lowered by half a point when a balancing measure worsens alongside the improvement', () => {
     const wellbeing = { key: 'staffWellbeing', type: 'balancing', variation: 'concerning', assurance: 'none' } as const;
     const suggested = suggestProgress({ aimCount: 1, cycles: [cycle('adopted', daysAgo(20))], measures: [improving, common, wellbeing], now });
