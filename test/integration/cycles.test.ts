@@ -120,6 +120,7 @@ describe('PDSA routes over the seeded store', () => {
     await t.pdsa.engine.stop();
   });
 
+  // A workflow, a review and three decisions: on a busy machine more than the default 30 s.
   it('records a study review’s outcome once: the same outcome twice has one effect, and shows the coach’s agenda', async () => {
     const t2 = await createTestApp({ waitOverridesMs: { WaitForDoEnd: 0 } });
     const f2 = cycleFlow(t2, people);
@@ -155,5 +156,5 @@ describe('PDSA routes over the seeded store', () => {
     const embedding = await f2.send(`${u()}/cycles/${cycle.id}/transitions`, 'POST', people.supervisor, { to: 'embedding' }, `"${(await f2.get(cycle.id)).version}"`);
     expect((await body(embedding)).phase).toBe('embedding');
     await t2.pdsa.engine.stop();
-  });
+  }, 60_000);
 });
