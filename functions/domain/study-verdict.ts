@@ -268,9 +268,9 @@ const WORDS = {
     noSignal: 'ei signaalia Toteuta-vaiheen alun jälkeen',
     notToLevel: (level: string) => `mutta ei ennustettuun tasoon ${level}`,
     opposite: 'vastakkaiseen suuntaan kuin ennustettiin',
-    fewBaseline: (name: string, n: number) => `mittarilla ${name} on ennen Toteuta-vaiheen alkua ${n} lukua, vertailuun tarvitaan ${MIN_BASELINE}`,
+    fewBaseline: (name: string, n: number) => `mittarilla ${name} on ennen Toteuta-vaiheen alkua ${n} ${n === 1 ? 'luku' : 'lukua'}, vertailuun tarvitaan ${MIN_BASELINE}`,
     noWindowFigures: (name: string) => `mittarille ${name} ei ole vielä kirjattu lukuja Toteuta-vaiheen alun jälkeen`,
-    fewWindowFigures: (name: string, n: number) => `mittarilla ${name} on Toteuta-vaiheen alusta ${n} lukua eikä vielä signaalia, arvioon tarvitaan ${MIN_WINDOW}`,
+    fewWindowFigures: (name: string, n: number) => `mittarilla ${name} on Toteuta-vaiheen alusta vasta ${n} ${n === 1 ? 'luku' : 'lukua'} eikä vielä signaalia, arvioon tarvitaan ${MIN_WINDOW}`,
   },
   sv: {
     met: 'Förutsägelsen infriades',
@@ -284,9 +284,9 @@ const WORDS = {
     noSignal: 'ingen signal efter att Gör-fasen började',
     notToLevel: (level: string) => `men inte till den förutsagda nivån ${level}`,
     opposite: 'i motsatt riktning mot förutsägelsen',
-    fewBaseline: (name: string, n: number) => `måttet ${name} har ${n} värden före Gör-fasen, jämförelsen kräver ${MIN_BASELINE}`,
+    fewBaseline: (name: string, n: number) => `måttet ${name} har ${n} ${n === 1 ? 'värde' : 'värden'} före Gör-fasen, jämförelsen kräver ${MIN_BASELINE}`,
     noWindowFigures: (name: string) => `måttet ${name} har ännu inga värden efter att Gör-fasen började`,
-    fewWindowFigures: (name: string, n: number) => `måttet ${name} har ${n} värden sedan Gör-fasen började och ännu ingen signal, bedömningen kräver ${MIN_WINDOW}`,
+    fewWindowFigures: (name: string, n: number) => `måttet ${name} har bara ${n} ${n === 1 ? 'värde' : 'värden'} sedan Gör-fasen började och ännu ingen signal, bedömningen kräver ${MIN_WINDOW}`,
   },
   en: {
     met: 'Prediction met',
@@ -300,9 +300,9 @@ const WORDS = {
     noSignal: 'no signal since Do started',
     notToLevel: (level: string) => `but not to the predicted ${level}`,
     opposite: 'in the opposite direction to the prediction',
-    fewBaseline: (name: string, n: number) => `${name} has ${n} figures before Do started; the comparison needs ${MIN_BASELINE}`,
+    fewBaseline: (name: string, n: number) => `${name} has ${n} ${n === 1 ? 'figure' : 'figures'} before Do started; the comparison needs ${MIN_BASELINE}`,
     noWindowFigures: (name: string) => `${name} has no figures since Do started yet`,
-    fewWindowFigures: (name: string, n: number) => `${name} has ${n} figures since Do started and no signal yet; a verdict needs ${MIN_WINDOW}`,
+    fewWindowFigures: (name: string, n: number) => `${name} has only ${n} ${n === 1 ? 'figure' : 'figures'} since Do started and no signal yet; a verdict needs ${MIN_WINDOW}`,
   },
 } satisfies Record<Locale, unknown>;
 

@@ -68,7 +68,7 @@ describe('Study meets the data', () => {
   it('says it is too early while only two Do weeks are in, and judges again as late figures arrive', () => {
     const early = judge(figures('2026-W38', [12, 11]));
     expect(early).toMatchObject({ outcome: 'tooEarly', reason: 'fewFigures', window: { figures: 2 } });
-    expect(early.text.fi).toContain('Tiedot eivät vielä riitä');
+    expect(early.text.fi).toBe('Tiedot eivät vielä riitä: mittarilla T3 on Toteuta-vaiheen alusta vasta 2 lukua eikä vielä signaalia, arvioon tarvitaan 4.');
 
     // Weeks 40–43 come in late, after the Do end: 9 days each, below the lower limit from week 40; the mean since Do start is 59/6 ≈ 9.8.
     const later = judge(figures('2026-W38', [12, 11, 9, 9, 9, 9]));
