@@ -60,10 +60,11 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
       await page.getByRole('heading', { name: 'Työlomake' }).waitFor();
       await expectNoSeriousAxeViolations(page, 'the cycle page (planning)');
 
-      // Starting Do asks for confirmation: it cannot be undone.
+      // Starting Do asks for confirmation: it cannot be undone, and this Do period has already ended.
       await page.getByRole('button', { name: 'Aloita toteutus' }).click();
       const confirm = page.getByRole('dialog', { name: 'Aloitetaanko toteutus?' });
       await confirm.waitFor();
+      await confirm.getByText('Toteutusjakso päättyi jo', { exact: false }).waitFor();
       await confirm.getByRole('button', { name: 'Aloita toteutus' }).click();
       await confirm.waitFor({ state: 'detached' });
 
