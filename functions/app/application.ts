@@ -31,6 +31,8 @@ import { agenda } from './pdsa/agenda.js';
 import { aims } from './pdsa/aims.js';
 import { changeIdeas } from './pdsa/change-ideas.js';
 import { cycleAccess, cycles } from './pdsa/cycles.js';
+import { studyData } from './pdsa/study-data.js';
+import { areaBriefing } from './leadership/area-briefing.js';
 import { deliverDecision } from './pdsa/deliver-decision.js';
 import { editCycle } from './pdsa/edit-cycle.js';
 import { recordOutcome } from './pdsa/record-outcome.js';
@@ -70,6 +72,7 @@ export function createApplication(deps: ApplicationDeps) {
   const cycleFor = cycleAccess({ unitFor, cycles: deps.cycles });
   const reviewFor = reviewAccess({ cycleFor, cycles: deps.cycles });
   const tracked = trackedMeasure(deps.measurements);
+  const study = studyData(deps);
   const measurementDeps = { unitFor, trackedMeasure: tracked, measurements: deps.measurements, metrics: deps.metrics };
 
   return withAppErrors({
@@ -82,13 +85,13 @@ export function createApplication(deps: ApplicationDeps) {
     aims: aims({ unitFor, cycles: deps.cycles }),
     changeIdeas: changeIdeas({ unitFor, cycles: deps.cycles }),
     cycles: {
-      ...cycles({ unitFor, cycles: deps.cycles }),
-      edit: editCycle({ cycleFor, cycles: deps.cycles }),
-      transition: transitionCycle({ cycleFor, cycles: deps.cycles, workflows: deps.workflows, metrics: deps.metrics }),
+      ...cycles({ unitFor, cycles: deps.cycles, studyData: study }),
+      edit: editCycle({ cycleFor, cycles: deps.cycles, studyData: study }),
+      transition: transitionCycle({ cycleFor, cycles: deps.cycles, workflows: deps.workflows, metrics: deps.metrics, studyData: study }),
     },
     reviews: {
       ...reviews({ cycleFor, cycles: deps.cycles, members: deps.members, cycleMail: deps.cycleMail, metrics: deps.metrics }),
-      recordOutcome: recordOutcome({ reviewFor, cycles: deps.cycles, deliverDecision: deliverDecision(deps), metrics: deps.metrics }),
+      recordOutcome: recordOutcome({ reviewFor, cycles: deps.cycles, deliverDecision: deliverDecision(deps), metrics: deps.metrics, studyData: study }),
     },
     agenda: { ofCaller: agenda(deps) },
     measures: unitMeasures({ ...measurementDeps, catalogue: deps.catalogue, cycles: deps.cycles }),
@@ -99,7 +102,7 @@ export function createApplication(deps: ApplicationDeps) {
       importCsv: importCsv(measurementDeps),
       exportCsv: exportCsv(measurementDeps),
     },
-    leadership: { ...areaOverview(deps), confirmProgress: confirmProgress({ unitFor, cycles: deps.cycles, measurements: deps.measurements, derived }) },
+    leadership: { ...areaOverview(deps), briefing: areaBriefing(deps), confirmProgress: confirmProgress({ unitFor, cycles: deps.cycles, measurements: deps.measurements, derived }) },
     rounds: { run: runRound(deps) },
   });
 }

@@ -5,6 +5,7 @@ import { FrequencySchema, MAX_TRACKED_MEASURES, MeasureKeySchema } from './measu
 import { PeriodSchema, addPeriods, periodRange } from './period.js';
 import { duePeriod, roundDeadlines } from './round-schedule.js';
 import type { Cycle } from './cycle.js';
+import { predictedMeasures } from './cycle-marker.js';
 import { ProgressBasisSchema, ProgressScoreSchema, suggestProgress, type ProgressConfirmation } from './progress-score.js';
 import { ClassificationSchema, TrendSchema, type Snapshot } from './series-analysis.js';
 import { currentVersion, type UnitMeasure } from './unit-measure.js';
@@ -60,6 +61,10 @@ export const UnitPdsaStatusSchema = z.object({
 export const UnitProgressStatusSchema = z.object({
   suggested: ProgressScoreSchema,
   basis: ProgressBasisSchema,
+  /** The outcome measures, predicted by a tested or adopted change, whose latest point is in an improving signal. */
+  improvingMeasures: z.array(MeasureKeySchema).max(MAX_TRACKED_MEASURES).default([]),
+  /** Balancing measures in a concerning signal, which lowered the suggestion. */
+  worseningBalancing: z.array(MeasureKeySchema).max(MAX_TRACKED_MEASURES).default([]),
   confirmed: z
     .object({ score: ProgressScoreSchema, reason: z.string().max(2000), by: z.string().max(200), at: z.iso.datetime() })
     .nullable(),
@@ -98,6 +103,13 @@ const FINISHED_PHASES: readonly Cycle['phase'][] = ['adopted', 'embedding', 'ada
 /** When a finished cycle was decided: its last change, as a finished cycle is no longer edited. */
 const decidedAt = (cycle: PdsaFacts['cycles'][number]) => (FINISHED_PHASES.includes(cycle.phase) ? cycle.updatedAt : null);
 
+/** Whether the newest phase's centre line lies on the better side of the one before it. */
+function shiftedBetter(centre: readonly { cl: number | null }[], better: 'higher' | 'lower'): boolean {
+  const [previous, current] = [centre.at(-2)?.cl, centre.at(-1)?.cl];
+  if (previous == null || current == null || centre.length < 2) return false;
+  return better === 'higher' ? current > previous : current < previous;
+}
+
 export function buildAreaStatus(unit: Pick<Unit, 'id' | 'areaId' | 'name'>, series: readonly SeriesFacts[], pdsa: PdsaFacts, now: Date): AreaStatus {
   const measures = series.map(({ measure, latest, periodsWithFigures }) => {
     const fields = currentVersion(measure).fields;
@@ -128,8 +140,13 @@ export function buildAreaStatus(unit: Pick<Unit, 'id' | 'areaId' | 'name'>, seri
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   const suggestion = suggestProgress({
     aimCount: pdsa.aimCount,
-    cycles: pdsa.cycles.map((c) => ({ phase: c.phase, decidedAt: decidedAt(c) })),
-    measures: measures.map((m) => m.classification),
+    cycles: pdsa.cycles.map((c) => ({ phase: c.phase, decidedAt: decidedAt(c), measureKeys: predictedMeasures(c) })),
+    measures: series.map(({ measure }, i) => ({
+      key: measure.key,
+      type: currentVersion(measure).fields.type,
+      ...measures[i]!.classification,
+      shiftedBetter: shiftedBetter(measures[i]!.trend.centre, currentVersion(measure).fields.better),
+    })),
     now,
   });
   const confirmation = pdsa.confirmation;
@@ -158,6 +175,8 @@ export function buildAreaStatus(unit: Pick<Unit, 'id' | 'areaId' | 'name'>, seri
     progress: {
       suggested: suggestion.score,
       basis: suggestion.basis,
+      improvingMeasures: suggestion.improvingMeasures,
+      worseningBalancing: suggestion.worseningBalancing,
       confirmed: confirmation
         ? { score: confirmation.score, reason: confirmation.reason, by: confirmation.confirmedBy.name, at: confirmation.confirmedAt }
         : null,

@@ -8,6 +8,7 @@ import {
   type CycleSection,
 } from './cycle.js';
 import { endOfHelsinkiDay } from './helsinki-time.js';
+import { decisionContradiction, type StudyVerdict } from './study-verdict.js';
 
 /**
  * The PDSA lifecycle as pure functions. People move a cycle from planning into Do, drop it while
@@ -15,10 +16,10 @@ import { endOfHelsinkiDay } from './helsinki-time.js';
  * applies the Act decision that a study review's outcome records. Every refusal is a sentence
  * saying why and what is allowed, which the API answers with 409.
  */
-export type Verdict<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Verdict<T> = { ok: true; value: T } | { ok: false; reason: string; code?: string; params?: Record<string, string> };
 
 const ok = <T>(value: T): Verdict<T> => ({ ok: true, value });
-const refuse = <T>(reason: string): Verdict<T> => ({ ok: false, reason });
+const refuse = <T>(reason: string, code?: { code: string; params?: Record<string, string> }): Verdict<T> => ({ ok: false, reason, ...code });
 
 /** A person's request to move a cycle; the Act decision comes with a study review's outcome instead. */
 export type TransitionRequest = { to: CyclePhase; reason?: string };
@@ -82,13 +83,29 @@ export function openStudy(cycle: Cycle): Verdict<CyclePhase> {
   return refuse(`Study opens only after Do; this cycle is ${cycle.phase}.`);
 }
 
-/** The study review's outcome: the Act decision moves a cycle in Study to acting. */
-export function recordDecision(cycle: Cycle, act: CycleAct): Verdict<Pick<Cycle, 'phase' | 'act'>> {
+/**
+ * The study review's outcome: the Act decision moves a cycle in Study to acting. A change is adopted
+ * only once its Study is written; a decision against what the measures show (adopting with no change
+ * in the predicted direction, abandoning with one) needs its own reason. The verdicts are kept with
+ * the cycle as they stood at the decision.
+ */
+export function recordDecision(cycle: Cycle, act: CycleAct, verdicts: readonly StudyVerdict[] = []): Verdict<Pick<Cycle, 'phase' | 'act' | 'studyVerdicts'>> {
   if (cycle.phase !== 'studying') {
     return refuse(`The Act decision is recorded while the cycle is in Study; this cycle is ${cycle.phase}. ${whatIsAllowed(cycle.phase)}`);
   }
   if (!act.reason.trim()) return refuse('The Act decision needs a reason.');
-  return ok({ phase: 'acting', act });
+  if (act.decision === 'adopt' && !cycle.study.results.trim()) {
+    return refuse('A change is adopted only after its Study is written: write the results against the predictions first.', { code: 'cycle.studyNotWritten' });
+  }
+  const contradiction = decisionContradiction(act.decision, verdicts);
+  if (contradiction && !act.reasonAgainstData?.trim()) {
+    const why = contradiction === 'adoptWithoutImprovement' ? 'no prediction saw a change in the predicted direction' : 'a prediction saw the predicted change';
+    return refuse(`The measures speak against this decision (${why}); give the reason for it in reasonAgainstData.`, {
+      code: 'cycle.decisionAgainstData',
+      params: { contradiction },
+    });
+  }
+  return ok({ phase: 'acting', act, studyVerdicts: [...verdicts] });
 }
 
 /** What applying the Act decision does: adopt, adapt (with the ramp's next cycle), abandon. */

@@ -4,6 +4,7 @@ import { IsoDateSchema } from './helsinki-time.js';
 import { IdSchema, VersionSchema } from './ids.js';
 import { MeasureKeySchema } from './measure.js';
 import { StorableNumberSchema } from './numbers.js';
+import { StudyVerdictSchema } from './study-verdict.js';
 
 export { ACT_DECISIONS, CYCLE_PHASES, IN_FLIGHT_PHASES } from './cycle-phases.js';
 
@@ -40,6 +41,8 @@ export const CycleActSchema = z.strictObject({
   decision: ActDecisionSchema,
   reason: text().min(1),
   nextSteps: text(),
+  /** Why the team decides against what the measures show; required when it does (study-verdict.ts). */
+  reasonAgainstData: text().optional(),
 });
 export type CycleAct = z.infer<typeof CycleActSchema>;
 
@@ -67,6 +70,10 @@ export const CycleSchema = z
     do: CycleDoSchema,
     study: CycleStudySchema,
     act: CycleActSchema.nullable(),
+    /** The predictions judged against the measures, as they stood when the Act decision was recorded. */
+    studyVerdicts: z.array(StudyVerdictSchema).max(20).optional(),
+    /** When the Act decision was recorded (absent on cycles decided before it was kept). */
+    decidedAt: z.iso.datetime().optional(),
     /** The ramp: the cycle this one adapts, and the one that adapted it. */
     previousCycleId: IdSchema.nullable(),
     nextCycleId: IdSchema.nullable(),

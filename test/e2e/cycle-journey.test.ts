@@ -3,6 +3,7 @@ import { addDays, format, parseISO } from 'date-fns';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '../../functions/domain/helsinki-time.js';
+import { addPeriods, periodOf, periodStart } from '../../functions/domain/period.js';
 import { expectNoSeriousAxeViolations, launchChromium, signInAs } from '../support/browser.js';
 import { sharedApp } from '../support/local-app.js';
 
@@ -59,10 +60,11 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
       await page.getByRole('heading', { name: 'Työlomake' }).waitFor();
       await expectNoSeriousAxeViolations(page, 'the cycle page (planning)');
 
-      // Starting Do asks for confirmation: it cannot be undone.
+      // Starting Do asks for confirmation: it cannot be undone, and this Do period has already ended.
       await page.getByRole('button', { name: 'Aloita toteutus' }).click();
       const confirm = page.getByRole('dialog', { name: 'Aloitetaanko toteutus?' });
       await confirm.waitFor();
+      await confirm.getByText('Toteutusjakso päättyi jo', { exact: false }).waitFor();
       await confirm.getByRole('button', { name: 'Aloita toteutus' }).click();
       await confirm.waitFor({ state: 'detached' });
 
@@ -144,6 +146,109 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
     } finally {
       await supervisor.context.close();
       await coach.context.close();
+    }
+  });
+
+  it('judges the prediction against the Do weeks’ figures at Study, refuses adopt without a written study, and lists the verdict in the area briefing', async () => {
+    // Uurainen (demo): Kaisa Nieminen supervises it, Eero Salminen coaches it, Jukka Heikkinen leads Keski-Suomi.
+    const unit = { id: 'uurainen', name: 'Uuraisten terveysasema' };
+    const title = 'Hoitajan puhelinaika aamuisin';
+    const t3 = 'T3 – kolmanneksi seuraava vapaa kiireetön vastaanottoaika';
+    // Do ran in the weeks four, three and two weeks ago, Monday to Sunday.
+    const week = periodOf('weekly', new Date());
+    const doWeeks = [-4, -3, -2].map((n) => addPeriods(week, n));
+    const doStart = helsinkiDate(periodStart(doWeeks[0]!));
+    const doEnd = helsinkiDate(new Date(periodStart(addPeriods(week, -1)).getTime() - 3_600_000));
+    const supervisor = await signIn('Kaisa Nieminen');
+    const coach = await signIn('Eero Salminen');
+    const leader = await signIn('Jukka Heikkinen');
+    try {
+      // The supervisor plans the cycle with a prediction on T3: it falls to 10 days.
+      let page = supervisor.page;
+      await page.goto(`${app.url}/units/${unit.id}`);
+      await page.getByRole('button', { name: 'Uusi sykli' }).click();
+      const form = page.getByRole('form', { name: 'Uusi PDSA-sykli' });
+      await form.getByLabel('Syklin nimi').fill(title);
+      await form.getByLabel('Syklin tavoite').fill('Hoitaja vastaa puhelimeen aamuisin, jotta kiireettömät ajat riittävät.');
+      await form.getByLabel('Toteutus alkaa').fill(doStart);
+      await form.getByLabel('Toteutus päättyy').fill(doEnd);
+      await form.getByRole('button', { name: 'Luo sykli' }).click();
+      await page.waitForURL(/\/units\/uurainen\/cycles\/[a-z0-9-]+$/);
+      const cyclePath = new URL(page.url()).pathname;
+      await page.getByRole('button', { name: 'Lisää kysymys' }).click();
+      const question = page.getByRole('group', { name: 'Kysymys 1' });
+      await question.getByLabel(/^Kysymys/).fill('Lyheneekö T3, kun hoitaja vastaa puhelimeen aamuisin?');
+      await question.getByLabel('Ennuste', { exact: true }).fill('T3 laskee 10 vuorokauteen.');
+      await question.getByLabel('Mittari').selectOption({ label: t3 });
+      await question.getByLabel('Odotettu suunta').selectOption('decrease');
+      await question.getByLabel('Odotettu arvo').fill('10');
+      await page.getByRole('button', { name: 'Tallenna kysymykset' }).click();
+      await page.getByText('Tallennettu', { exact: false }).first().waitFor();
+      await page.getByRole('button', { name: 'Aloita toteutus' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Aloitetaanko toteutus?' });
+      await confirm.getByRole('button', { name: 'Aloita toteutus' }).click();
+      await confirm.waitFor({ state: 'detached' });
+
+      // The figures of the Do weeks: T3 one day each week.
+      await page.goto(`${app.url}/units/${unit.id}/entry`);
+      for (const period of doWeeks) {
+        await page.getByLabel('Kirjattava jakso').selectOption(period);
+        const row = page.getByRole('group', { name: new RegExp(`^${t3} – vk ${Number(period.slice(6))}/`) });
+        await row.getByLabel('Arvo (vrk)').fill('1');
+        await page.getByRole('button', { name: 'Tallenna luvut' }).click();
+        await row.getByText('Tallennettu').waitFor();
+      }
+
+      // The coach opens the cycle: Study has opened, and it shows the verdict and the small chart.
+      page = coach.page;
+      await page.goto(`${app.url}${cyclePath}`);
+      await page.getByText('Tutki-vaihe on käynnissä', { exact: false }).waitFor({ timeout: 30_000 });
+      const verdicts = page.getByRole('region', { name: 'Ennusteet mittausten valossa' });
+      await verdicts.getByText(new RegExp(`Ennuste toteutui: T3 laski [\\d,]+ → [\\d,]+ vrk; signaali alkoi vk ${Number(doWeeks[0]!.slice(6))}\\.`)).waitFor();
+      await verdicts.getByRole('img', { name: new RegExp(`^T3 .*Ennuste 10 vrk\\.$`) }).waitFor();
+      await expectNoSeriousAxeViolations(page, 'the cycle page with its Study verdict');
+
+      // A study review, and adopting before the Study is written is refused.
+      await page.getByRole('button', { name: 'Sovi katselmointi' }).click();
+      const schedule = page.getByRole('dialog', { name: 'Sovi katselmointi' });
+      await schedule.getByLabel('Päivämäärä').fill(day(1));
+      await schedule.getByLabel('Alkamisaika').fill('10:00');
+      await schedule.getByLabel('Paikka', { exact: true }).fill('Neuvotteluhuone');
+      await schedule.getByRole('checkbox', { name: 'Kaisa Nieminen' }).check();
+      await schedule.getByRole('button', { name: 'Sovi ja lähetä kutsut' }).click();
+      await schedule.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: /^Kirjaa tulos/ }).click();
+      let outcome = page.getByRole('dialog', { name: 'Kirjaa tulosten katselmointi' });
+      await outcome.getByText('Ennuste toteutui: T3 laski', { exact: false }).waitFor();
+      await outcome.getByRole('radio', { name: /Muutos otetaan käyttöön/ }).check();
+      await outcome.getByLabel('Perustelu').fill('T3 lyheni selvästi.');
+      await outcome.getByRole('button', { name: 'Tallenna' }).click();
+      await outcome.getByRole('alert').filter({ hasText: 'Muutos voidaan ottaa käyttöön vasta, kun tulosten tutkiminen on kirjattu' }).waitFor();
+      await outcome.getByRole('button', { name: 'Peruuta' }).click();
+
+      // The Study is written; then the change is adopted.
+      await page.getByLabel('Tulokset verrattuna ennusteisiin').fill('T3 laski yhteen vuorokauteen kaikkina toteutusviikkoina.');
+      await page.getByLabel('Mitä opimme').fill('Aamun puhelinaika vapauttaa kiireettömiä aikoja.');
+      await page.getByRole('button', { name: 'Tallenna tulokset' }).click();
+      await page.getByRole('region', { name: /Tulosten tutkiminen/ }).getByText('Tallennettu', { exact: false }).waitFor();
+      await page.getByRole('button', { name: /^Kirjaa tulos/ }).click();
+      outcome = page.getByRole('dialog', { name: 'Kirjaa tulosten katselmointi' });
+      await outcome.getByRole('radio', { name: /Muutos otetaan käyttöön/ }).check();
+      await outcome.getByLabel('Perustelu').fill('T3 lyheni selvästi.');
+      await outcome.getByRole('button', { name: 'Tallenna' }).click();
+      await outcome.waitFor({ state: 'detached' });
+
+      // The leader's briefing of the area lists the cycle with its verdict.
+      page = leader.page;
+      await page.goto(`${app.url}/areas/keski-suomi/briefing`);
+      const section = page.getByRole('region', { name: unit.name });
+      const row = section.getByRole('row', { name: new RegExp(`^${title} Päätös: Muutos otetaan käyttöön`) });
+      await row.getByText('Ennuste toteutui: T3 laski', { exact: false }).waitFor({ timeout: 15_000 });
+      await expectNoSeriousAxeViolations(page, 'the area briefing');
+    } finally {
+      await supervisor.context.close();
+      await coach.context.close();
+      await leader.context.close();
     }
   });
 });

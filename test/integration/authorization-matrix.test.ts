@@ -73,6 +73,7 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/areas/{areaId}/overview': { request: () => ({ path: `/api/areas/${AREA}/overview` }), expect: '401 200 200 200 200 200 404 200' },
   'GET /api/areas/{areaId}/overview.csv': { request: () => ({ path: `/api/areas/${AREA}/overview.csv` }), expect: '401 200 200 200 200 200 404 200' },
+  'GET /api/areas/{areaId}/briefing': { request: () => ({ path: `/api/areas/${AREA}/briefing` }), expect: '401 200 200 200 200 200 404 200' },
   'GET /api/units/{unitId}': { request: () => ({ path: u }), expect: '401 200 200 404 404 200 404 200' },
   'PATCH /api/units/{unitId}': { request: () => ({ path: u, body: { municipality: 'Hankasalmi' }, ifMatch: STALE }), expect: '401 403 403 404 404 403 404 412' },
   'GET /api/measures': { request: () => ({ path: '/api/measures' }), expect: '401 200 200 200 200 200 200 200' },

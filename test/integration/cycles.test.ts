@@ -86,12 +86,15 @@ describe('PDSA routes over the seeded store', () => {
     const doingEdit = await flow.send(`${u()}/cycles/${cycle.id}`, 'PATCH', people.supervisor, { plan: { who: '', what: '', where: '', doStart: null, doEnd: null, dataCollection: '' } }, `"${cycle.version}"`);
     expect(doingEdit.status).toBe(409);
 
-    const newReview = { kind: 'plan', date: '2026-07-01', startTime: '09:00', durationMinutes: 45, meetingUrl: 'https://teams.example/abc', participantIds: people.supervisors };
+    const past = await flow.send(`${u()}/cycles/${cycle.id}/reviews`, 'POST', people.coach, { kind: 'plan', date: isoDate(-1), startTime: '09:00', durationMinutes: 45, place: 'Room', participantIds: people.supervisors });
+    expect(past.status).toBe(400);
+    expect((await past.json()).errors).toEqual([{ field: 'body.date', message: 'a review cannot be scheduled in the past' }]);
+    const newReview = { kind: 'plan', date: '2027-07-01', startTime: '09:00', durationMinutes: 45, meetingUrl: 'https://teams.example/abc', participantIds: people.supervisors };
     expect((await flow.send(`${u()}/cycles/${cycle.id}/reviews`, 'POST', people.supervisor, newReview)).status).toBe(403);
     expect((await flow.send(`${u()}/cycles/${cycle.id}/reviews`, 'POST', leader, newReview)).status).toBe(403);
     const review = await body(await flow.send(`${u()}/cycles/${cycle.id}/reviews`, 'POST', people.coach, newReview));
-    expect(review).toMatchObject({ status: 'scheduled', sequence: 0, startsAt: '2026-07-01T06:00:00.000Z', coachId: people.coach });
-    const moved = await body(await flow.send(`${u()}/cycles/${cycle.id}/reviews/${review.id}`, 'PATCH', people.coach, { ...newReview, kind: undefined, date: '2026-07-02' }, '"1"'));
+    expect(review).toMatchObject({ status: 'scheduled', sequence: 0, startsAt: '2027-07-01T06:00:00.000Z', coachId: people.coach });
+    const moved = await body(await flow.send(`${u()}/cycles/${cycle.id}/reviews/${review.id}`, 'PATCH', people.coach, { ...newReview, kind: undefined, date: '2027-07-02' }, '"1"'));
     expect(moved.sequence).toBe(1);
     const cancelled = await body(await flow.send(`${u()}/cycles/${cycle.id}/reviews/${review.id}/cancel`, 'POST', people.coach, undefined, '"2"'));
     expect(cancelled).toMatchObject({ status: 'cancelled', sequence: 2 });
@@ -137,6 +140,10 @@ describe('PDSA routes over the seeded store', () => {
       expect((await body(await t2.request('/api/me/agenda', { as: people.supervisor }))).upcoming).toEqual([]);
 
       expect((await f2.outcome(cycle.id, review, 'adopt', people.supervisor)).status).toBe(403);
+      const unwritten = await f2.outcome(cycle.id, review, 'adopt');
+      expect(unwritten.status).toBe(409);
+      expect((await unwritten.json()).type).toBe('urn:sykli:problem:cycle.studyNotWritten');
+      await f2.writeStudy(cycle.id);
       const [first, second] = await Promise.all([f2.outcome(cycle.id, review, 'adopt'), f2.outcome(cycle.id, review, 'adopt')]);
       expect([first.status, second.status]).toEqual([200, 200]);
       expect((await f2.outcome(cycle.id, review, 'adopt')).status).toBe(200);
@@ -153,6 +160,7 @@ describe('PDSA routes over the seeded store', () => {
       const embedding = await f2.send(`${u()}/cycles/${cycle.id}/transitions`, 'POST', people.supervisor, { to: 'embedding' }, `"${(await f2.get(cycle.id)).version}"`);
       expect((await body(embedding)).phase).toBe('embedding');
       await t2.pdsa.engine.stop();
-    });
+      // A workflow, a review and three decisions: on a busy machine more than the default 30 s.
+    }, 60_000);
   });
 });

@@ -71,6 +71,15 @@ export function cycleFlow(t: TestApp, people = demoUnitWithPeople()) {
         }),
       );
     },
+    /** Writes the Study section (results against predictions, learning), which adopting needs; reads again on 412 like any client. */
+    async writeStudy(cycleId: string, as = people.supervisor) {
+      const study = { results: 'Repeat calls fell from 40 to 22 a week.', learning: 'Call-backs work when booked in the morning.' };
+      return until(async () => {
+        const current = await flow.get(cycleId, as);
+        const patched = await send(`${base}/${cycleId}`, 'PATCH', as, { study }, `"${current.version}"`);
+        return patched.status === 412 ? false : body(patched);
+      }, 'the study to be saved');
+    },
     outcome(cycleId: string, review: Record<string, any>, decision: 'adopt' | 'adapt' | 'abandon', as = people.coach) {
       return send(`${base}/${cycleId}/reviews/${review.id}/outcome`, 'PUT', as, {
         notes: 'Went through the tallies together.',

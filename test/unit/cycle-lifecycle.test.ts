@@ -41,8 +41,14 @@ describe('the PDSA lifecycle', () => {
     expect(openStudy(cycle({ phase: 'doing' }))).toEqual({ ok: true, value: 'studying' });
     expect(openStudy(cycle({ phase: 'studying' }))).toEqual({ ok: true, value: 'studying' });
     expect(openStudy(cycle({ phase: 'planning' })).ok).toBe(false);
-    expect(recordDecision(cycle({ phase: 'studying' }), act)).toEqual({ ok: true, value: { phase: 'acting', act } });
+    expect(recordDecision(cycle({ phase: 'studying' }), act)).toEqual({ ok: true, value: { phase: 'acting', act, studyVerdicts: [] } });
     expect(recordDecision(cycle({ phase: 'doing' }), act)).toMatchObject({ ok: false, reason: expect.stringContaining('Study opens by itself') });
+  });
+
+  it('adopts a change only once its Study is written', () => {
+    const adopt = { ...act, decision: 'adopt' as const };
+    expect(recordDecision(cycle({ phase: 'studying' }), adopt)).toMatchObject({ ok: false, code: 'cycle.studyNotWritten' });
+    expect(recordDecision(cycle({ phase: 'studying', study: { results: 'T3 12 → 7', learning: '' } }), adopt)).toMatchObject({ ok: true, value: { phase: 'acting' } });
   });
 
   it('adapt creates the next cycle in planning with the learning and a link back; adopt and abandon end the cycle', () => {

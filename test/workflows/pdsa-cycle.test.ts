@@ -45,6 +45,7 @@ describe('pdsa-cycle.asl.json in the local engine, with the real tasks and Dynam
       expect(invitations[0]!.attachments[0]!.content).toContain('METHOD:REQUEST');
 
       await until(async () => t.pdsa.engine.pendingTokens().length === 1, 'the study-review wait');
+      await flow.writeStudy(cycle.id);
       expect((await flow.outcome(cycle.id, review, decision)).status).toBe(200);
       const done = await t.pdsa.engine.waitFor(`${cycle.id}-a1`);
       expect(done.status).toBe('SUCCEEDED');
@@ -87,6 +88,7 @@ describe('pdsa-cycle.asl.json in the local engine, with the real tasks and Dynam
     expect((await flow.get(cycle.id)).flags).toEqual(['overdue']);
 
     const review = await flow.scheduleStudyReview(cycle.id);
+    await flow.writeStudy(cycle.id);
     expect((await flow.outcome(cycle.id, review, 'adopt')).status).toBe(200);
     expect((await t.pdsa.engine.waitFor(`${cycle.id}-a1`)).status).toBe('SUCCEEDED');
     const adopted = await flow.get(cycle.id);

@@ -11,6 +11,7 @@ import { ErrorState, Loading } from './components/StatusViews.js';
 import { changeLocale, currentLocale, isLocale, rememberedLocale } from './i18n/index.js';
 import { AccessibilityPage } from './pages/AccessibilityPage.js';
 import { AgendaPage } from './pages/AgendaPage.js';
+import { AreaBriefingPage } from './pages/AreaBriefingPage.js';
 import { AreaOverviewPage } from './pages/AreaOverviewPage.js';
 import { CyclePage } from './pages/CyclePage.js';
 import { HomePage } from './pages/HomePage.js';
@@ -120,6 +121,8 @@ function SignedInApp({ route }: { route: Exclude<Route, { name: 'callback' }> })
         <OutboxPage />
       ) : route.name === 'area' ? (
         <AreaOverviewPage key={route.areaId} areaId={route.areaId} me={me.data} />
+      ) : route.name === 'briefing' ? (
+        <AreaBriefingPage key={route.areaId} areaId={route.areaId} />
       ) : route.name === 'accessibility' ? (
         <AccessibilityPage />
       ) : (

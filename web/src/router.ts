@@ -13,6 +13,7 @@ export type Route =
   | { name: 'agenda' }
   | { name: 'outbox' }
   | { name: 'area'; areaId: string }
+  | { name: 'briefing'; areaId: string }
   | { name: 'accessibility' }
   | { name: 'notFound' };
 
@@ -26,6 +27,8 @@ export function matchRoute(pathname: string): Route {
   if (/^\/saavutettavuus\/?$/.test(pathname)) return { name: 'accessibility' };
   const area = new RegExp(`^/areas/${ID}/?$`).exec(pathname);
   if (area?.[1]) return { name: 'area', areaId: area[1] };
+  const briefing = new RegExp(`^/areas/${ID}/briefing/?$`).exec(pathname);
+  if (briefing?.[1]) return { name: 'briefing', areaId: briefing[1] };
   const unit = new RegExp(`^/units/${ID}/?$`).exec(pathname);
   if (unit?.[1]) return { name: 'unit', unitId: unit[1] };
   const cycle = new RegExp(`^/units/${ID}/cycles/${ID}/?$`).exec(pathname);

@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { defineRoute } from '../openapi-router.js';
 import { AreaOverviewViewSchema } from '../../app/leadership/area-overview.js';
+import { AreaBriefingSchema } from '../../domain/area-briefing.js';
+import { IsoDateSchema } from '../../domain/helsinki-time.js';
 import { IdSchema } from '../../domain/ids.js';
 import { LOCALES } from '../../domain/localized-text.js';
 import type { ApiDeps } from '../deps.js';
@@ -16,7 +18,7 @@ const errors = {
   404: problemResponse('No such area, or not one the person may see'),
 };
 
-/** Leadership's view of an area: every unit against the measures it tracks. */
+/** Leadership's view of an area: every unit against the measures it tracks, and the status-meeting briefing. */
 export function areaOverviewRoutes(deps: ApiDeps) {
   const { leadership } = deps.app;
   return newRouter()
@@ -28,6 +30,15 @@ export function areaOverviewRoutes(deps: ApiDeps) {
         responses: { 200: json('The overview', AreaOverviewViewSchema), ...errors },
       }),
       async (c) => c.json(await leadership.overview(c.get('caller'), c.req.valid('param').areaId), 200),
+    )
+    .openapi(
+      defineRoute({
+        method: 'get', path: '/api/areas/{areaId}/briefing', tags: ['Leadership'], security: bearerSecurity,
+        summary: 'The status-meeting briefing between two dates (default: the last four weeks): new signals, cycles started, studied and decided with their verdicts, adopted changes, missing figures, confirmed progress scores',
+        request: { params: Params, query: z.object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional() }) },
+        responses: { 200: json('The briefing', AreaBriefingSchema), ...errors },
+      }),
+      async (c) => c.json(await leadership.briefing(c.get('caller'), c.req.valid('param').areaId, c.req.valid('query')), 200),
     )
     .openapi(
       defineRoute({

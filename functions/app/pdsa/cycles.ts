@@ -5,11 +5,16 @@ import type { UnitAccess, UnitNeed } from '../access.js';
 import { personActor, type Caller } from '../caller.js';
 import { NotFoundError, invalidField } from '../errors.js';
 import { cycleView, type CycleView } from './cycle-view.js';
+import type { StudyData } from './study-data.js';
 
-type Deps = { unitFor: UnitAccess; cycles: Pick<CycleRepository, 'getCycle' | 'listCycles' | 'getAim' | 'getChangeIdea' | 'write' | 'cycleWrite'> };
+type Deps = {
+  unitFor: UnitAccess;
+  cycles: Pick<CycleRepository, 'getCycle' | 'listCycles' | 'getAim' | 'getChangeIdea' | 'write' | 'cycleWrite'>;
+  studyData: StudyData;
+};
 
 /** The cycle a use case works on, in a unit the person may see (and act in, for `need`). */
-export function cycleAccess(deps: Pick<Deps, 'unitFor' | 'cycles'>) {
+export function cycleAccess(deps: { unitFor: UnitAccess; cycles: Pick<CycleRepository, 'getCycle'> }) {
   return async (caller: Caller, unitId: string, cycleId: string, need?: UnitNeed) => {
     const unit = await deps.unitFor(caller, unitId, need);
     const cycle = await deps.cycles.getCycle(unit.id, cycleId);
@@ -33,7 +38,7 @@ export function cycles(deps: Deps) {
 
     async get(caller: Caller, unitId: string, cycleId: string): Promise<CycleView> {
       const { unit, cycle } = await cycleFor(caller, unitId, cycleId);
-      return cycleView(caller.principal, unit, cycle);
+      return cycleView(caller.principal, unit, cycle, await deps.studyData(cycle));
     },
 
     /** Starts planning a cycle (supervisors and coaches of the unit). */

@@ -9,6 +9,7 @@ import { ConflictError } from '../errors.js';
 import { checkVersion, requireVersion } from '../versions.js';
 import type { DeliverDecision } from './deliver-decision.js';
 import type { ReviewAccess } from './reviews.js';
+import type { StudyData } from './study-data.js';
 
 /**
  * Records a review's outcome; a study review's carries the Act decision, which moves the cycle to
@@ -20,6 +21,7 @@ export function recordOutcome(deps: {
   cycles: Pick<CycleRepository, 'getReview' | 'write' | 'reviewWrite' | 'cycleWrite'>;
   deliverDecision: DeliverDecision;
   metrics: BusinessMetrics;
+  studyData: StudyData;
 }) {
   return async (caller: Caller, ref: { unitId: string; cycleId: string; reviewId: string }, outcome: ReviewOutcome, expectedVersion: number | undefined): Promise<Review> => {
     requireVersion('review', expectedVersion);
@@ -36,9 +38,9 @@ export function recordOutcome(deps: {
     const writes: VersionedWrite[] = [deps.cycles.reviewWrite(before, after, 'recordOutcome')];
     let decided: Cycle | null = null;
     if (outcome.act) {
-      const verdict = recordDecision(cycle, outcome.act);
-      if (!verdict.ok) throw new ConflictError(verdict.reason, { code: 'cycle.decision' });
-      decided = CycleSchema.parse({ ...cycle, ...verdict.value, flags: [], updatedAt: now, version: cycle.version + 1 });
+      const verdict = recordDecision(cycle, outcome.act, await deps.studyData(cycle));
+      if (!verdict.ok) throw new ConflictError(verdict.reason, { code: verdict.code ?? 'cycle.decision', params: verdict.params });
+      decided = CycleSchema.parse({ ...cycle, ...verdict.value, decidedAt: now, flags: [], updatedAt: now, version: cycle.version + 1 });
       writes.push(deps.cycles.cycleWrite(cycle, decided, 'recordDecision'));
     }
     try {

@@ -44,6 +44,11 @@ export function reviews(deps: Deps) {
     }
   }
 
+  /** A review is a meeting to come: one cannot be scheduled, or moved, to a time already past. */
+  function checkFuture(startsAt: string) {
+    if (Date.parse(startsAt) < Date.now()) throw invalidField('body.date', 'a review cannot be scheduled in the past');
+  }
+
   return {
     async list(caller: Caller, unitId: string, cycleId: string): Promise<Review[]> {
       const { cycle } = await deps.cycleFor(caller, unitId, cycleId);
@@ -54,6 +59,7 @@ export function reviews(deps: Deps) {
       const { unit, cycle } = await deps.cycleFor(caller, unitId, cycleId, 'review:manage');
       const misfit = reviewPhaseProblem(input.kind, cycle.phase);
       if (misfit) throw new ConflictError(misfit, { code: 'review.phase', params: { kind: input.kind, phase: cycle.phase } });
+      checkFuture(reviewStartsAt(input));
       const coachId = input.coachId ?? caller.person.id;
       await checkPeople(unit.id, input.participantIds, coachId);
       const now = new Date().toISOString();
@@ -85,6 +91,7 @@ export function reviews(deps: Deps) {
       if (before.status !== 'scheduled') {
         throw new ConflictError(`Only a scheduled review can be moved; this one is ${before.status}.`, { code: 'review.notScheduled', params: { status: before.status } });
       }
+      checkFuture(reviewStartsAt(input));
       const participantIds = [...new Set(input.participantIds ?? before.participantIds)];
       await checkPeople(unit.id, participantIds);
       const after = ReviewSchema.parse({

@@ -8,6 +8,7 @@ import { ConflictError } from '../errors.js';
 import { checkVersion } from '../versions.js';
 import type { CycleAccess } from './cycles.js';
 import { cycleView, type CycleView } from './cycle-view.js';
+import type { StudyData } from './study-data.js';
 
 /** The execution name of a cycle's workflow attempt: deterministic, so a double start is refused. */
 export function cycleExecutionName(cycle: Pick<Cycle, 'id' | 'workflow'>): string {
@@ -23,6 +24,7 @@ export function transitionCycle(deps: {
   cycles: Pick<CycleRepository, 'write' | 'cycleWrite'>;
   workflows: WorkflowStarter;
   metrics: BusinessMetrics;
+  studyData: StudyData;
 }) {
   return async (caller: Caller, unitId: string, cycleId: string, request: TransitionRequest, expectedVersion: number | undefined): Promise<CycleView> => {
     const { unit, cycle: before } = await deps.cycleFor(caller, unitId, cycleId, 'pdsa:edit');
@@ -35,6 +37,6 @@ export function transitionCycle(deps: {
       await deps.workflows.start('pdsaCycle', cycleExecutionName(after), { unitId: unit.id, cycleId: after.id });
       deps.metrics.count('CyclesStarted');
     }
-    return cycleView(caller.principal, unit, after);
+    return cycleView(caller.principal, unit, after, await deps.studyData(after));
   };
 }

@@ -15,11 +15,13 @@ type Direction = 'high' | 'low';
  * NHS "Making Data Count" summary of a chart, judged on its last phase (the current process).
  * `target` is in the units of the result (after `multiply`).
  *
- * Variation: the latest signal of the last phase decides — a point outside the limits, or
- * the phase's runs signal dated by the run behind it (the latest unusually long run; with
- * too few crossings only, the last run). It is 'improving' when that signal lies on the
- * better side of the centre line, 'concerning' on the worse side, else 'common'. Run charts
- * have no limits, so only runs signals count there.
+ * Variation follows the latest point, as Making Data Count's icons do: special cause only when
+ * that point is part of a signal — outside the limits, or inside an unusually long run. It is
+ * 'improving' when the signal lies on the better side of the centre line, 'concerning' on the
+ * worse side, else 'common': a signal that has ended (an old point outside the limits, a run
+ * the latest point broke) leaves the icon at common cause, and its explanation in the text. The
+ * fewest-crossings rule belongs to the whole phase, not to its latest point, so it does not set
+ * the icon. Run charts have no limits, so only long runs count there.
  *
  * Assurance: the limits of the latest point that has them against the target. For
  * better = 'higher': 'met' when LCL > target, 'missed' when UCL < target, mirrored for
@@ -32,23 +34,19 @@ export function classifyChart(result: ChartResult, better: Better, target?: numb
 }
 
 function variationOf(result: ChartResult, part: PartResult, better: Better): Variation {
-  const signals: { index: number; direction: Direction }[] = [];
-  for (let i = part.firstIndex; i <= part.lastIndex; i++) {
-    const y = result.y[i];
-    const ucl = result.ucl[i];
-    if (result.sigmaSignal[i] && y != null) {
-      signals.push({ index: i, direction: ucl != null && y > ucl ? 'high' : 'low' });
-    }
+  let latest = -1;
+  for (let i = part.lastIndex; i >= part.firstIndex && latest === -1; i--) if (result.y[i] != null) latest = i;
+  if (latest === -1) return 'common';
+  let direction: Direction | null = null;
+  if (result.sigmaSignal[latest]) {
+    const ucl = result.ucl[latest];
+    direction = ucl != null && result.y[latest]! > ucl ? 'high' : 'low';
+  } else {
+    const run = part.longRuns.find((r) => r.firstIndex <= latest && latest <= r.lastIndex);
+    if (run) direction = run.side === 'above' ? 'high' : 'low';
   }
-  const run = part.signal ? (part.longRuns.at(-1) ?? part.lastRun) : null;
-  if (run) signals.push({ index: run.lastIndex, direction: run.side === 'above' ? 'high' : 'low' });
-
-  const latest = signals.reduce<(typeof signals)[number] | null>(
-    (found, signal) => (found === null || signal.index > found.index ? signal : found),
-    null,
-  );
-  if (latest === null) return 'common';
-  return (latest.direction === 'high') === (better === 'higher') ? 'improving' : 'concerning';
+  if (direction === null) return 'common';
+  return (direction === 'high') === (better === 'higher') ? 'improving' : 'concerning';
 }
 
 function assuranceOf(result: ChartResult, part: PartResult, better: Better, target?: number | null): Assurance {

@@ -118,6 +118,7 @@ export function demoCycles(now: Date): DemoCycles {
     questions: [{ question: 'Pääseekö useampi hoitoon viikon sisällä yhteisen vastaanoton ansiosta?', prediction: 'Osuus nousee 80 %:iin.', measureKey: 'access7d', expectedValue: 80, expectedDirection: 'increase' }],
       plan: { who: 'Hoitaja, lääkäri ja fysioterapeutti', what: 'Yhteinen vastaanotto tiistaisin', where: 'Novan vastaanotto', doStart: day(-40), doEnd: day(-12), dataCollection: 'Ensimmäisellä yhteydellä ratkenneet' },
       doNotes: { whatHappened: 'Neljä tiistaita pidettiin.', observations: 'Asiakkaat kiittivät.', problems: 'Fysioterapeutin aika ei aina riittänyt.' },
+      study: { results: 'Viikon sisällä hoitoon päässeitä tiistaisin enemmän kuin ennen; koko viikon osuus vielä tarkistettava kuvaajasta.', learning: 'Yhteinen vastaanotto vaatii fysioterapeutille pidemmän ajan.' },
       phase: 'studying', createdAt: at(-45), notified: ['study-request'],
     }),
     cycle({

@@ -34,6 +34,18 @@ describe('classifyChart: variation', () => {
     expect(classifyChart(result, 'higher').variation).toBe('concerning');
   });
 
+  it('returns to common cause once the latest point is no longer part of a signal (Making Data Count)', () => {
+    // One high point 17 weeks ago: still an explained signal, but the latest point is ordinary.
+    const result = computeChart({ chart: 'i', y: [...stable, 30, ...stable] });
+    expect(result.sigmaSignal.some(Boolean)).toBe(true);
+    expect(result.sigmaSignal.at(-1)).toBe(false);
+    expect(classifyChart(result, 'higher').variation).toBe('common');
+    // A long run that the latest point broke (it lies on the other side of the centre line).
+    const broken = computeChart({ chart: 'run', y: [6, 9, 5, 8, 6, 9, 5, 8, 7, 1, 2, 1, 2, 1, 2, 1, 2, 1, 9] });
+    expect(broken.parts[0]?.signal).toBe(true);
+    expect(classifyChart(broken, 'lower').variation).toBe('common');
+  });
+
   it('looks at the last phase only', () => {
     const result = computeChart({ chart: 'i', y: [...stable, 30, ...stable], part: [stable.length + 1] });
     expect(result.sigmaSignal.some(Boolean)).toBe(true);

@@ -4,6 +4,9 @@ import fi from '../../../web/src/i18n/fi.json';
 import leadershipEn from '../../../web/src/i18n/leadership.en.json';
 import leadershipFi from '../../../web/src/i18n/leadership.fi.json';
 import leadershipSv from '../../../web/src/i18n/leadership.sv.json';
+import learningEn from '../../../web/src/i18n/learning.en.json';
+import learningFi from '../../../web/src/i18n/learning.fi.json';
+import learningSv from '../../../web/src/i18n/learning.sv.json';
 import measuresEn from '../../../web/src/i18n/measures.en.json';
 import measuresFi from '../../../web/src/i18n/measures.fi.json';
 import measuresSv from '../../../web/src/i18n/measures.sv.json';
@@ -21,7 +24,7 @@ function leaves(tree: object, prefix = ''): Map<string, unknown> {
 }
 
 /** The app merges each language's files into one set of texts (web/src/i18n/index.ts). */
-const files = { fi: [fi, measuresFi, leadershipFi], sv: [sv, measuresSv, leadershipSv], en: [en, measuresEn, leadershipEn] };
+const files = { fi: [fi, measuresFi, leadershipFi, learningFi], sv: [sv, measuresSv, leadershipSv, learningSv], en: [en, measuresEn, leadershipEn, learningEn] };
 const merged = (parts: object[]): object => Object.assign({}, ...parts);
 
 describe('web translations', () => {

@@ -1,6 +1,7 @@
 import 'i18next';
 import type fi from './fi.json';
 import type leadership from './leadership.fi.json';
+import type learning from './learning.fi.json';
 import type measures from './measures.fi.json';
 
 // Translation keys are checked at compile time against the Finnish files (the default language).
@@ -8,6 +9,6 @@ import type measures from './measures.fi.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof fi & typeof measures & typeof leadership };
+    resources: { translation: typeof fi & typeof measures & typeof leadership & typeof learning };
   }
 }

@@ -2,6 +2,9 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import fi from './fi.json';
+import learningEn from './learning.en.json';
+import learningFi from './learning.fi.json';
+import learningSv from './learning.sv.json';
 import leadershipEn from './leadership.en.json';
 import leadershipFi from './leadership.fi.json';
 import leadershipSv from './leadership.sv.json';
@@ -57,9 +60,9 @@ i18next.on('languageChanged', (language) => {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    fi: { translation: { ...fi, ...measuresFi, ...leadershipFi } },
-    sv: { translation: { ...sv, ...measuresSv, ...leadershipSv } },
-    en: { translation: { ...en, ...measuresEn, ...leadershipEn } },
+    fi: { translation: { ...fi, ...measuresFi, ...leadershipFi, ...learningFi } },
+    sv: { translation: { ...sv, ...measuresSv, ...leadershipSv, ...learningSv } },
+    en: { translation: { ...en, ...measuresEn, ...leadershipEn, ...learningEn } },
   },
   lng: rememberedLocale() ?? 'fi',
   fallbackLng: 'fi',

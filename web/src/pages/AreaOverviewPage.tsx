@@ -78,6 +78,9 @@ export function AreaOverviewPage({ areaId, me }: { areaId: string; me: Me }) {
         <button type="button" className="button button--quiet" onClick={() => window.print()}>
           {t('overview.print')}
         </button>
+        <Link className="button button--quiet" href={`/areas/${areaId}/briefing`}>
+          {t('learning.briefing.open')}
+        </Link>
       </div>
       <ActionError error={download.error} />
       {confirmation.message && (

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { progressInputProblem } from '../../../../functions/domain/progress-scale.js';
 import { useConfirmProgress, type OverviewUnit } from '../../api/overview.js';
+import { useMeasures } from '../../api/queries.js';
 import { currentLocale } from '../../i18n/index.js';
 import { ActionError } from '../ActionError.js';
 import { Dialog } from '../Dialog.js';
@@ -24,6 +25,9 @@ export function ProgressDialog({ unit, onClose, onDone }: { unit: OverviewUnit; 
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string>();
   const overriding = chosen !== suggested;
+  const catalogue = useMeasures();
+  // A unit's own measure is not in the catalogue: its key stands for it.
+  const measureNames = (keys: readonly string[]) => keys.map((key) => catalogue.data?.find((m) => m.key === key)?.name[locale].split(' – ')[0] ?? key).join(', ');
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -45,6 +49,8 @@ export function ProgressDialog({ unit, onClose, onDone }: { unit: OverviewUnit; 
       description={
         <p>
           {t('progress.suggestion', { score: score(suggested) })} {t(`progress.basis.${unit.progress.basis}`)}
+          {unit.progress.improvingMeasures.length > 0 && ` ${t('learning.progress.improving', { measures: measureNames(unit.progress.improvingMeasures) })}`}
+          {unit.progress.worseningBalancing.length > 0 && ` ${t('learning.progress.balancing', { measures: measureNames(unit.progress.worseningBalancing) })}`}
         </p>
       }
     >

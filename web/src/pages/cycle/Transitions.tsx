@@ -4,6 +4,7 @@ import { useTransition, type CyclePhase, type CycleView } from '../../api/pdsa.j
 import { ActionError } from '../../components/ActionError.js';
 import { Dialog } from '../../components/Dialog.js';
 import { TextArea, FormActions } from '../../components/Fields.js';
+import { helsinkiDate } from '../../../../functions/domain/helsinki-calendar.js';
 import { useFormat } from '../../i18n/format.js';
 
 /**
@@ -44,6 +45,8 @@ function ConfirmTransition({ cycle, to, onClose, onReload }: { cycle: CycleView;
   const [reasonError, setReasonError] = useState<string>();
   const needsReason = to === 'abandoned';
   const { doStart, doEnd } = cycle.plan;
+  // A Do period already over: Study opens at once, so the person should know before confirming.
+  const doEndPassed = to === 'doing' && !!doEnd && doEnd < helsinkiDate(new Date());
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -71,6 +74,11 @@ function ConfirmTransition({ cycle, to, onClose, onReload }: { cycle: CycleView;
       <form onSubmit={onSubmit} noValidate className="form">
         {needsReason && (
           <TextArea label={t('transitions.reason')} hint={t('transitions.reasonHint')} required value={reason} error={reasonError} onChange={(e) => setReason(e.target.value)} />
+        )}
+        {doEndPassed && (
+          <p className="notice notice--attention notice--compact" role="note">
+            {t('learning.transitions.doEnded', { date: format.date(doEnd!) })}
+          </p>
         )}
         <p className="irreversible">
           <span aria-hidden="true">⚠ </span>

@@ -13,6 +13,7 @@ import { ActionError } from '../../components/ActionError.js';
 import { SelectField, TextArea, TextField } from '../../components/Fields.js';
 import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
+import { StudyVerdicts } from './StudyVerdicts.js';
 import { useSectionDraft } from './useSectionDraft.js';
 
 /**
@@ -76,6 +77,7 @@ export function Worksheet({ cycle, canEdit, onReload }: { cycle: CycleView; canE
             <QuestionsView questions={cycle.questions} />
           </details>
         )}
+        <StudyVerdicts cycle={cycle} />
         {stateOf(cycle.phase, 'studying', editable('study')) === 'later' ? (
           <p className="muted">{t('worksheet.later.study')}</p>
         ) : editable('study') ? (
@@ -105,6 +107,7 @@ export function Worksheet({ cycle, canEdit, onReload }: { cycle: CycleView; canE
               [t('worksheet.decision'), t(`decisions.${cycle.act.decision}`)],
               [t('worksheet.reason'), cycle.act.reason],
               [t('worksheet.nextSteps'), cycle.act.nextSteps],
+              ...(cycle.act.reasonAgainstData ? [[t('learning.worksheet.reasonAgainstData'), cycle.act.reasonAgainstData] as [string, string]] : []),
             ]}
           />
         ) : (
