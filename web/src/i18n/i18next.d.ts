@@ -1,4 +1,5 @@
 import 'i18next';
+import type admin from './admin.fi.json';
 import type fi from './fi.json';
 import type leadership from './leadership.fi.json';
 import type measures from './measures.fi.json';
@@ -8,6 +9,6 @@ import type measures from './measures.fi.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof fi & typeof measures & typeof leadership };
+    resources: { translation: typeof fi & typeof measures & typeof leadership & typeof admin };
   }
 }

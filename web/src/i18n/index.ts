@@ -1,5 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import adminEn from './admin.en.json';
+import adminFi from './admin.fi.json';
+import adminSv from './admin.sv.json';
 import en from './en.json';
 import fi from './fi.json';
 import leadershipEn from './leadership.en.json';
@@ -57,9 +60,9 @@ i18next.on('languageChanged', (language) => {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    fi: { translation: { ...fi, ...measuresFi, ...leadershipFi } },
-    sv: { translation: { ...sv, ...measuresSv, ...leadershipSv } },
-    en: { translation: { ...en, ...measuresEn, ...leadershipEn } },
+    fi: { translation: { ...fi, ...measuresFi, ...leadershipFi, ...adminFi } },
+    sv: { translation: { ...sv, ...measuresSv, ...leadershipSv, ...adminSv } },
+    en: { translation: { ...en, ...measuresEn, ...leadershipEn, ...adminEn } },
   },
   lng: rememberedLocale() ?? 'fi',
   fallbackLng: 'fi',
