@@ -131,7 +131,7 @@ function AreaPanel({ area, units, areas, onDone }: { area: Area; units: Unit[]; 
                       {!unit.closedAt && (
                         <div className="admin-actions">
                           {(['rename', 'move', 'close'] as const).map((kind) => (
-                            <button key={kind} type="button" className={`button button--small ${kind === 'close' ? 'button--danger' : 'button--quiet'}`} onClick={() => setChange({ kind, unit })}>
+                            <button key={kind} type="button" className={`button button--small button--quiet${kind === 'close' ? ' button--danger' : ''}`} onClick={() => setChange({ kind, unit })}>
                               {t(`administration.unitActions.${kind}`)}
                               <span className="visually-hidden"> {name}</span>
                             </button>

@@ -202,7 +202,7 @@ function PersonRow({ entry, places, onGrant, onDeactivate, onDone }: { entry: Ad
               {t('administration.giveRole')}
               <span className="visually-hidden"> {person.name}</span>
             </button>
-            <button type="button" className="button button--small button--danger" onClick={onDeactivate}>
+            <button type="button" className="button button--quiet button--small button--danger" onClick={onDeactivate}>
               {t('administration.deactivate')}
               <span className="visually-hidden"> {person.name}</span>
             </button>

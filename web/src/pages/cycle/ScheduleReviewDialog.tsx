@@ -119,7 +119,7 @@ export function ScheduleReviewDialog({
         <TextField label={t('schedule.place')} hint={t('schedule.placeHint')} value={place} error={errors.place} onChange={(e) => setPlace(e.target.value)} />
         <TextField label={t('schedule.meetingUrl')} type="url" inputMode="url" placeholder="https://" value={meetingUrl} error={errors.meetingUrl} onChange={(e) => setMeetingUrl(e.target.value)} />
         <Choices legend={t('schedule.participants')} hint={t('selfService.organiserInvited')} error={errors.participants} required>
-          {unitPeople.isPending ? <Loading /> : candidates.length === 0 && <p className="muted">{t('schedule.noCandidates')}</p>}
+          {unitPeople.isPending ? <Loading /> : candidates.length === 0 && <p className="muted">{t('selfService.noCandidates')}</p>}
           {candidates.map((id) => (
             <Choice
               key={id}
