@@ -60,6 +60,7 @@ export class SykliStack extends Stack {
       pdsaCycle,
       measurementRound,
       mail,
+      userPool: auth.userPool,
       originVerifySecret: web.originVerifySecret.secretValue.unsafeUnwrap(),
     });
     if (props.firstAdmin) new FirstAdmin(this, 'FirstAdmin', { table: data.table, userPool: auth.userPool, admin: props.firstAdmin });

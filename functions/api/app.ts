@@ -6,6 +6,7 @@ import { DOC_PATHS } from './doc-paths.js';
 import type { ApiDeps } from './deps.js';
 import { requireOriginVerify } from './origin-verify.js';
 import { handleError, problemJson } from './problem.js';
+import { adminRoutes } from './routes/admin.js';
 import { agendaRoutes } from './routes/agenda.js';
 import { aimRoutes } from './routes/aims.js';
 import { areaOverviewRoutes } from './routes/area-overview.js';
@@ -54,7 +55,8 @@ export function apiRoutes(deps: Pick<ApiDeps, 'app' | 'verifyToken' | 'authConfi
     .route('/', progressRoutes(deps))
     .route('/', measurementRoutes(deps))
     .route('/', measurementCsvRoutes(deps))
-    .route('/', roundRoutes(deps));
+    .route('/', roundRoutes(deps))
+    .route('/', adminRoutes(deps));
 }
 
 /** The typed client (`hc<AppType>`) is built from this, so the web app and the API cannot drift. */

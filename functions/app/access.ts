@@ -1,8 +1,8 @@
-import { can, type Action, type Principal } from '../domain/access-policy.js';
+import { can, refusedAsClosed, type Action, type Principal } from '../domain/access-policy.js';
 import type { Unit } from '../domain/unit.js';
 import type { UnitRepository } from '../store/unit-repository.js';
 import type { Caller } from './caller.js';
-import { ForbiddenError, NotFoundError } from './errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from './errors.js';
 
 /** Actions on one unit that a use case may need beyond seeing it. */
 export type UnitNeed = Extract<Action, { unit: unknown }>['type'];
@@ -27,6 +27,9 @@ export function unitAccess(units: Pick<UnitRepository, 'get'>) {
 /** The same check of a unit already read (e.g. together with what the use case needs of it). */
 export function allowedUnit(caller: Caller, unit: Unit | undefined, unitId: string, need?: UnitNeed): Unit {
   if (!unit || !can(caller.principal, { type: 'unit:read', unit })) throw new NotFoundError(`No unit ${unitId} that you can see.`, { code: 'unit.notFound', params: { unitId } });
+  if (need && refusedAsClosed({ type: need, unit } as Action)) {
+    throw new ConflictError(`Unit ${unit.id} is closed: it keeps its history but takes no new figures or measures.`, { code: 'unit.closed', params: { unitId: unit.id } });
+  }
   if (need) requireAllowed(caller.principal, { type: need, unit } as Action);
   return unit;
 }

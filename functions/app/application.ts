@@ -21,6 +21,7 @@ import { submitEntry } from './measurements/submit-entry.js';
 import { trackedMeasure } from './measurements/tracked-measure.js';
 import { unitMeasures } from './measurements/unit-measures.js';
 import { writeFigure } from './measurements/write-figure.js';
+import { administration } from './organisation/admin.js';
 import { areas } from './organisation/areas.js';
 import { auditTrail } from './organisation/audit-trail.js';
 import { catalogue } from './organisation/catalogue.js';
@@ -38,6 +39,7 @@ import { editCycle } from './pdsa/edit-cycle.js';
 import { recordOutcome } from './pdsa/record-outcome.js';
 import { reviewAccess, reviews } from './pdsa/reviews.js';
 import { transitionCycle } from './pdsa/transition-cycle.js';
+import type { IdentityDirectory } from './people/identity-directory.js';
 import { signedInPeople } from './people/signed-in-people.js';
 import { withAppErrors } from './store-errors.js';
 import type { BusinessMetrics } from '../metrics/business-metrics.js';
@@ -59,6 +61,8 @@ export type ApplicationDeps = {
   /** Can the store be reached? For the health check. */
   checkStore: () => Promise<void>;
   metrics: BusinessMetrics;
+  /** People's sign-ins: Cognito in AWS, nothing to do locally. */
+  identities: IdentityDirectory;
 };
 
 /**
@@ -74,12 +78,14 @@ export function createApplication(deps: ApplicationDeps) {
   const tracked = trackedMeasure(deps.measurements);
   const study = studyData(deps);
   const measurementDeps = { unitFor, trackedMeasure: tracked, measurements: deps.measurements, metrics: deps.metrics };
+  const signedIn = signedInPeople(deps.people);
 
   return withAppErrors({
     health: { checkStore: deps.checkStore },
-    people: { signedIn: signedInPeople(deps.people), me: describeMe },
+    people: { signedIn: (email: string) => signedIn(email), me: describeMe },
+    admin: administration({ ...deps, signedIn }),
     areas: areas(deps),
-    units: { ...units({ unitFor, units: deps.units }), people: unitPeople({ unitFor, members: deps.members }) },
+    units: { ...units({ unitFor }), people: unitPeople({ unitFor, members: deps.members }) },
     catalogue: { list: catalogue(deps) },
     audit: { trail: auditTrail({ unitFor, audit: deps.audit }) },
     aims: aims({ unitFor, cycles: deps.cycles }),

@@ -57,9 +57,13 @@ export function createDerivedItems(deps: DerivedItemDeps) {
     return { series, pdsa: { aimCount: aims.length, cycles: unitCycles, lateReviews, confirmation: confirmation ?? null } };
   }
 
-  async function refreshUnitStatus(unit: Pick<Unit, 'id' | 'areaId' | 'name'>, now: Date): Promise<AreaStatus> {
-    const facts = await unitFacts(unit, now);
-    const status = buildAreaStatus(unit, facts.series, facts.pdsa, now);
+  /**
+   * A closed unit's status says only that it is closed, and the overview leaves it out (its
+   * history stays on its own pages): a put, so the functions refreshing statuses need no delete.
+   */
+  async function refreshUnitStatus(unit: Pick<Unit, 'id' | 'areaId' | 'name' | 'closedAt'>, now: Date): Promise<AreaStatus> {
+    const facts = unit.closedAt ? { series: [], pdsa: { aimCount: 0, cycles: [], lateReviews: 0, confirmation: null } } : await unitFacts(unit, now);
+    const status = { ...buildAreaStatus(unit, facts.series, facts.pdsa, now), ...(unit.closedAt ? { closed: true as const } : {}) };
     await measurements.putAreaStatus(status);
     return status;
   }

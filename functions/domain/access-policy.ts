@@ -8,14 +8,19 @@ import type { Membership, Role } from './membership.js';
  */
 export type Principal = { personId: string; memberships: readonly Membership[] };
 
-export type UnitRef = { id: string; areaId: string };
+/** A closed unit (`closedAt`) keeps its history to read but takes no new figures or measures. */
+export type UnitRef = { id: string; areaId: string; closedAt?: string };
 
 export type Action =
   | { type: 'area:read'; areaId: string }
   | { type: 'unit:read'; unit: UnitRef }
-  | { type: 'unit:create'; areaId: string }
   | { type: 'unit:update'; unit: UnitRef }
+  /** People, their roles and deactivation. */
   | { type: 'membership:manage' }
+  /** Creating and renaming areas; moving and closing units. */
+  | { type: 'organisation:manage' }
+  /** The admins' audit trail of changes to areas, units, people and roles. */
+  | { type: 'audit:readAdmin' }
   | { type: 'catalogue:read' }
   /** Aims, change ideas, cycles and the unit's audit trail. */
   | { type: 'pdsa:read'; unit: UnitRef }
@@ -37,16 +42,21 @@ export type Action =
   /** Starting a measurement round by hand. */
   | { type: 'round:run' };
 
+/** What a closed unit no longer takes, from anyone. */
+const CLOSED_UNIT_REFUSES: ReadonlySet<Action['type']> = new Set(['measurement:write', 'measure:manage']);
+
 export function can(principal: Principal, action: Action): boolean {
+  if ('unit' in action && action.unit.closedAt && CLOSED_UNIT_REFUSES.has(action.type)) return false;
   if (isAdmin(principal)) return true;
   switch (action.type) {
     case 'area:read':
       return principal.memberships.some((m) => m.role !== 'admin' && m.areaId === action.areaId);
     case 'unit:read':
       return seesWholeArea(principal, action.unit.areaId) || worksInUnit(principal, action.unit.id);
-    case 'unit:create':
     case 'unit:update':
     case 'membership:manage':
+    case 'organisation:manage':
+    case 'audit:readAdmin':
     case 'outbox:readAll':
       return false;
     case 'catalogue:read':
@@ -98,6 +108,11 @@ export function unitPermissions(principal: Principal, unit: UnitRef) {
   };
 }
 export type UnitPermissions = ReturnType<typeof unitPermissions>;
+
+/** Whether the unit no longer takes `action` because it is closed (a conflict, not a missing right). */
+export function refusedAsClosed(action: Action): boolean {
+  return 'unit' in action && !!action.unit.closedAt && CLOSED_UNIT_REFUSES.has(action.type);
+}
 
 /** The units of an area a person sees: every one for its leaders and admins, else those they work in. */
 export function visibleUnitsOfArea(principal: Principal, areaId: string): 'all' | string[] {

@@ -81,6 +81,8 @@ export const AreaStatusSchema = z
     pdsa: UnitPdsaStatusSchema,
     progress: UnitProgressStatusSchema,
     updatedAt: z.iso.datetime(),
+    /** The unit is closed: the overview leaves it out. */
+    closed: z.literal(true).optional(),
     version: z.number().int().min(1),
   })
   .meta({ id: 'AreaStatus' });

@@ -9,3 +9,10 @@ export const AreaSchema = z.object({
   version: VersionSchema,
 }).meta({ id: 'Area' });
 export type Area = z.infer<typeof AreaSchema>;
+
+/** What an admin sends to add an area; the id reads well in URLs. */
+export const NewAreaSchema = AreaSchema.omit({ version: true }).strict();
+export type NewArea = z.infer<typeof NewAreaSchema>;
+
+export const AreaChangesSchema = AreaSchema.pick({ name: true }).strict();
+export type AreaChanges = z.infer<typeof AreaChangesSchema>;

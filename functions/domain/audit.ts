@@ -32,3 +32,25 @@ export function diffFields(before: Record<string, unknown>, after: Record<string
     .sort()
     .map((field) => ({ field, from: before[field] ?? null, to: after[field] ?? null }));
 }
+
+export const ADMIN_ENTITIES = ['area', 'unit', 'person', 'role'] as const;
+export const AdminEntitySchema = z.enum(ADMIN_ENTITIES);
+
+/**
+ * One change an admin made to the organisation: an area, a unit, a person or a role. The unit,
+ * area and person it concerns are named so that the admin's audit view can filter by them.
+ */
+export const AdminAuditEntrySchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    at: z.iso.datetime(),
+    actor: ActorSchema,
+    entity: z.object({ type: AdminEntitySchema, id: z.string().min(1).max(200) }),
+    action: z.string().min(1).max(64),
+    changes: z.array(z.object({ field: z.string().max(100), from: z.unknown(), to: z.unknown() })).max(100),
+    unitId: IdSchema.optional(),
+    areaId: IdSchema.optional(),
+    personId: IdSchema.optional(),
+  })
+  .meta({ id: 'AdminAuditEntry' });
+export type AdminAuditEntry = z.infer<typeof AdminAuditEntrySchema>;

@@ -17,3 +17,15 @@ export const MembershipSchema = z.discriminatedUnion('role', [
   z.object({ personId: IdSchema, role: z.literal('supervisor'), areaId: IdSchema, unitId: IdSchema }),
 ]).meta({ id: 'Membership' });
 export type Membership = z.infer<typeof MembershipSchema>;
+
+/**
+ * A role as an admin gives or removes it: admin (no scope), leader of an area, coach or supervisor
+ * of a unit (whose area is the unit's own).
+ */
+export const RoleGrantSchema = z.discriminatedUnion('role', [
+  z.strictObject({ role: z.literal('admin') }),
+  z.strictObject({ role: z.literal('leader'), areaId: IdSchema }),
+  z.strictObject({ role: z.literal('coach'), unitId: IdSchema }),
+  z.strictObject({ role: z.literal('supervisor'), unitId: IdSchema }),
+]).meta({ id: 'RoleGrant' });
+export type RoleGrant = z.infer<typeof RoleGrantSchema>;

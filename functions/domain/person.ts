@@ -28,6 +28,12 @@ export const PersonSchema = z.object({
   locale: LocaleSchema,
   /** Absent while mail to the address arrives. */
   undeliverable: UndeliverableSchema.optional(),
+  /** When an admin deactivated the person: their history stays, and they can no longer sign in. */
+  deactivatedAt: z.iso.datetime().optional(),
   version: VersionSchema,
 }).meta({ id: 'Person' });
 export type Person = z.infer<typeof PersonSchema>;
+
+/** What an admin sends to add a person; the id is made from the e-mail address. */
+export const NewPersonSchema = PersonSchema.pick({ name: true, email: true, locale: true }).strict();
+export type NewPerson = z.infer<typeof NewPersonSchema>;

@@ -1,9 +1,16 @@
-import { AdminCreateUserCommand, UsernameExistsException, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  UserNotFoundException,
+  UsernameExistsException,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
 import type { IdentityDirectory } from '../app/people/identity-directory.js';
 
 /**
  * The user pool: AdminCreateUser with the e-mail as the user name (the pool signs in by e-mail),
- * verified, so Cognito sends the invitation with a temporary password to that address.
+ * verified, so Cognito sends the invitation with a temporary password to that address; and
+ * AdminDisableUser when an admin deactivates the person.
  */
 export function createCognitoDirectory(client: CognitoIdentityProviderClient, userPoolId: string): IdentityDirectory {
   return {
@@ -26,6 +33,14 @@ export function createCognitoDirectory(client: CognitoIdentityProviderClient, us
       } catch (error) {
         if (error instanceof UsernameExistsException) return 'exists';
         throw error;
+      }
+    },
+
+    async disable(person) {
+      try {
+        await client.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: person.email }));
+      } catch (error) {
+        if (!(error instanceof UserNotFoundException)) throw error;
       }
     },
   };

@@ -91,7 +91,9 @@ export function createCycleMail(deps: CycleMailDeps) {
       if (!coach) throw new Error(`Coach ${review.coachId} does not exist.`);
       const participants = people.filter((p) => review.participantIds.includes(p.id));
       const mail = { invitation: invitationMail, reschedule: rescheduleMail, cancellation: cancellationMail }[change];
-      await sendEach(participants, `review-${change}`, { unitId: unit.id, cycleId: cycle.id, reviewId: review.id }, (person) => {
+      // The coach who organises it gets the invitation too, so that it is in their calendar as well.
+      const recipients = participants.some((p) => p.id === coach.id) ? participants : [...participants, coach];
+      await sendEach(recipients, `review-${change}`, { unitId: unit.id, cycleId: cycle.id, reviewId: review.id }, (person) => {
         const facts: ReviewFacts = {
           kind: review.kind,
           cycleTitle: cycle.title,

@@ -43,6 +43,7 @@ export const FUNCTION_SETTINGS = {
     'mailConfigurationSet',
     'webUrl',
     'originVerifySecret',
+    'userPoolId',
   ],
   tasks: ['tableName', 'mailFrom', 'mailConfigurationSet', 'webUrl'],
   bootstrap: ['tableName', 'userPoolId'],

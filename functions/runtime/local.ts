@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { noIdentityDirectory } from '../app/people/identity-directory.js';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
@@ -60,7 +61,7 @@ export function createLocalApp(db: Db, parts: Pick<ApplicationDeps, 'workflows' 
   const repositories = createRepositories(db);
   const log = (message: string, detail?: unknown) => console.error(logLine(message, detail));
   const app = createApp({
-    app: createApplication({ ...repositories, workflows: parts.workflows, cycleMail: parts.cycleMail, metrics: noMetrics }),
+    app: createApplication({ ...repositories, workflows: parts.workflows, cycleMail: parts.cycleMail, metrics: noMetrics, identities: noIdentityDirectory }),
     outbox: outbox({ outbox: createOutboxRepository(db) }),
     verifyToken: createTokenVerifier({ keySet: issuer.keySet, issuer: issuer.issuer, audience: issuer.clientId }),
     authConfig: { authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', clientId: issuer.clientId, logoutUrl: null },

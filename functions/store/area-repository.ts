@@ -1,7 +1,8 @@
 import { AreaSchema, type Area } from '../domain/area.js';
+import { diffFields } from '../domain/audit.js';
 import type { Db } from './document-client.js';
 import { keys } from './keys.js';
-import { createTable } from './table.js';
+import { createTable, type Trail } from './table.js';
 
 export function createAreaRepository(db: Db) {
   const table = createTable(db);
@@ -10,10 +11,24 @@ export function createAreaRepository(db: Db) {
 
     get: (areaId: string): Promise<Area | undefined> => table.get(AreaSchema, keys.area(areaId)),
 
-    async create(area: Omit<Area, 'version'>): Promise<Area> {
+    /** Adds an area; with `trail` (an admin's change) its entry goes to the admins' audit trail in the same transaction. */
+    async create(area: Omit<Area, 'version'>, trail?: Trail): Promise<Area> {
       const stored = AreaSchema.parse({ ...area, version: 1 });
-      await table.put(keys.area(area.id), stored, { ifAbsent: true }, `Area ${area.id} exists already.`);
+      const message = `Area ${area.id} exists already.`;
+      if (!trail) {
+        await table.put(keys.area(area.id), stored, { ifAbsent: true }, message);
+        return stored;
+      }
+      const adminAudit = { entity: { type: 'area' as const, id: area.id }, action: 'create', changes: diffFields({}, stored), areaId: area.id };
+      await table.transact([{ key: keys.area(area.id), value: stored, expectedVersion: undefined, adminAudit }], trail, { message });
       return stored;
+    },
+
+    /** Writes `after` over `before` (still at its version), audited as `action`. */
+    async save(before: Area, after: Area, action: string, trail: Trail): Promise<Area> {
+      const adminAudit = { entity: { type: 'area' as const, id: after.id }, action, changes: diffFields(before, after), areaId: after.id };
+      await table.transact([{ key: keys.area(after.id), value: after, expectedVersion: before.version, adminAudit }], trail);
+      return after;
     },
   };
 }

@@ -90,6 +90,9 @@ export const keys = {
   // Audit trail per unit, newest last; and the local outbox of notifications.
   auditEntry: (unitId: string, at: string, entryId: string) => item(`AUDIT#${unitId}`, `${at}#${entryId}`),
   auditTrail: (unitId: string): Partition => ({ partition: `AUDIT#${unitId}` }),
+  /** The admins' trail of changes to areas, units, people and roles: one partition, by time. */
+  adminAuditEntry: (at: string, entryId: string) => item('ADMIN-AUDIT', `${at}#${entryId}`),
+  adminAuditTrail: (): Partition => ({ partition: 'ADMIN-AUDIT' }),
   outboxMessage: (at: string, messageId: string) => item('OUTBOX', `${at}#${messageId}`),
   outbox: (): Partition => ({ partition: 'OUTBOX' }),
 

@@ -10,7 +10,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
-import { AuditEntrySchema, type Actor, type AuditEntry } from '../domain/audit.js';
+import { AdminAuditEntrySchema, AuditEntrySchema, type Actor, type AdminAuditEntry, type AuditEntry } from '../domain/audit.js';
 import type { Db } from './document-client.js';
 import { conflictOnFailedCondition, type ConflictReason } from './errors.js';
 import { fromItem, toItem, type StoredKey } from './items.js';
@@ -40,13 +40,23 @@ export type Query = Partition & {
 
 /** What an audit entry records of a change; who and when are the transaction's. */
 export type AuditRecord = Pick<AuditEntry, 'unitId' | 'entity' | 'action' | 'changes'>;
+/** What an admin's audit entry records of a change to the organisation. */
+export type AdminAuditRecord = Omit<AdminAuditEntry, 'id' | 'at' | 'actor'>;
 export type Trail = { actor: Actor; at: string };
 
 /**
  * One put of a transaction, conditional on what was read: `expectedVersion` undefined creates the
  * item (it must not exist yet), otherwise it must still be at that version.
  */
-export type VersionedWrite = { key: StoredKey; value: object; expectedVersion: number | undefined; audit?: AuditRecord };
+export type VersionedWrite = { key: StoredKey; value: object; expectedVersion: number | undefined; audit?: AuditRecord; adminAudit?: AdminAuditRecord };
+
+/**
+ * The other writes a transaction may hold: an item that is not versioned put as it is (a
+ * membership following its unit), or an item removed, which must be there.
+ */
+export type PlainWrite =
+  | { key: StoredKey; value: object; unconditional: true; adminAudit?: AdminAuditRecord }
+  | { remove: ItemKey; ifPresent: boolean; adminAudit?: AdminAuditRecord };
 
 const BATCH_GET_SIZE = 100;
 const RETRIES = 8;
@@ -83,6 +93,23 @@ export function createTable({ doc, tableName: TableName }: Db) {
     if (!trail) throw new Error('An audited write needs the actor and time of its transaction.');
     const entry = AuditEntrySchema.parse({ ...record, ...trail, id: randomUUID() });
     return putInput(TableName, keys.auditEntry(entry.unitId, entry.at, entry.id), entry, { ifAbsent: true });
+  }
+
+  function adminAuditPut(record: AdminAuditRecord, trail: Trail | null) {
+    if (!trail) throw new Error('An audited write needs the actor and time of its transaction.');
+    const entry = AdminAuditEntrySchema.parse({ ...record, ...trail, id: randomUUID() });
+    return putInput(TableName, keys.adminAuditEntry(entry.at, entry.id), entry, { ifAbsent: true });
+  }
+
+  function transactItem(w: VersionedWrite | PlainWrite) {
+    if ('remove' in w) {
+      const condition = w.ifPresent ? conditionExpression({ ifPresent: true }) : undefined;
+      // The key alone: a key built with its index entries names more attributes than DynamoDB takes.
+      const Key = { [PARTITION_KEY]: w.remove[PARTITION_KEY], [SORT_KEY]: w.remove[SORT_KEY] };
+      return { Delete: { TableName, Key, ...(condition && { ConditionExpression: condition.expression, ...expressionInput([condition]) }) } };
+    }
+    if ('unconditional' in w) return { Put: putInput(TableName, w.key, w.value, { unconditional: true }) };
+    return { Put: putInput(TableName, w.key, w.value, w.expectedVersion === undefined ? { ifAbsent: true } : { ifVersion: w.expectedVersion }) };
   }
 
   return {
@@ -160,12 +187,17 @@ export function createTable({ doc, tableName: TableName }: Db) {
      * Writes every item, each with its audit entry (who and when: `trail`), all or nothing. A stale
      * or taken item fails the lot with a ConflictError: 'exists' if every write creates, else 'stale'.
      */
-    async transact(writes: readonly VersionedWrite[], trail: Trail | null, conflict: { message?: string; reason?: ConflictReason } = {}): Promise<void> {
+    async transact(
+      writes: readonly (VersionedWrite | PlainWrite)[],
+      trail: Trail | null,
+      conflict: { message?: string; reason?: ConflictReason } = {},
+    ): Promise<void> {
       const TransactItems = writes.flatMap((w) => [
-        { Put: putInput(TableName, w.key, w.value, w.expectedVersion === undefined ? { ifAbsent: true } : { ifVersion: w.expectedVersion }) },
-        ...(w.audit ? [{ Put: auditPut(w.audit, trail) }] : []),
+        transactItem(w),
+        ...('audit' in w && w.audit ? [{ Put: auditPut(w.audit, trail) }] : []),
+        ...(w.adminAudit ? [{ Put: adminAuditPut(w.adminAudit, trail) }] : []),
       ]);
-      const reason = conflict.reason ?? (writes.every((w) => w.expectedVersion === undefined) ? 'exists' : 'stale');
+      const reason = conflict.reason ?? (writes.every((w) => 'expectedVersion' in w && w.expectedVersion === undefined) ? 'exists' : 'stale');
       await conflictOnFailedCondition(doc.send(new TransactWriteCommand({ TransactItems })), reason, conflict.message);
     },
   };

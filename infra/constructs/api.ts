@@ -2,7 +2,9 @@ import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -27,12 +29,17 @@ export interface ApiProps {
   readonly measurementRound: WorkflowMachine;
   /** The SES identity review invitations are sent from. */
   readonly mail: Mail;
+  /** Where admins create people's sign-ins (AdminCreateUser) and stop them (AdminDisableUser). */
+  readonly userPool: IUserPool;
   /** CloudFront's origin-verify header value: requests without it are refused (functions/api/origin-verify.ts). */
   readonly originVerifySecret: string;
 }
 
-/** What the API's repositories call: reads, single puts and updates, and transactions of puts. */
-const API_TABLE_ACTIONS: TableAction[] = ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'];
+/**
+ * What the API's repositories call: reads, single puts and updates, and transactions of puts and
+ * deletes (an admin removing a role, a moved unit's status item leaving its old area).
+ */
+const API_TABLE_ACTIONS: TableAction[] = ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'];
 
 /** The Hono API as one Lambda behind an HTTP API, which routes everything under /api to it. */
 export class Api extends Construct {
@@ -59,6 +66,7 @@ export class Api extends Construct {
         mailFrom: props.mail.from,
         mailConfigurationSet: props.mail.configurationSet.configurationSetName,
         originVerifySecret: props.originVerifySecret,
+        userPoolId: props.userPool.userPoolId,
         // Executions start through the aliases, so that a new version takes over new work.
         pdsaCycleMachineArn: props.pdsaCycle.aliasArn,
         measurementRoundMachineArn: props.measurementRound.aliasArn,
@@ -71,6 +79,10 @@ export class Api extends Construct {
     props.measurementRound.grantStartExecution(role);
     // Review invitations, moves and cancellations are sent as the request is answered.
     props.mail.grantSend(role);
+    // An admin adding a person invites them; deactivating one stops their sign-in.
+    role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDisableUser'], resources: [props.userPool.userPoolArn] }),
+    );
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: LOG_RETENTION });
     this.httpApi = new HttpApi(this, 'HttpApi', {

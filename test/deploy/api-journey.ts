@@ -13,7 +13,8 @@ import { describeError, lastLogLines, type EventContext, type EventSource, type 
  * The API function's events: API Gateway HTTP API (payload 2.0) requests on the route the template
  * gives it, a short journey through the demo organisation that makes every kind of AWS call the API
  * makes — reads, a figure, a cycle started through the `live` alias, a review invitation by SES,
- * a study review's outcome answering its workflow's wait, a measurement round, a unit change.
+ * a study review's outcome answering its workflow's wait, a measurement round, a unit change, and
+ * an admin adding a person (a Cognito user), changing their roles and deactivating them.
  */
 
 type HttpResponse = { statusCode: number; headers?: Record<string, string>; body?: string };
@@ -218,9 +219,31 @@ export const apiJourney: EventSource = {
         method: 'GET', path: '/api/units/kyllo', as: PEOPLE.admin, status: 200, expectCalls: ['dynamodb:GetItem'],
         then: (response) => void (memo.unitEtag = response.headers?.etag ?? response.headers?.ETag),
       }),
-      request('change the unit, as admin', {
+      request('change the unit, as admin: the change and its audit entry in one transaction', {
         method: 'PATCH', path: '/api/units/kyllo', as: PEOPLE.admin, headers: () => ({ 'if-match': need('unitEtag') }),
-        body: () => ({ municipality: 'Jyväskylä (Kyllö)' }), status: 200, expectCalls: ['dynamodb:UpdateItem'],
+        body: () => ({ municipality: 'Jyväskylä (Kyllö)' }), status: 200, expectCalls: ['dynamodb:PutItem'],
+      }),
+      request('add a person, as admin: their Cognito user is created with an invitation', {
+        method: 'POST', path: '/api/admin/people', as: PEOPLE.admin,
+        body: () => ({ name: 'Sanna Lehto', email: 'sanna.lehto@example.fi', locale: 'sv' }), status: 201,
+        expectCalls: ['dynamodb:GetItem', 'dynamodb:PutItem', 'cognito-idp:AdminCreateUser'],
+        then: (_, json) => {
+          memo.newPerson = json.person;
+          const user = ctx.proxy.users.find((u) => u.fn === ctx.fn.path && u.username === 'sanna.lehto@example.fi');
+          return user?.attributes.locale === 'sv' ? null : 'created no Cognito user for the new person in their language';
+        },
+      }),
+      request('give the new person a role, as admin', {
+        method: 'POST', path: '/api/admin/people/{personId}/roles', params: () => ({ personId: need('newPerson').id }), as: PEOPLE.admin,
+        body: () => ({ role: 'supervisor', unitId: 'kyllo' }), status: 201, expectCalls: ['dynamodb:PutItem'],
+      }),
+      request('remove the role, as admin', {
+        method: 'DELETE', path: '/api/admin/people/{personId}/roles?role=supervisor&unitId=kyllo', params: () => ({ personId: need('newPerson').id }), as: PEOPLE.admin,
+        status: 200, expectCalls: ['dynamodb:DeleteItem'],
+      }),
+      request('deactivate the new person, as admin: their Cognito user is disabled', {
+        method: 'POST', path: '/api/admin/people/{personId}/deactivate', params: () => ({ personId: need('newPerson').id }), as: PEOPLE.admin,
+        headers: () => ({ 'if-match': `"${need('newPerson').version}"` }), status: 200, expectCalls: ['dynamodb:PutItem', 'cognito-idp:AdminDisableUser'],
       }),
     ];
     return { steps, problems };
@@ -228,13 +251,15 @@ export const apiJourney: EventSource = {
 };
 
 /** An API Gateway HTTP API payload 2.0 event, as the `ANY /api/{proxy+}` route delivers it. */
-function httpApiEvent(route: { routeKey: string; apiId: string }, method: string, path: string, headers: Record<string, string>, body: string | undefined) {
+function httpApiEvent(route: { routeKey: string; apiId: string }, method: string, target: string, headers: Record<string, string>, body: string | undefined) {
   const now = new Date();
+  const [path = target, query = ''] = target.split('?');
   return {
     version: '2.0',
     routeKey: route.routeKey,
     rawPath: path,
-    rawQueryString: '',
+    rawQueryString: query,
+    ...(query ? { queryStringParameters: Object.fromEntries(new URLSearchParams(query)) } : {}),
     headers,
     ...(body === undefined ? {} : { body }),
     isBase64Encoded: false,

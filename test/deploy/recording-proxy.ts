@@ -35,8 +35,16 @@ export type RecordedCall = {
 export type SentMail = { fn: string; during: string | undefined; from: string; to: string[]; raw: string; text: string };
 export type StartedExecution = { fn: string; during: string | undefined; executionArn: string; target: string; machineArn: string; name: string; input: unknown };
 export type TaskAnswer = { fn: string; during: string | undefined; token: string; kind: 'success' | 'failure'; payload: unknown };
-/** A user the functions created in a user pool (AdminCreateUser). */
-export type CreatedUser = { fn: string; during: string | undefined; userPoolId: string; username: string; attributes: Record<string, string>; deliveryMediums: string[] };
+/** A user the functions created in a user pool (AdminCreateUser), and disabled (AdminDisableUser). */
+export type CreatedUser = {
+  fn: string;
+  during: string | undefined;
+  userPoolId: string;
+  username: string;
+  attributes: Record<string, string>;
+  deliveryMediums: string[];
+  enabled: boolean;
+};
 /** What a custom resource handler answered CloudFormation at its pre-signed URL. */
 export type CloudFormationResponse = { id: string; body: Record<string, unknown> };
 
@@ -185,11 +193,11 @@ export async function startRecordingProxy(options: ProxyOptions) {
       return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ MessageId: randomUUID() }) };
     }
 
-    if (service === 'cognito-idp' && operation === 'AdminCreateUser') {
+    if (service === 'cognito-idp' && (operation === 'AdminCreateUser' || operation === 'AdminDisableUser')) {
       const input = json();
       const userPoolId = String(input.UserPoolId ?? '');
       const resource = `arn:aws:cognito-idp:${region}:${PSEUDO.accountId}:userpool/${userPoolId}`;
-      const authorizations = authorize(fn, [{ action: 'cognito-idp:AdminCreateUser', resource, context: {} }]);
+      const authorizations = authorize(fn, [{ action: `cognito-idp:${operation}`, resource, context: {} }]);
       const denied = authorizations.find((a) => !a.decision.allowed);
       const cognitoAnswer = (status: number, answer: unknown) => ({ ...jsonAnswer(status, answer), headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': randomUUID() } });
       if (denied) {
@@ -201,12 +209,22 @@ export async function startRecordingProxy(options: ProxyOptions) {
         return cognitoAnswer(400, { __type: 'ResourceNotFoundException', message: `User pool ${userPoolId} does not exist.` });
       }
       const username = String(input.Username ?? '');
+      if (operation === 'AdminDisableUser') {
+        const user = users.find((u) => u.userPoolId === userPoolId && u.username.toLowerCase() === username.toLowerCase());
+        if (!user) {
+          record({ service, operation, authorizations, allowed: true, modelled: true, status: 400 });
+          return cognitoAnswer(400, { __type: 'UserNotFoundException', message: 'User does not exist.' });
+        }
+        user.enabled = false;
+        record({ service, operation, authorizations, allowed: true, modelled: true, status: 200 });
+        return cognitoAnswer(200, {});
+      }
       if (users.some((u) => u.userPoolId === userPoolId && u.username.toLowerCase() === username.toLowerCase())) {
         record({ service, operation, authorizations, allowed: true, modelled: true, status: 400 });
         return cognitoAnswer(400, { __type: 'UsernameExistsException', message: 'An account with the given email already exists.' });
       }
       const attributes = Object.fromEntries(((input.UserAttributes ?? []) as { Name: string; Value: string }[]).map((a) => [a.Name, a.Value]));
-      users.push({ fn: fn.path, during: activity.get(fn.path), userPoolId, username, attributes, deliveryMediums: input.DesiredDeliveryMediums ?? [] });
+      users.push({ fn: fn.path, during: activity.get(fn.path), userPoolId, username, attributes, deliveryMediums: input.DesiredDeliveryMediums ?? [], enabled: true });
       record({ service, operation, authorizations, allowed: true, modelled: true, status: 200 });
       return cognitoAnswer(200, { User: { Username: username, Enabled: true, UserStatus: 'FORCE_CHANGE_PASSWORD', UserCreateDate: Date.now() / 1000 } });
     }

@@ -20,6 +20,9 @@ const PAGES = [
   '/agenda',
   '/outbox',
   '/saavutettavuus',
+  '/admin',
+  '/admin/people',
+  '/admin/audit',
 ];
 
 /** Every violation the browser reports, from the page's own event and from the console. */

@@ -104,6 +104,7 @@ describe('API Lambda', () => {
     expect(JSON.stringify(variables[ENV.authIssuer])).toContain('https://cognito-idp.eu-north-1.');
     expect(JSON.stringify(variables[ENV.authIssuer])).toContain(`{"Ref":"${userPoolId}"}`);
     expect(JSON.stringify(variables[ENV.authDomainUrl])).toContain(`{"Ref":"${domainId}"}`);
+    expect(variables[ENV.userPoolId]).toEqual({ Ref: userPoolId });
     expect(variables).toMatchObject({ POWERTOOLS_SERVICE_NAME: 'sykli', POWERTOOLS_LOG_LEVEL: 'INFO' });
     // Source maps at start cost a third of the module init; the stored maps serve when needed.
     expect(variables.NODE_OPTIONS).toBeUndefined();
@@ -134,8 +135,16 @@ describe('API Lambda permissions', () => {
       })),
     ]);
     expect([dynamodb[0]!.Action].flat().sort()).toEqual(
-      ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+      ['dynamodb:BatchGetItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
     );
+  });
+
+  it("may create and disable people's sign-ins in the user pool, and nothing else of Cognito", () => {
+    const [userPoolId] = onlyResource('AWS::Cognito::UserPool');
+    const cognito = statements.filter((statement) => [statement.Action].flat().some((a: string) => a.startsWith('cognito-idp:')));
+    expect(cognito).toEqual([
+      expect.objectContaining({ Action: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDisableUser'], Resource: { 'Fn::GetAtt': [userPoolId, 'Arn'] } }),
+    ]);
   });
 
   it('include no Scan and no wildcard DynamoDB resource', () => {

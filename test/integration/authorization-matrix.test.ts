@@ -32,7 +32,7 @@ const STALE = '"999"';
 
 /** What one cell sends; `role` lets a create use its own key, so every allowed cell can succeed. */
 type Request = { path: string; body?: unknown; ifMatch?: string; contentType?: string; form?: Record<string, string> };
-type Fixtures = { aimId: string; ideaId: string; cycleId: string; reviewId: string; messageId: string };
+type Fixtures = { aimId: string; ideaId: string; cycleId: string; reviewId: string; messageId: string; personId: string };
 type Row = { request: (role: Role, index: number, f: Fixtures) => Request; expect: string };
 
 const u = `/api/units/${UNIT}`;
@@ -69,15 +69,42 @@ const MATRIX: Record<string, Row> = {
       path: `/api/areas/${AREA}/units`,
       body: { id: `matriisi-${role.toLowerCase()}`, name: { fi: 'Uusi asema', sv: 'Ny station', en: 'New station' }, kind: 'healthStation', municipality: 'Jyväskylä' },
     }),
-    expect: '401 403 403 403 403 403 404 201',
+    expect: '401 403 403 403 403 403 403 201',
   },
   'GET /api/areas/{areaId}/overview': { request: () => ({ path: `/api/areas/${AREA}/overview` }), expect: '401 200 200 200 200 200 404 200' },
   'GET /api/areas/{areaId}/overview.csv': { request: () => ({ path: `/api/areas/${AREA}/overview.csv` }), expect: '401 200 200 200 200 200 404 200' },
   'GET /api/areas/{areaId}/briefing': { request: () => ({ path: `/api/areas/${AREA}/briefing` }), expect: '401 200 200 200 200 200 404 200' },
   'GET /api/units/{unitId}': { request: () => ({ path: u }), expect: '401 200 200 404 404 200 404 200' },
-  'PATCH /api/units/{unitId}': { request: () => ({ path: u, body: { municipality: 'Hankasalmi' }, ifMatch: STALE }), expect: '401 403 403 404 404 403 404 412' },
+  'PATCH /api/units/{unitId}': { request: () => ({ path: u, body: { municipality: 'Hankasalmi' }, ifMatch: STALE }), expect: '401 403 403 403 403 403 403 412' },
+  'POST /api/units/{unitId}/move': { request: () => ({ path: `${u}/move`, body: { areaId: AREA }, ifMatch: STALE }), expect: '401 403 403 403 403 403 403 412' },
+  'POST /api/units/{unitId}/close': { request: () => ({ path: `${u}/close`, ifMatch: STALE }), expect: '401 403 403 403 403 403 403 412' },
+  'POST /api/areas': {
+    request: (role) => ({ path: '/api/areas', body: { id: `matriisi-${role.toLowerCase()}`, name: { fi: 'Uusi alue', sv: 'Nytt område', en: 'New area' } } }),
+    expect: '401 403 403 403 403 403 403 201',
+  },
+  'PATCH /api/areas/{areaId}': {
+    request: () => ({ path: `/api/areas/${AREA}`, body: { name: { fi: 'Keski-Suomi', sv: 'Mellersta Finland', en: 'Central Finland' } }, ifMatch: STALE }),
+    expect: '401 403 403 403 403 403 403 412',
+  },
+  'GET /api/admin/people': { request: () => ({ path: '/api/admin/people' }), expect: '401 403 403 403 403 403 403 200' },
+  'POST /api/admin/people': {
+    request: (role) => ({ path: '/api/admin/people', body: { name: 'Matriisi Henkilö', email: `matriisi-${role.toLowerCase()}@example.fi`, locale: 'fi' } }),
+    expect: '401 403 403 403 403 403 403 201',
+  },
+  'POST /api/admin/people/{personId}/roles': {
+    request: (_r, _i, f) => ({ path: `/api/admin/people/${f.personId}/roles`, body: { role: 'supervisor', unitId: UNIT } }),
+    expect: '401 403 403 403 403 403 403 201',
+  },
+  'DELETE /api/admin/people/{personId}/roles': {
+    request: (_r, _i, f) => ({ path: `/api/admin/people/${f.personId}/roles?role=leader&areaId=${AREA}` }),
+    expect: '401 403 403 403 403 403 403 200',
+  },
+  'POST /api/admin/people/{personId}/deactivate': {
+    request: (_r, _i, f) => ({ path: `/api/admin/people/${f.personId}/deactivate`, ifMatch: STALE }),
+    expect: '401 403 403 403 403 403 403 412',
+  },
+  'GET /api/admin/audit': { request: () => ({ path: `/api/admin/audit?unitId=${UNIT}&kind=unit` }), expect: '401 403 403 403 403 403 403 200' },
   'GET /api/measures': { request: () => ({ path: '/api/measures' }), expect: '401 200 200 200 200 200 200 200' },
-  'GET /api/units/{unitId}/people': { request: () => ({ path: `${u}/people` }), expect: '401 200 200 404 404 200 404 200' },
   'GET /api/units/{unitId}/aims': { request: () => ({ path: `${u}/aims` }), expect: '401 200 200 404 404 200 404 200' },
   'POST /api/units/{unitId}/aims': {
     request: () => ({ path: `${u}/aims`, body: { statement: 'Hoitoon pääsy 7 vrk:ssa', targetDate: isoDate(200), measures: [] } }),
@@ -123,6 +150,7 @@ const MATRIX: Record<string, Row> = {
     expect: '401 403 412 404 404 403 404 412',
   },
   'GET /api/units/{unitId}/audit': { request: () => ({ path: `${u}/audit` }), expect: '401 200 200 404 404 200 404 200' },
+  'GET /api/units/{unitId}/people': { request: () => ({ path: `${u}/people` }), expect: '401 200 200 404 404 200 404 200' },
   'GET /api/units/{unitId}/measures': { request: () => ({ path: `${u}/measures` }), expect: '401 200 200 404 404 200 404 200' },
   'POST /api/units/{unitId}/measures': {
     request: (role) => ({ path: `${u}/measures`, body: customMeasure(`matrix${role}`) }),
@@ -192,7 +220,10 @@ describe('the authorization matrix: every operation of the OpenAPI document × e
       to: [supervisor.email], subject: 'Kutsu', text: 'Tervetuloa', kind: 'review-invitation', about: { unitId: UNIT },
       attachments: [{ filename: 'kutsu.ics', contentType: 'text/calendar', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n' }],
     });
-    fixtures = { aimId: aim.id, ideaId: idea.id, cycleId: cycle.id, reviewId: review.id, messageId: message.id };
+    // Someone for the admin's people rows: a leader of the area, whose role the admin removes.
+    const person = await t.deps.people.create({ id: 'matriisi-henkilo', name: 'Matriisi Henkilö', email: 'matriisi.henkilo@example.fi', locale: 'fi' });
+    await t.deps.people.addMembership({ personId: person.id, role: 'leader', areaId: AREA });
+    fixtures = { aimId: aim.id, ideaId: idea.id, cycleId: cycle.id, reviewId: review.id, messageId: message.id, personId: person.id };
     // Both rounds of now have started already, so that the admin's "run now" answers without starting one.
     for (const frequency of ['weekly', 'monthly'] as const) {
       await t.deps.rounds.claim({ frequency, period: roundPeriod(frequency, new Date()), scheduledTime: new Date().toISOString(), claimedBy: 'matrix', startedAt: new Date().toISOString() });

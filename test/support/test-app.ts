@@ -1,4 +1,5 @@
 import { createLocalIssuer, generateIssuerKeys } from '../../functions/api/auth/local-issuer.js';
+import { noIdentityDirectory } from '../../functions/app/people/identity-directory.js';
 import { createTokenVerifier } from '../../functions/api/auth/token-verifier.js';
 import { createApp } from '../../functions/api/app.js';
 import { serveOpenApiDocument } from '../../functions/api/openapi-document.js';
@@ -41,7 +42,7 @@ export async function createTestApp(pdsaOptions: Parameters<typeof createPdsaRun
   /** The repositories over the test's table, for tests that look behind the API. */
   const deps = createRepositories(db);
   const app = createApp({
-    app: createApplication({ ...deps, workflows: pdsa.engine, cycleMail: pdsa.cycleMail, metrics }),
+    app: createApplication({ ...deps, workflows: pdsa.engine, cycleMail: pdsa.cycleMail, metrics, identities: noIdentityDirectory }),
     outbox: outbox({ outbox: pdsa.outbox }),
     verifyToken: createTokenVerifier({ keySet: issuer.keySet, issuer: issuer.issuer, audience: issuer.clientId }),
     authConfig: { authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', clientId: issuer.clientId, logoutUrl: null },

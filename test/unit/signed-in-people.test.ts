@@ -23,6 +23,17 @@ const minna = {
 } as unknown as PersonWithMemberships;
 
 describe('the signed-in person behind a token', () => {
+  it('is refused once deactivated, at once where the admin deactivated them (forget)', async () => {
+    const people = { minna: { ...minna, person: { ...minna.person } } };
+    const find = signedInPeople(directory(people), () => 1_000);
+    expect(await find('minna@sykli.example')).toBeDefined();
+    (people.minna.person as { deactivatedAt?: string }).deactivatedAt = '2026-12-02T10:00:00.000Z';
+    // Remembered until told to forget: other instances of the API keep it for the while at most.
+    expect(await find('minna@sykli.example')).toBeDefined();
+    find.forget('minna@sykli.example');
+    expect(await find('minna@sykli.example')).toBeUndefined();
+  });
+
   it('is read once for the requests a page fires together, and again when the while is over', async () => {
     let clock = 1_000;
     const people = directory({ minna });

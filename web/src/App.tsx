@@ -19,6 +19,9 @@ import { NotFoundPage } from './pages/NotFoundPage.js';
 import { OutboxPage } from './pages/OutboxPage.js';
 import { CallbackPage, SignedOutPage } from './pages/SignInPages.js';
 import { UnitPage } from './pages/UnitPage.js';
+import { AuditPage } from './pages/admin/AuditPage.js';
+import { OrganisationPage } from './pages/admin/OrganisationPage.js';
+import { PeoplePage } from './pages/admin/PeoplePage.js';
 import { EntryPage } from './pages/measures/EntryPage.js';
 import { MeasureChartPage } from './pages/measures/MeasureChartPage.js';
 import { MeasuresPage } from './pages/measures/MeasuresPage.js';
@@ -89,6 +92,7 @@ function SignedInApp({ route }: { route: Exclude<Route, { name: 'callback' }> })
       ? [{ href: `/areas/${ledAreaIds[0]}`, label: t('overview.nav'), current: route.name === 'area' && route.areaId === ledAreaIds[0] }]
       : []),
     ...(outbox.data ? [{ href: '/outbox', label: t('nav.outbox'), current: route.name === 'outbox' }] : []),
+    ...(me.data?.can.administer ? [{ href: '/admin', label: t('administration.nav'), current: route.name === 'admin' }] : []),
   ];
 
   return (
@@ -125,6 +129,8 @@ function SignedInApp({ route }: { route: Exclude<Route, { name: 'callback' }> })
         <AreaBriefingPage key={route.areaId} areaId={route.areaId} />
       ) : route.name === 'accessibility' ? (
         <AccessibilityPage />
+      ) : route.name === 'admin' && me.data.can.administer ? (
+        route.section === 'people' ? <PeoplePage /> : route.section === 'audit' ? <AuditPage /> : <OrganisationPage />
       ) : (
         <NotFoundPage />
       )}

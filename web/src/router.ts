@@ -15,6 +15,7 @@ export type Route =
   | { name: 'area'; areaId: string }
   | { name: 'briefing'; areaId: string }
   | { name: 'accessibility' }
+  | { name: 'admin'; section: 'organisation' | 'people' | 'audit' }
   | { name: 'notFound' };
 
 const ID = '([a-z0-9][a-z0-9-]{0,63})';
@@ -25,6 +26,9 @@ export function matchRoute(pathname: string): Route {
   if (/^\/agenda\/?$/.test(pathname)) return { name: 'agenda' };
   if (/^\/outbox\/?$/.test(pathname)) return { name: 'outbox' };
   if (/^\/saavutettavuus\/?$/.test(pathname)) return { name: 'accessibility' };
+  if (/^\/admin\/?$/.test(pathname)) return { name: 'admin', section: 'organisation' };
+  if (/^\/admin\/people\/?$/.test(pathname)) return { name: 'admin', section: 'people' };
+  if (/^\/admin\/audit\/?$/.test(pathname)) return { name: 'admin', section: 'audit' };
   const area = new RegExp(`^/areas/${ID}/?$`).exec(pathname);
   if (area?.[1]) return { name: 'area', areaId: area[1] };
   const briefing = new RegExp(`^/areas/${ID}/briefing/?$`).exec(pathname);

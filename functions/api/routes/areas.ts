@@ -1,10 +1,11 @@
 import * as z from 'zod';
 import { defineRoute } from '../openapi-router.js';
-import { AreaSchema } from '../../domain/area.js';
+import { AreaChangesSchema, AreaSchema, NewAreaSchema } from '../../domain/area.js';
 import { IdSchema } from '../../domain/ids.js';
 import { NewUnitSchema, UnitSchema } from '../../domain/unit.js';
 import type { ApiDeps } from '../deps.js';
-import { json } from '../params.js';
+import { parseIfMatch } from '../if-match.js';
+import { IfMatchHeader, json } from '../params.js';
 import { problemResponse } from '../problem.js';
 import { bearerSecurity, newRouter } from '../router.js';
 
@@ -16,8 +17,50 @@ const PageQuery = z.object({
 const UnitPageSchema = z.object({ items: z.array(UnitSchema), nextCursor: z.string().nullable() }).meta({ id: 'UnitPage' });
 
 export function areaRoutes(deps: ApiDeps) {
-  const { areas } = deps.app;
+  const { areas, admin } = deps.app;
   return newRouter()
+    .openapi(
+      defineRoute({
+        method: 'post', path: '/api/areas', tags: ['Organisation'], security: bearerSecurity,
+        summary: 'Add an area (admin); recorded in the admins\' audit trail',
+        request: { body: { required: true, content: { 'application/json': { schema: NewAreaSchema } } } },
+        responses: {
+          201: json('Created', AreaSchema),
+          400: problemResponse('Invalid area'),
+          401: problemResponse('Not signed in'),
+          403: problemResponse('Only admins add areas'),
+          409: problemResponse('An area with this id exists already'),
+        },
+      }),
+      async (c) => {
+        const area = await admin.createArea(c.get('caller'), c.req.valid('json'));
+        c.header('ETag', `"${area.version}"`);
+        c.header('Location', `/api/areas/${area.id}`);
+        return c.json(area, 201);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'patch', path: '/api/areas/{areaId}', tags: ['Organisation'], security: bearerSecurity,
+        summary: "Rename an area (admin); needs If-Match with the area's ETag",
+        request: { params: AreaParams, headers: IfMatchHeader, body: { required: true, content: { 'application/json': { schema: AreaChangesSchema } } } },
+        responses: {
+          200: json('Renamed', AreaSchema),
+          400: problemResponse('Invalid name'),
+          401: problemResponse('Not signed in'),
+          403: problemResponse('Only admins rename areas'),
+          404: problemResponse('No such area'),
+          412: problemResponse('Someone else changed the area first'),
+          428: problemResponse('If-Match is missing'),
+        },
+      }),
+      async (c) => {
+        const expected = parseIfMatch(c.req.valid('header')['if-match']);
+        const area = await admin.renameArea(c.get('caller'), c.req.valid('param').areaId, c.req.valid('json'), expected);
+        c.header('ETag', `"${area.version}"`);
+        return c.json(area, 200);
+      },
+    )
     .openapi(
       defineRoute({
         method: 'get', path: '/api/areas', tags: ['Organisation'], security: bearerSecurity,
@@ -57,7 +100,7 @@ export function areaRoutes(deps: ApiDeps) {
     .openapi(
       defineRoute({
         method: 'post', path: '/api/areas/{areaId}/units', tags: ['Organisation'], security: bearerSecurity,
-        summary: 'Add a unit to an area (admin)',
+        summary: "Add a unit (or a branch of one, `parentId`) to an area (admin); recorded in the admins' audit trail",
         request: { params: AreaParams, body: { required: true, content: { 'application/json': { schema: NewUnitSchema } } } },
         responses: {
           201: json('Created', UnitSchema),
@@ -69,7 +112,7 @@ export function areaRoutes(deps: ApiDeps) {
         },
       }),
       async (c) => {
-        const unit = await areas.addUnit(c.get('caller'), c.req.valid('param').areaId, c.req.valid('json'));
+        const unit = await admin.addUnit(c.get('caller'), c.req.valid('param').areaId, c.req.valid('json'));
         c.header('ETag', `"${unit.version}"`);
         c.header('Location', `/api/units/${unit.id}`);
         return c.json(unit, 201);

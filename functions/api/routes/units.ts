@@ -2,7 +2,9 @@ import * as z from 'zod';
 import { defineRoute } from '../openapi-router.js';
 import { UnitPeopleSchema } from '../../app/organisation/unit-people.js';
 import { UnitViewSchema } from '../../app/organisation/units.js';
-import { UnitChangesSchema } from '../../domain/unit.js';
+import { UnitChangesSchema, UnitMoveSchema } from '../../domain/unit.js';
+import type { Caller } from '../../app/caller.js';
+import type { Unit } from '../../domain/unit.js';
 import type { ApiDeps } from '../deps.js';
 import { parseIfMatch } from '../if-match.js';
 import { IfMatchHeader, UnitIdParam, json } from '../params.js';
@@ -12,7 +14,14 @@ import { bearerSecurity, newRouter } from '../router.js';
 const UnitParams = z.object({ unitId: UnitIdParam });
 
 export function unitRoutes(deps: ApiDeps) {
-  const { units } = deps.app;
+  const { units, admin } = deps.app;
+  const changed = (
+    c: { get: (key: 'caller') => Caller; header: (name: string, value: string) => void },
+    unit: Unit,
+  ) => {
+    c.header('ETag', `"${unit.version}"`);
+    return units.view(c.get('caller'), unit);
+  };
   return newRouter()
     .openapi(
       defineRoute({
@@ -49,9 +58,52 @@ export function unitRoutes(deps: ApiDeps) {
       }),
       async (c) => {
         const expected = parseIfMatch(c.req.valid('header')['if-match']);
-        const unit = await units.change(c.get('caller'), c.req.valid('param').unitId, c.req.valid('json'), expected);
-        c.header('ETag', `"${unit.version}"`);
-        return c.json(unit, 200);
+        const unit = await admin.changeUnit(c.get('caller'), c.req.valid('param').unitId, c.req.valid('json'), expected);
+        return c.json(await changed(c, unit), 200);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'post', path: '/api/units/{unitId}/move', tags: ['Organisation'], security: bearerSecurity,
+        summary: "Move a unit to another area (admin): its coaches' and supervisors' roles follow it; needs If-Match",
+        request: { params: UnitParams, headers: IfMatchHeader, body: { required: true, content: { 'application/json': { schema: UnitMoveSchema } } } },
+        responses: {
+          200: json('Moved', UnitViewSchema),
+          400: problemResponse('Invalid area or parent'),
+          401: problemResponse('Not signed in'),
+          403: problemResponse('Only admins move units'),
+          404: problemResponse('No such unit'),
+          409: problemResponse('The unit has branches to move first'),
+          412: problemResponse('Someone else changed the unit first'),
+          428: problemResponse('If-Match is missing'),
+        },
+      }),
+      async (c) => {
+        const expected = parseIfMatch(c.req.valid('header')['if-match']);
+        const unit = await admin.moveUnit(c.get('caller'), c.req.valid('param').unitId, c.req.valid('json'), expected);
+        return c.json(await changed(c, unit), 200);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'post', path: '/api/units/{unitId}/close', tags: ['Organisation'], security: bearerSecurity,
+        summary: 'Close a unit (admin): it keeps its history, leaves the overview and the rounds, and takes no new figures; needs If-Match',
+        request: { params: UnitParams, headers: IfMatchHeader },
+        responses: {
+          200: json('Closed', UnitViewSchema),
+          400: problemResponse('Invalid unit id'),
+          401: problemResponse('Not signed in'),
+          403: problemResponse('Only admins close units'),
+          404: problemResponse('No such unit'),
+          409: problemResponse('Closed already, or it has open branches'),
+          412: problemResponse('Someone else changed the unit first'),
+          428: problemResponse('If-Match is missing'),
+        },
+      }),
+      async (c) => {
+        const expected = parseIfMatch(c.req.valid('header')['if-match']);
+        const unit = await admin.closeUnit(c.get('caller'), c.req.valid('param').unitId, expected);
+        return c.json(await changed(c, unit), 200);
       },
     )
     .openapi(

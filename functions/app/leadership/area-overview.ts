@@ -23,7 +23,7 @@ export function areaOverview(deps: { measurements: Pick<MeasurementRepository, '
   async function overview(caller: Caller, areaId: string): Promise<AreaOverview> {
     const { principal } = caller;
     if (!can(principal, { type: 'area:read', areaId })) throw new NotFoundError(`No area ${areaId} that you can see.`, { code: 'area.notFound', params: { areaId } });
-    const items = await deps.measurements.listAreaStatus(areaId);
+    const items = (await deps.measurements.listAreaStatus(areaId)).filter((item) => !item.closed);
     // Only an admin reaches an area without being in it: one with no units may not exist at all.
     if (items.length === 0 && !(await deps.areas.get(areaId))) throw new NotFoundError(`No area ${areaId}.`, { code: 'area.notFound', params: { areaId } });
     // Leaders and admins see every unit; a coach or supervisor only the units they work in.

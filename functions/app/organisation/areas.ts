@@ -1,13 +1,12 @@
 import { can, reachableAreaIds, visibleUnitsOfArea, type Principal } from '../../domain/access-policy.js';
 import type { Area } from '../../domain/area.js';
-import type { NewUnit, Unit } from '../../domain/unit.js';
+import type { Unit } from '../../domain/unit.js';
 import type { AreaRepository } from '../../store/area-repository.js';
 import type { UnitRepository } from '../../store/unit-repository.js';
-import { requireAllowed } from '../access.js';
 import type { Caller } from '../caller.js';
 import { NotFoundError } from '../errors.js';
 
-type Deps = { areas: Pick<AreaRepository, 'list' | 'get'>; units: Pick<UnitRepository, 'listByArea' | 'getMany' | 'create'> };
+type Deps = { areas: Pick<AreaRepository, 'list' | 'get'>; units: Pick<UnitRepository, 'listByArea' | 'getMany'> };
 
 /** An area the person may not see is answered exactly like one that does not exist. */
 export function areaAccess(deps: Pick<Deps, 'areas'>) {
@@ -37,12 +36,6 @@ export function areas(deps: Deps) {
       if (visible === 'all') return deps.units.listByArea(areaId, { limit: page.limit ?? 50, cursor: page.cursor });
       const items = (await deps.units.getMany(visible)).sort((a, b) => a.name.fi.localeCompare(b.name.fi, 'fi'));
       return { items, nextCursor: null };
-    },
-
-    async addUnit(caller: Caller, areaId: string, input: NewUnit): Promise<Unit> {
-      await areaFor(caller.principal, areaId);
-      requireAllowed(caller.principal, { type: 'unit:create', areaId }, 'Only admins can add units.');
-      return deps.units.create({ ...input, areaId });
     },
   };
 }

@@ -16,7 +16,7 @@ export function localSignIn(deps: {
 }) {
   return {
     async choices(): Promise<SignInChoice[]> {
-      const people = await deps.people.listPeople();
+      const people = (await deps.people.listPeople()).filter((p) => !p.deactivatedAt);
       const withRoles = (await Promise.all(people.map((p) => deps.people.getWithMemberships(p.id)))).flatMap((p) => (p ? [p] : []));
       const unitIds = withRoles.flatMap((p) => p.memberships.flatMap((m) => ('unitId' in m ? [m.unitId] : [])));
       const units = new Map((await deps.units.getMany(unitIds)).map((u) => [u.id, u]));
@@ -33,9 +33,10 @@ export function localSignIn(deps: {
         .sort((a, b) => a.person.name.localeCompare(b.person.name, 'fi'));
     },
 
-    /** The person to sign in as, if they exist. */
+    /** The person to sign in as, if they exist and are not deactivated. */
     async person(personId: string): Promise<Person | undefined> {
-      return (await deps.people.getWithMemberships(personId))?.person;
+      const person = (await deps.people.getWithMemberships(personId))?.person;
+      return person?.deactivatedAt ? undefined : person;
     },
   };
 }

@@ -99,6 +99,7 @@ export function roundSteps(deps: RoundStepDeps) {
       for (const area of await deps.areas.list()) {
         areaIds.push(area.id);
         for (const unit of await deps.units.listAllOfArea(area.id)) {
+          if (unit.closedAt) continue;
           const measures = await deps.measurements.listUnitMeasures(unit.id);
           if (measures.some((m) => m.frequency === frequency)) unitIds.push(unit.id);
         }

@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { createRemoteJWKSet } from 'jose';
@@ -7,6 +8,7 @@ import { createApp } from '../../api/app.js';
 import { createApplication } from '../../app/application.js';
 import { countingSent } from '../../metrics/business-metrics.js';
 import { createEmfMetrics } from '../../metrics/emf-metrics.js';
+import { createCognitoDirectory } from '../../identity/cognito-directory.js';
 import { createCycleMail } from '../../notify/cycle-mail.js';
 import { createSesNotifier } from '../../notify/ses-notifier.js';
 import { createDb } from '../../store/document-client.js';
@@ -15,7 +17,8 @@ import { readSettings } from '../env.js';
 import { createRepositories } from '../repositories.js';
 
 /**
- * Composition root of the API Lambda: the table, Cognito's JWKS and hosted UI, SES for review
+ * Composition root of the API Lambda: the table, Cognito's JWKS and hosted UI (and its user pool,
+ * where admins create and disable people's sign-ins), SES for review
  * invitations, and Step Functions both ways — it starts executions (through the machines' `live`
  * aliases) and answers a cycle's decision wait. Business metrics are flushed after each request.
  */
@@ -39,6 +42,7 @@ export function createApiFunction(env: NodeJS.ProcessEnv) {
       webUrl: settings.webUrl,
     }),
     metrics,
+    identities: createCognitoDirectory(new CognitoIdentityProviderClient({}), settings.userPoolId),
   });
   const domainUrl = settings.authDomainUrl.replace(/\/$/, '');
   return {

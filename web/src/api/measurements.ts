@@ -123,3 +123,28 @@ export function useRunRound() {
     mutationFn: async (frequency: Frequency) => (await (await callForResponse(() => client.api.rounds.$post({ json: { frequency } }))).json()) as RoundStart,
   });
 }
+
+export type NewUnitMeasure = NonNullable<Parameters<typeof units.measures.$post>[0]>['json'];
+export type UnitMeasureChanges = NonNullable<Parameters<typeof measureRoute.$patch>[0]>['json'];
+
+/** Tracks a catalogue measure (or adds the unit's own): the unit's coaches and supervisors. */
+export function useTrackMeasure(unitId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (json: NewUnitMeasure) => call(() => units.measures.$post({ param: { unitId }, json }, { headers: languageHeader() })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: measurementKeys.unitMeasures(unitId) }),
+  });
+}
+
+/** A tracked measure's target, the one every aim naming the measure uses. */
+export function useChangeUnitMeasure(unitId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ key, version, changes }: { key: string; version: number; changes: UnitMeasureChanges }) =>
+      call(() => measureRoute.$patch({ param: { unitId, key }, header: { 'if-match': `"${version}"` }, json: changes }, { headers: languageHeader() })),
+    onSuccess: (_, { key }) => {
+      void queryClient.invalidateQueries({ queryKey: measurementKeys.unitMeasures(unitId) });
+      void queryClient.invalidateQueries({ queryKey: measurementKeys.series(unitId, key) });
+    },
+  });
+}

@@ -1,5 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import adminEn from './admin.en.json';
+import adminFi from './admin.fi.json';
+import adminSv from './admin.sv.json';
 import en from './en.json';
 import fi from './fi.json';
 import learningEn from './learning.en.json';
@@ -60,9 +63,9 @@ i18next.on('languageChanged', (language) => {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    fi: { translation: { ...fi, ...measuresFi, ...leadershipFi, ...learningFi } },
-    sv: { translation: { ...sv, ...measuresSv, ...leadershipSv, ...learningSv } },
-    en: { translation: { ...en, ...measuresEn, ...leadershipEn, ...learningEn } },
+    fi: { translation: { ...fi, ...measuresFi, ...leadershipFi, ...learningFi, ...adminFi } },
+    sv: { translation: { ...sv, ...measuresSv, ...leadershipSv, ...learningSv, ...adminSv } },
+    en: { translation: { ...en, ...measuresEn, ...leadershipEn, ...learningEn, ...adminEn } },
   },
   lng: rememberedLocale() ?? 'fi',
   fallbackLng: 'fi',

@@ -31,7 +31,6 @@ export function Reviews({ cycle, me, canManage }: { cycle: CycleView; me: Me; ca
   };
   const items = reviews.data ?? [];
   const hasStudyReview = items.some((r) => r.kind === 'study' && r.status !== 'cancelled');
-  const knownIds = [...new Set(items.flatMap((r) => [...r.participantIds, r.coachId]))];
 
   return (
     <section className="panel reviews" aria-labelledby="reviews-heading">
@@ -77,9 +76,9 @@ export function Reviews({ cycle, me, canManage }: { cycle: CycleView; me: Me; ca
         </ul>
       )}
 
-      {open?.type === 'schedule' && <ScheduleReviewDialog cycle={cycle} me={me} knownIds={knownIds} onClose={() => setOpen(undefined)} onDone={done} onReload={reload} />}
+      {open?.type === 'schedule' && <ScheduleReviewDialog cycle={cycle} me={me} onClose={() => setOpen(undefined)} onDone={done} onReload={reload} />}
       {open?.type === 'reschedule' && (
-        <ScheduleReviewDialog cycle={cycle} me={me} review={open.review} knownIds={knownIds} onClose={() => setOpen(undefined)} onDone={done} onReload={reload} />
+        <ScheduleReviewDialog cycle={cycle} me={me} review={open.review} onClose={() => setOpen(undefined)} onDone={done} onReload={reload} />
       )}
       {open?.type === 'outcome' && <OutcomeDialog cycle={cycle} review={open.review} onClose={() => setOpen(undefined)} onDone={done} onReload={reload} />}
       {open?.type === 'cancel' && <CancelDialog cycle={cycle} review={open.review} onClose={() => setOpen(undefined)} onDone={done} onReload={reload} />}

@@ -1,28 +1,27 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRescheduleReview, useScheduleReview, type CycleView, type Review } from '../../api/pdsa.js';
+import { useRescheduleReview, useScheduleReview, useUnitPeople, type CycleView, type Review } from '../../api/pdsa.js';
 import type { Me } from '../../api/queries.js';
 import { ActionError } from '../../components/ActionError.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Choice, Choices, SelectField, TextField, FormActions } from '../../components/Fields.js';
 import { useKnownPeople } from '../../components/Pdsa.js';
+import { Loading } from '../../components/StatusViews.js';
 
 
 const DURATIONS = [30, 45, 60, 90, 120];
-const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-type Errors = Partial<Record<'date' | 'startTime' | 'place' | 'meetingUrl' | 'participants' | 'otherId', string>>;
+type Errors = Partial<Record<'date' | 'startTime' | 'place' | 'meetingUrl' | 'participants', string>>;
 
 /**
  * Schedules a plan or study review, or moves one (`review` given): kind, date, start time,
- * duration, place or meeting link, and participants from the unit. Every participant gets an
- * invitation with an .ics (an update when it is moved).
+ * duration, place or meeting link, and participants picked by name from the unit's people. Every
+ * participant and the organising coach get an invitation with an .ics (an update when it is moved).
  */
 export function ScheduleReviewDialog({
   cycle,
   me,
   review,
-  knownIds = [],
   onClose,
   onDone,
   onReload,
@@ -30,8 +29,6 @@ export function ScheduleReviewDialog({
   cycle: CycleView;
   me: Me;
   review?: Review;
-  /** People already taking part in the cycle's reviews, who are the unit's people too. */
-  knownIds?: string[];
   onClose: () => void;
   onDone: (message: string) => void;
   /** After a 412: the review changed meanwhile; load it again. */
@@ -39,6 +36,7 @@ export function ScheduleReviewDialog({
 }) {
   const { t } = useTranslation();
   const people = useKnownPeople(cycle.unitId, me);
+  const unitPeople = useUnitPeople(cycle.unitId);
   const schedule = useScheduleReview(cycle.unitId, cycle.id);
   const reschedule = useRescheduleReview(cycle.unitId, cycle.id);
   const mutation = review ? reschedule : schedule;
@@ -50,29 +48,13 @@ export function ScheduleReviewDialog({
   const [place, setPlace] = useState(review?.place ?? '');
   const [meetingUrl, setMeetingUrl] = useState(review?.meetingUrl ?? '');
   const [participants, setParticipants] = useState<string[]>(review?.participantIds ?? []);
-  const [extraIds, setExtraIds] = useState<string[]>([]);
-  const [otherId, setOtherId] = useState('');
   const [errors, setErrors] = useState<Errors>({});
 
-  // Everyone the app knows in the unit (the API has no list of a unit's people): who has edited
-  // there, who takes part in the cycle's reviews, and anyone added by id. The coach who schedules
-  // is the organiser and gets no invitation of their own.
-  const candidates = [...new Set([...people.candidates, ...knownIds, ...(review?.participantIds ?? []), ...extraIds])].filter(
-    (id) => id !== (review?.coachId ?? me.person.id),
-  );
+  // Participants are picked by name from the unit's coaches and supervisors (and whoever the review
+  // invites already). The coach who organises it gets the invitation anyway, so is not offered.
+  const organiserId = review?.coachId ?? me.person.id;
+  const candidates = [...new Set([...(unitPeople.data ?? []).map((p) => p.id), ...(review?.participantIds ?? [])])].filter((id) => id !== organiserId);
   const toggle = (id: string) => setParticipants((current) => (current.includes(id) ? current.filter((p) => p !== id) : [...current, id]));
-
-  const addOther = () => {
-    const id = otherId.trim().toLowerCase();
-    if (!ID_PATTERN.test(id)) {
-      setErrors((e) => ({ ...e, otherId: t('schedule.otherIdError') }));
-      return;
-    }
-    setErrors((e) => ({ ...e, otherId: undefined }));
-    setExtraIds((ids) => (ids.includes(id) ? ids : [...ids, id]));
-    setParticipants((current) => (current.includes(id) ? current : [...current, id]));
-    setOtherId('');
-  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -136,39 +118,19 @@ export function ScheduleReviewDialog({
         <p className="field__hint">{t('schedule.timeZone')}</p>
         <TextField label={t('schedule.place')} hint={t('schedule.placeHint')} value={place} error={errors.place} onChange={(e) => setPlace(e.target.value)} />
         <TextField label={t('schedule.meetingUrl')} type="url" inputMode="url" placeholder="https://" value={meetingUrl} error={errors.meetingUrl} onChange={(e) => setMeetingUrl(e.target.value)} />
-        <Choices legend={t('schedule.participants')} hint={t('schedule.participantsHint')} error={errors.participants} required>
-          {candidates.length === 0 && <p className="muted">{t('schedule.noCandidates')}</p>}
+        <Choices legend={t('schedule.participants')} hint={t('selfService.organiserInvited')} error={errors.participants} required>
+          {unitPeople.isPending ? <Loading /> : candidates.length === 0 && <p className="muted">{t('selfService.noCandidates')}</p>}
           {candidates.map((id) => (
             <Choice
               key={id}
               type="checkbox"
               checked={participants.includes(id)}
               onChange={() => toggle(id)}
-              label={people.names.has(id) ? people.nameOf(id) : id}
-              hint={people.undeliverable(id) ? t('people.undeliverableHint') : people.names.has(id) ? undefined : t('schedule.nameUnknown')}
+              label={people.nameOf(id)}
+              hint={people.undeliverable(id) ? t('people.undeliverableHint') : undefined}
             />
           ))}
         </Choices>
-        <div className="add-other">
-          <TextField
-            label={t('schedule.otherId')}
-            hint={t('schedule.otherIdHint')}
-            value={otherId}
-            error={errors.otherId}
-            autoComplete="off"
-            spellCheck={false}
-            onChange={(e) => setOtherId(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                addOther();
-              }
-            }}
-          />
-          <button type="button" className="button button--quiet" onClick={addOther}>
-            {t('schedule.addOther')}
-          </button>
-        </div>
         <ActionError error={mutation.error} onReload={onReload} />
         <FormActions label={review ? t('schedule.saveReschedule') : t('schedule.save')} pending={mutation.isPending} onCancel={onClose} />
       </form>

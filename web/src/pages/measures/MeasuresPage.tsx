@@ -10,6 +10,7 @@ import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
 import { CsvExport, CsvImport } from './Csv.js';
 import { RoundControl } from './RoundControl.js';
+import { TrackMeasures } from './TrackMeasures.js';
 import { UnitFrame, currentFields, measureName } from './shared.js';
 
 /** A unit's measures: each with its target, latest value, trend and classification; CSV in and out; the round for admins. */
@@ -44,6 +45,7 @@ export function MeasuresPage({ unitId, me }: { unitId: string; me: Me }) {
               <MeasureTable unitId={unitId} measures={measures.data} />
             )}
           </section>
+          {can.manageMeasures && measures.isSuccess && <TrackMeasures unitId={unitId} tracked={measures.data} />}
           {can.writeFigures && <CsvImport unitId={unitId} />}
           <CsvExport unitId={unitId} />
           {me.can.runRound && <RoundControl />}
