@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/format.js';
 import { useExportCsv, useImportCsv, type ImportReport } from '../../api/measurements.js';
 import { ProblemNotice } from './shared.js';
 
@@ -115,6 +116,7 @@ const STATUS_ORDER = ['invalid', 'create', 'update', 'unchanged'] as const;
 /** Every row's result; the bad ones with their line number and reason. */
 function ImportPreview({ report, fileName }: { report: ImportReport; fileName: string }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const captionId = useId();
   return (
     <div className="csv-preview">
@@ -163,7 +165,7 @@ function ImportPreview({ report, fileName }: { report: ImportReport; fileName: s
               <tr key={row.line} className={row.status === 'invalid' ? 'csv-preview__bad' : undefined}>
                 <th scope="row">{row.line}</th>
                 <td>{row.measureKey}</td>
-                <td>{row.period}</td>
+                <td>{format.period(row.period)}</td>
                 <td>
                   <span className={`csv-status csv-status--${row.status}`}>{t(`csvImport.status.${row.status}`)}</span>
                   {row.errors.length > 0 && (

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parsePeriod } from '../../../../functions/domain/period-calendar.js';
 import { ApiError } from '../../api/client.js';
 import type { UnitMeasure } from '../../api/measurements.js';
 import { useUnit, type UnitView } from '../../api/queries.js';
@@ -22,15 +21,7 @@ export function measureName(measure: UnitMeasure, locale: Locale): string {
 
 /** A period's name in the UI language: "vk 48/2026", "marraskuu 2026". */
 export function usePeriodName() {
-  const { t } = useTranslation();
-  const format = useFormat();
-  return (period: string) => {
-    const parsed = parsePeriod(period);
-    if (!parsed) return period;
-    const { frequency, year, number } = parsed;
-    if (frequency === 'weekly') return t('entry.week', { week: number, year });
-    return new Intl.DateTimeFormat(format.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, number - 1, 1)));
-  };
+  return useFormat().period;
 }
 
 /** "← Back: Sampoharjun terveysasema" (or to another page of the unit). */
