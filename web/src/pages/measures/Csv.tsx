@@ -1,8 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionError } from '../../components/ActionError.js';
 import { useFormat } from '../../i18n/format.js';
 import { useExportCsv, useImportCsv, type ImportReport } from '../../api/measurements.js';
-import { ProblemNotice } from './shared.js';
 
 /**
  * CSV import: choose a file, preview every row's result (nothing is written), then import it,
@@ -91,7 +91,7 @@ export function CsvImport({ unitId }: { unitId: string }) {
           </button>
         </div>
       </form>
-      <ProblemNotice error={importCsv.error} />
+      <ActionError error={importCsv.error} />
       <div ref={resultRef} tabIndex={-1} className="csv-import__result">
         {imported && (
           <p className="status-message" role="status">
@@ -203,7 +203,7 @@ export function CsvExport({ unitId }: { unitId: string }) {
           {t('csvExport.done', { file: exportCsv.data })}
         </p>
       )}
-      <ProblemNotice error={exportCsv.error} />
+      <ActionError error={exportCsv.error} />
     </section>
   );
 }

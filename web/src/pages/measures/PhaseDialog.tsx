@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionError } from '../../components/ActionError.js';
 import { useCreatePhase, type SeriesView } from '../../api/measurements.js';
 import { Dialog } from '../../components/Dialog.js';
 import { FormActions, SelectField, TextArea } from '../../components/Fields.js';
 import { useFormat } from '../../i18n/format.js';
-import { ProblemNotice } from './shared.js';
 
 /**
  * A new phase: centre line and limits start afresh from a period, normally where a change was
@@ -57,7 +57,7 @@ export function PhaseDialog({ unitId, view, onClose, onDone }: { unitId: string;
             ))}
           </SelectField>
         )}
-        <ProblemNotice error={create.error} />
+        <ActionError error={create.error} />
         <FormActions label={t('phase.save')} pending={create.isPending} onCancel={onClose} />
       </form>
     </Dialog>
