@@ -77,7 +77,7 @@ describe('Sparkline', () => {
     const { analysis } = view();
     const trend = trendOf(analysis.points, 12);
     const html = renderToStaticMarkup(createElement(chart.Sparkline, { trend, variation: analysis.classification.variation, target: analysis.target, name: 'T3', unitLabel: 'vrk' }));
-    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="T3: viimeisin 6 vrk \(vk 40\), (Tavanomaista vaihtelua|Erityissyy: parannusta|Erityissyy: huolestuttavaa)"/);
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="T3: viimeisin 6 vrk \(vk 40\/\d{4}\), (Tavanomaista vaihtelua|Erityissyy: parannusta|Erityissyy: huolestuttavaa)"/);
   });
 });
 
