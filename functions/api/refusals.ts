@@ -44,7 +44,7 @@ const BY_CODE: Record<string, Say> = {
   'unit.notFound': { fi: () => 'Yksikköä ei löytynyt, tai sinulla ei ole oikeutta nähdä sitä.', sv: () => 'Enheten hittades inte, eller så får du inte se den.', en: () => 'The unit was not found, or you may not see it.' },
   'area.notFound': { fi: () => 'Aluetta ei löytynyt, tai sinulla ei ole oikeutta nähdä sitä.', sv: () => 'Området hittades inte, eller så får du inte se det.', en: () => 'The area was not found, or you may not see it.' },
   'cycle.notFound': { fi: () => 'Sykliä ei löytynyt.', sv: () => 'Cykeln hittades inte.', en: () => 'The cycle was not found.' },
-  'aim.notFound': { fi: () => 'Kehittämisen tavoitetta ei löytynyt.', sv: () => 'Förbättringsmålet hittades inte.', en: () => 'The aim was not found.' },
+  'aim.notFound': { fi: () => 'Kehittämistavoitetta ei löytynyt.', sv: () => 'Förbättringsmålet hittades inte.', en: () => 'The aim was not found.' },
   'changeIdea.notFound': { fi: () => 'Muutosideaa ei löytynyt.', sv: () => 'Förändringsidén hittades inte.', en: () => 'The change idea was not found.' },
   'review.notFound': { fi: () => 'Katselmointia ei löytynyt.', sv: () => 'Genomgången hittades inte.', en: () => 'The review was not found.' },
   'outbox.notFound': { fi: () => 'Viestiä ei löytynyt.', sv: () => 'Meddelandet hittades inte.', en: () => 'The message was not found.' },
@@ -112,7 +112,7 @@ const BY_CODE: Record<string, Say> = {
 
 const PHASES: Record<string, Words> = {
   planning: { fi: 'Suunnittele', sv: 'Planera', en: 'Plan' },
-  doing: { fi: 'Toteuta', sv: 'Göra', en: 'Do' },
+  doing: { fi: 'Toteuta', sv: 'Gör', en: 'Do' },
   studying: { fi: 'Tutki', sv: 'Studera', en: 'Study' },
   acting: { fi: 'Toimi', sv: 'Agera', en: 'Act' },
   adopted: { fi: 'Otettu käyttöön', sv: 'Infört', en: 'Adopted' },
@@ -127,7 +127,7 @@ function transitionSentence(p: Record<string, string | number>, locale: Locale):
   if (p.from === 'planning' && p.to === 'doing') {
     return {
       fi: 'Toteutus voi alkaa, kun syklillä on tarkoitus ja suunnitelmassa kokeilun alku- ja loppupäivä (loppu aikaisintaan alkupäivänä).',
-      sv: 'Göra kan börja när cykeln har ett syfte och planen har testets start- och slutdatum (slutet tidigast på startdagen).',
+      sv: 'Gör kan börja när cykeln har ett syfte och planen har testets start- och slutdatum (slutet tidigast på startdagen).',
       en: 'Do can start when the cycle has an objective and the plan has the test’s start and end dates (the end on or after the start).',
     }[locale];
   }
@@ -172,7 +172,7 @@ export function refusalDetail(status: number, locale: Locale, refusal: { code?: 
 const FIELDS: Record<string, Words> = {
   title: { fi: 'Otsikko', sv: 'Rubrik', en: 'Title' },
   name: { fi: 'Nimi', sv: 'Namn', en: 'Name' },
-  aimId: { fi: 'Kehittämisen tavoite', sv: 'Förbättringsmål', en: 'Aim' },
+  aimId: { fi: 'Kehittämistavoite', sv: 'Förbättringsmål', en: 'Aim' },
   changeIdeaId: { fi: 'Muutosidea', sv: 'Förändringsidé', en: 'Change idea' },
   participantIds: { fi: 'Osallistujat', sv: 'Deltagare', en: 'Participants' },
   coachId: { fi: 'Valmentaja', sv: 'Coach', en: 'Coach' },
@@ -183,7 +183,7 @@ const FIELDS: Record<string, Words> = {
   place: { fi: 'Paikka', sv: 'Plats', en: 'Place' },
   meetingUrl: { fi: 'Etäkokouksen linkki', sv: 'Länk till distansmötet', en: 'Meeting link' },
   reason: { fi: 'Perustelu', sv: 'Motivering', en: 'Reason' },
-  score: { fi: 'Edistymispistemäärä', sv: 'Framstegspoäng', en: 'Progress score' },
+  score: { fi: 'Edistymisarvio', sv: 'Framstegsbedömning', en: 'Progress score' },
   value: { fi: 'Arvo', sv: 'Värde', en: 'Value' },
   numerator: { fi: 'Osoittaja', sv: 'Täljare', en: 'Numerator' },
   denominator: { fi: 'Nimittäjä', sv: 'Nämnare', en: 'Denominator' },
@@ -191,7 +191,7 @@ const FIELDS: Record<string, Words> = {
   key: { fi: 'Mittari', sv: 'Mätare', en: 'Measure' },
   measureKey: { fi: 'Mittari', sv: 'Mätare', en: 'Measure' },
   measure: { fi: 'Mittari', sv: 'Mätare', en: 'Measure' },
-  target: { fi: 'Tavoitearvo', sv: 'Målvärde', en: 'Target' },
+  target: { fi: 'Tavoitetaso', sv: 'Målnivå', en: 'Target' },
   targetDate: { fi: 'Tavoitepäivä', sv: 'Måldatum', en: 'Target date' },
   validFrom: { fi: 'Voimassa alkaen', sv: 'Gäller från', en: 'Valid from' },
   startPeriod: { fi: 'Alkava jakso', sv: 'Första period', en: 'First period' },
@@ -201,7 +201,7 @@ const FIELDS: Record<string, Words> = {
   cycleId: { fi: 'Sykli', sv: 'Cykel', en: 'Cycle' },
   fields: { fi: 'Mittarin määritelmä', sv: 'Mätarens definition', en: 'Measure definition' },
   objective: { fi: 'Syklin tarkoitus', sv: 'Cykelns syfte', en: 'Cycle objective' },
-  statement: { fi: 'Tavoitteen kuvaus', sv: 'Beskrivning av målet', en: 'Aim statement' },
+  statement: { fi: 'Kehittämistavoite', sv: 'Förbättringsmål', en: 'Aim' },
   description: { fi: 'Kuvaus', sv: 'Beskrivning', en: 'Description' },
   prediction: { fi: 'Ennuste', sv: 'Förutsägelse', en: 'Prediction' },
   doStart: { fi: 'Kokeilun alku', sv: 'Testets början', en: 'Test start' },
@@ -250,8 +250,8 @@ const FIELD_CODES: Record<string, Say> = {
     en: () => 'What was chosen does not exist in this unit. Reload the page and choose again.',
   },
   'progress.reasonNeeded': {
-    fi: (p) => `Kirjoita perustelu, kun pistemäärä (${p.score}) poikkeaa ehdotetusta (${p.suggested}).`,
-    sv: (p) => `Skriv en motivering när poängen (${p.score}) avviker från den föreslagna (${p.suggested}).`,
+    fi: (p) => `Kirjoita perustelu, kun arvio (${p.score}) poikkeaa ehdotetusta (${p.suggested}).`,
+    sv: (p) => `Skriv en motivering när bedömningen (${p.score}) avviker från den föreslagna (${p.suggested}).`,
     en: (p) => `Write a reason when the score (${p.score}) differs from the suggested one (${p.suggested}).`,
   },
 };

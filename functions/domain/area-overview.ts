@@ -75,15 +75,15 @@ export function buildAreaOverview(areaId: string, items: readonly AreaStatus[], 
 
 const WORDS = {
   fi: {
-    unit: 'Yksikkö', score: 'Edistymispistemäärä', scoreSuggested: 'Ehdotettu pistemäärä', inProgress: 'Syklejä käynnissä',
+    unit: 'Yksikkö', score: 'Edistymisarvio', scoreSuggested: 'Ehdotettu arvio', inProgress: 'Syklejä käynnissä',
     completed: 'Valmistuneet syklit (90 pv)', completeness: 'Tietojen kattavuus (12 jaksoa)', overdue: 'Myöhässä olevat katselmoinnit',
-    attention: 'Huomioitavaa', latest: 'viimeisin', period: 'jakso', target: 'tavoitearvo', variation: 'vaihtelu', assurance: 'tavoitteen saavuttaminen',
+    attention: 'Huomioitavaa', latest: 'viimeisin', period: 'jakso', target: 'tavoitetaso', variation: 'vaihtelu', assurance: 'tavoitetason saavuttaminen',
     notComparable: 'määritelmät eroavat yksiköiden välillä',
   },
   sv: {
-    unit: 'Enhet', score: 'Framstegspoäng', scoreSuggested: 'Föreslagen poäng', inProgress: 'Pågående cykler',
+    unit: 'Enhet', score: 'Framstegsbedömning', scoreSuggested: 'Föreslagen bedömning', inProgress: 'Pågående cykler',
     completed: 'Avslutade cykler (90 d)', completeness: 'Datatäckning (12 perioder)', overdue: 'Försenade genomgångar',
-    attention: 'Att uppmärksamma', latest: 'senaste', period: 'period', target: 'målvärde', variation: 'variation', assurance: 'måluppfyllelse',
+    attention: 'Att uppmärksamma', latest: 'senaste', period: 'period', target: 'målnivå', variation: 'variation', assurance: 'uppnående av målnivån',
     notComparable: 'definitionerna skiljer sig mellan enheterna',
   },
   en: {
@@ -101,8 +101,8 @@ export const VARIATION_WORDS: Record<Locale, Record<'improving' | 'concerning' |
 };
 
 export const ASSURANCE_WORDS: Record<Locale, Record<'met' | 'missed' | 'notAssured' | 'none', string>> = {
-  fi: { met: 'Tavoite saavutetaan johdonmukaisesti', missed: 'Tavoite jää johdonmukaisesti saavuttamatta', notAssured: 'Tavoitteen saavuttaminen epävarmaa', none: 'Ei tavoitetta' },
-  sv: { met: 'Målet nås konsekvent', missed: 'Målet nås konsekvent inte', notAssured: 'Osäkert om målet nås', none: 'Inget mål' },
+  fi: { met: 'Tavoitetaso saavutetaan johdonmukaisesti', missed: 'Tavoitetaso jää johdonmukaisesti saavuttamatta', notAssured: 'Tavoitetason saavuttaminen epävarmaa', none: 'Ei tavoitetasoa' },
+  sv: { met: 'Målnivån nås konsekvent', missed: 'Målnivån nås konsekvent inte', notAssured: 'Osäkert om målnivån nås', none: 'Ingen målnivå' },
   en: { met: 'Target consistently met', missed: 'Target consistently missed', notAssured: 'Target not assured', none: 'No target' },
 };
 

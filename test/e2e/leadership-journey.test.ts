@@ -55,7 +55,7 @@ describe('leadership, coach and supervisor homes and the area overview', () => {
       expect((await rowNames(table)).sort()).toEqual(UNITS);
       for (const name of UNITS) {
         const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
-        await row.getByText(/Syklin ehdotus \d,\d/).waitFor();
+        await row.getByText(/Ehdotettu arvio \d,\d/).waitFor();
         await row.getByText(/^\d+\s%$/).first().waitFor();
         expect(await row.getByRole('img', { name: /vaihtelua|Erityissyy/ }).count()).toBe(4);
         expect(await row.getByRole('img', { name: /[Tt]avoit/ }).count()).toBe(4);
@@ -96,7 +96,7 @@ describe('leadership, coach and supervisor homes and the area overview', () => {
       expect(download.suggestedFilename()).toMatch(/^sykli-keski-suomi-\d{4}-\d{2}-\d{2}\.csv$/);
       const csv = await readFile(await download.path(), 'utf8');
       const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-      expect(header).toContain('Yksikkö;Edistymispistemäärä;Syklin ehdotus');
+      expect(header).toContain('Yksikkö;Edistymisarvio;Ehdotettu arvio');
       expect(header).toContain('T3 – kolmanneksi seuraava vapaa kiireetön vastaanottoaika: viimeisin');
       expect(rows.map((row) => row.split(';')[0]).sort()).toEqual(UNITS);
 
@@ -151,7 +151,7 @@ describe('leadership, coach and supervisor homes and the area overview', () => {
       const nova = units.getByRole('article', { name: 'Nova hälsostation' });
       await nova.getByRole('button', { name: /^Bekräfta poängen\W+Nova hälsostation$/ }).click();
       const dialog = page.getByRole('dialog', { name: 'Framstegspoäng: Nova hälsostation' });
-      await dialog.getByText('Syklis förslag är 2,0.').waitFor();
+      await dialog.getByText('Den föreslagna bedömningen är 2,0.').waitFor();
       await expectNoSeriousAxeViolations(page, 'the progress dialog');
       await dialog.getByRole('radio', { name: /3,0 Måttlig förbättring/ }).check();
       await dialog.getByRole('button', { name: 'Spara poängen' }).click();

@@ -49,7 +49,7 @@ describe('PDSA routes over the seeded store', () => {
     const aimProblem = await response.json();
     const fields = aimProblem.errors.map((e: { field: string }) => e.field);
     // Said in the person's language, each field in words.
-    expect(aimProblem.errors).toContainEqual({ field: 'json.statement', label: 'Tavoitteen kuvaus', message: 'ei saa olla tyhjä' });
+    expect(aimProblem.errors).toContainEqual({ field: 'json.statement', label: 'Kehittämistavoite', message: 'ei saa olla tyhjä' });
     expect(fields).toEqual(expect.arrayContaining(['json.statement', 'json.targetDate', 'json.measures.0.measureKey', 'json.measures.0.target']));
     const cycle = await flow.create();
     const review = await flow.send(`${u()}/cycles/${cycle.id}/reviews`, 'POST', people.coach, { kind: 'plan', date: isoDate(3), startTime: '25:00', durationMinutes: 5, participantIds: [] });

@@ -68,7 +68,7 @@ describe('SeriesChart', () => {
     expect(html).toMatch(/<tspan[^>]*class="series-chart__year"[^>]*>2026<\/tspan>/);
     expect(html).toContain('<th scope="row">vk 21/2026</th><td>puuttuu</td>');
     expect(html).toContain('<details class="chart-table">');
-    expect(html).toContain('Tavoite 7');
+    expect(html).toContain('Tavoitetaso 7');
   });
 });
 
@@ -85,7 +85,7 @@ describe('variation and assurance icons', () => {
   it('say what they are in words, beside the icon or as its name', () => {
     expect(renderToStaticMarkup(createElement(chart.VariationIcon, { variation: 'improving', better: 'lower' }))).toContain('Erityissyy: parannusta');
     expect(renderToStaticMarkup(createElement(chart.AssuranceIcon, { assurance: 'missed', labelled: false }))).toMatch(
-      /role="img" aria-label="Tavoite jää johdonmukaisesti saavuttamatta"/,
+      /role="img" aria-label="Tavoitetaso jää johdonmukaisesti saavuttamatta"/,
     );
   });
 });
