@@ -83,7 +83,7 @@ export function createCycleMail(deps: CycleMailDeps) {
   }
 
   return {
-    /** Each participant's invitation, update or cancellation, with the .ics (same UID, higher SEQUENCE). */
+    /** Each participant's and the coach's invitation, update or cancellation, with the .ics (same UID, higher SEQUENCE). */
     async reviewChanged(review: Review, cycle: Cycle, change: ReviewChange): Promise<void> {
       const unit = await unitOf(review.unitId);
       const people = await deps.directory.people([review.coachId, ...review.participantIds]);
@@ -91,7 +91,8 @@ export function createCycleMail(deps: CycleMailDeps) {
       if (!coach) throw new Error(`Coach ${review.coachId} does not exist.`);
       const participants = people.filter((p) => review.participantIds.includes(p.id));
       const mail = { invitation: invitationMail, reschedule: rescheduleMail, cancellation: cancellationMail }[change];
-      await sendEach(participants, `review-${change}`, { unitId: unit.id, cycleId: cycle.id, reviewId: review.id }, (person) => {
+      // The coach who organises it gets a copy too, so the review is in their calendar as well.
+      await sendEach([...participants, coach], `review-${change}`, { unitId: unit.id, cycleId: cycle.id, reviewId: review.id }, (person) => {
         const facts: ReviewFacts = {
           kind: review.kind,
           cycleTitle: cycle.title,

@@ -105,6 +105,9 @@ describe('PDSA routes over the seeded store', () => {
     const outbox = await body(await t.request('/api/outbox?limit=50', { as: people.supervisor }));
     const about = outbox.items.filter((m: any) => m.about.reviewId === review.id);
     expect(about.map((m: any) => m.kind)).toEqual(['review-cancellation', 'review-reschedule', 'review-invitation'].flatMap((k) => people.supervisors.map(() => k)));
+    // The coach who organises the review gets each message too, for their own calendar.
+    const coachOutbox = await body(await t.request('/api/outbox?limit=50', { as: people.coach }));
+    expect(coachOutbox.items.filter((m: any) => m.about.reviewId === review.id).map((m: any) => m.kind)).toEqual(['review-cancellation', 'review-reschedule', 'review-invitation']);
     const ics = await t.request(`/api/outbox/${about[0].id}/attachments/0`, { as: people.supervisor });
     expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
     const text = await ics.text();
