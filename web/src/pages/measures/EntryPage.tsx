@@ -76,7 +76,7 @@ export function EntryPage({ unitId }: { unitId: string }) {
           {!can.writeFigures && <p className="notice notice--info">{t('entry.readOnly')}</p>}
           <div className="entry-period">
             <SelectField label={t('entry.period')} hint={t('entry.periodHint')} value={period} onChange={(e) => setPeriod(e.target.value)}>
-              <option value="">{t('entry.duePeriods')}</option>
+              <option value="">{t('entry.duePeriods', { week: periodName(addPeriods(now.week, -1)), month: periodName(addPeriods(now.month, -1)) })}</option>
               {options.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
