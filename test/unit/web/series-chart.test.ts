@@ -70,6 +70,23 @@ describe('SeriesChart', () => {
     expect(html).toContain('<details class="chart-table">');
     expect(html).toContain('Tavoitetaso 7');
   });
+
+  it('numbers the cycles on the chart as in the list under it and draws a Do start after the last figure at the edge', () => {
+    const v = view();
+    v.cycleMarkers.push({ cycleId: 'next', title: 'Soitto jo aamupäivällä', phase: 'doing', doStart: '2026-10-12', doStartPeriod: '2026-W42', decision: null });
+    const html = renderToStaticMarkup(createElement(chart.SeriesChart, { view: v, name: 'T3', unitLabel: 'vrk' }));
+    const numbers = [...html.matchAll(/<g class="series-chart__marker">.*?<\/title>(\d+)<\/text>/g)].map((m) => m[1]);
+    expect(numbers).toEqual(['1', '2']);
+    expect(html).toMatch(/<ol class="chart-summary__list"><li>Takaisinsoitto samana päivänä.*?<\/li><li>Soitto jo aamupäivällä/);
+  });
+
+  it('reads a count chart from zero', () => {
+    const v = view();
+    const high = v.analysis.points.map((p) => ({ ...p, y: p.y === null ? null : p.y + 100, cl: null, lcl: null, ucl: null }));
+    const counts = { ...v, cycleMarkers: [], analysis: { ...v.analysis, chart: 'c' as const, target: null, points: high } };
+    const ticks = [...renderToStaticMarkup(createElement(chart.SeriesChart, { view: counts, name: 'Käynnit', unitLabel: 'kpl' })).matchAll(/text-anchor="end">(\d+)<\/text>/g)].map((m) => Number(m[1]));
+    expect(Math.min(...ticks)).toBe(0);
+  });
 });
 
 describe('Sparkline', () => {

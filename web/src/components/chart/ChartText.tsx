@@ -70,7 +70,8 @@ export function ChartSummary({ view, unitLabel, cycleHref }: { view: SeriesView;
       {view.cycleMarkers.length > 0 && (
         <>
           <h4>{t('chart.summary.cycles')}</h4>
-          <ul className="chart-summary__list">
+          {/* Numbered as their lines in the chart. */}
+          <ol className="chart-summary__list">
             {view.cycleMarkers.map((marker) => (
               <li key={marker.cycleId}>
                 {cycleHref ? <Link href={cycleHref(marker.cycleId)}>{marker.title}</Link> : marker.title}
@@ -80,7 +81,7 @@ export function ChartSummary({ view, unitLabel, cycleHref }: { view: SeriesView;
                 {marker.decision && `; ${t(`decisions.${marker.decision}`)}`}
               </li>
             ))}
-          </ul>
+          </ol>
         </>
       )}
     </section>
