@@ -1,3 +1,4 @@
+import type { AreaStatus } from '../../functions/domain/area-status.js';
 import { describe, expect, it } from 'vitest';
 import { coachAgenda } from '../../functions/domain/coach-agenda.js';
 import { emptyDo, emptyPlan, emptyStudy, type Cycle } from '../../functions/domain/cycle.js';
@@ -94,5 +95,18 @@ describe('the coach agenda', () => {
     expect(agenda.upcoming.map((r) => r.id)).toEqual(['soon', 'later']);
     expect(agenda.overdue.map((r) => r.id)).toEqual(['missed']);
     expect(agenda.studiesDue.map((c) => c.id).sort()).toEqual(['c1', 'c2']);
+  });
+
+  it("lists the coached units whose due figures are late, with each measure and its period", () => {
+    const name = (fi: string) => ({ fi, sv: fi, en: fi });
+    const measure = (measureKey: string, frequency: 'weekly' | 'monthly', late: boolean) => ({ measureKey, name: name(measureKey.toUpperCase()), frequency, late });
+    const statuses = [
+      { unitId: 'palokka', unitName: name('Palokka'), measures: [measure('t3', 'weekly', true), measure('omaolo', 'monthly', true), measure('access7d', 'weekly', false)] },
+      { unitId: 'kyllo', unitName: name('Kyllö'), measures: [measure('t3', 'weekly', false)] },
+    ] as unknown as AreaStatus[];
+    const agenda = coachAgenda({ now, reviews: [], cycles: [], statuses });
+    expect(agenda.figuresMissing).toEqual([
+      { unitId: 'palokka', unitName: name('Palokka'), measures: [{ measureKey: 't3', name: name('T3'), period: '2026-W11' }, { measureKey: 'omaolo', name: name('OMAOLO'), period: '2026-02' }] },
+    ]);
   });
 });
