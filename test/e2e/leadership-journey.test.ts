@@ -235,8 +235,9 @@ describe('leadership, coach and supervisor homes and the area overview', () => {
           results.push(response.status);
         }
         return results;
-      }, ['continuity', 'carePlans', 'satisfaction']);
-      expect(statuses).toEqual([201, 201, 201]);
+      }, ['continuity', 'carePlans', 'emergencyVisits']);
+      // Tracked now, or already (409 when the app has run this before).
+      for (const status of statuses) expect([201, 409]).toContain(status);
     } finally {
       await coach.context.close();
     }
@@ -278,15 +279,11 @@ describe('leadership, coach and supervisor homes and the area overview', () => {
       await page.emulateMedia({ media: 'screen' });
       const { extractText, getDocumentProxy } = await import('unpdf');
       const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
-      const flat = text.replace(/\s+/g, ' ');
-      expect(flat).toContain(`${AREA.name} · tulostettu`);
-      // A long name may break across lines in its narrow column: its first word and its last are there.
-      for (const name of measureNames) {
-        const words = name.split(/\s+/);
-        expect(flat, name).toContain(words[0]!);
-        expect(flat, name).toContain(words.at(-1)!);
-      }
-      expect(flat).toContain('Uuraisten terveysasema');
+      expect(text.replace(/\s+/g, ' ')).toContain(`${AREA.name} · tulostettu`);
+      // A long name breaks across lines in its narrow column, even inside a word: compare without spaces.
+      const compact = text.replace(/\s+/g, '');
+      for (const name of measureNames) expect(compact, name).toContain(name.replace(/\s+/g, ''));
+      for (const unit of UNITS) expect(compact, unit).toContain(unit.replace(/\s+/g, ''));
 
       // The main pages in each language: no raw ISO week anywhere, and in fi and sv no English.
       const english = /\b(the|and|with|of|week|weeks|target|measure|measures|cycle|cycles|review|unit|latest|missing|loading|error|figures?|not)\b/i;
