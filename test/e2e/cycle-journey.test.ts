@@ -99,13 +99,13 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
       await expectNoSeriousAxeViolations(page, 'the agenda');
 
       // The outbox shows each person what was sent to them: Study opening asked the coach to
-      // schedule the review; the invitation went to the supervisor, so it is in her outbox only.
+      // schedule the review; the invitation went to the supervisor, and the coach has a copy.
       const invitationName = `Tulosten katselmointi: ${TITLE} (${UNIT.name})`;
       await page.getByRole('navigation').getByRole('link', { name: 'Lähteneet viestit' }).click();
       await page.getByRole('heading', { level: 1, name: 'Lähteneet viestit' }).waitFor();
       const request = page.getByRole('article', { name: `Sovi tulosten katselmointi: ${TITLE} (${UNIT.name})`, exact: true });
       await request.waitFor();
-      expect(await page.getByRole('article', { name: invitationName, exact: true }).count()).toBe(0);
+      expect(await page.getByRole('article', { name: invitationName, exact: true }).count()).toBe(1);
 
       const inbox = supervisor.page;
       await inbox.goto(`${app.url}/outbox`);
