@@ -10,10 +10,13 @@ import {
   NotFoundError,
   StaleVersionError,
   VersionRequiredError,
+  type FieldIssue,
 } from '../app/errors.js';
 import { InvalidTokenError } from './auth/token-verifier.js';
+import { userLocale } from './locale.js';
+import { ISSUES_SAID, fieldInWords, fieldIssueInWords, problemTitle, refusalDetail, zodIssueInWords } from './refusals.js';
 
-/** RFC 9457 problem details; `errors` names each failing field. */
+/** RFC 9457 problem details, in the person's language (Content-Language); `errors` names each failing field, in words in `label`. */
 export const ProblemSchema = z
   .object({
     type: z.string(),
@@ -21,7 +24,7 @@ export const ProblemSchema = z
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    errors: z.array(z.object({ field: z.string(), label: z.string().optional(), message: z.string() })).optional(),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof ProblemSchema>;
@@ -31,43 +34,47 @@ export const problemResponse = (description: string) => ({
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
 
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  412: 'Precondition Failed',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  428: 'Precondition Required',
-  500: 'Internal Server Error',
-};
+type ProblemExtra = { type?: string; code?: string; params?: Record<string, string | number>; errors?: FieldIssue[] };
 
-type ProblemExtra = { type?: string; errors?: Problem['errors'] };
-
-export function problemJson(c: Context, status: ContentfulStatusCode, detail: string, extra: ProblemExtra = {}) {
+/**
+ * A refusal as the person reads it: title and detail in their language (see refusals.ts), by the
+ * refusal's code when it has one; `message` is the English sentence for the log and is said only
+ * when it was written in the person's language already (figures, CSV files).
+ */
+export function problemJson(c: Context, status: ContentfulStatusCode, message: string, extra: ProblemExtra = {}) {
+  const locale = userLocale(c);
+  const code = extra.code ?? extra.type?.replace(/^urn:sykli:problem:/, '');
+  const saidAlready = code !== undefined && ISSUES_SAID.test(code);
   const body: Problem = {
     type: extra.type ?? 'about:blank',
-    title: TITLES[status] ?? 'Error',
+    title: problemTitle(status, locale),
     status,
-    detail,
+    detail: refusalDetail(status, locale, { code, params: extra.params, message }),
     instance: c.req.path,
-    ...(extra.errors ? { errors: extra.errors } : {}),
+    ...(extra.errors
+      ? {
+          errors: extra.errors.map((issue) => ({
+            field: issue.field,
+            label: fieldInWords(issue.field, locale),
+            message: fieldIssueInWords(issue, locale, saidAlready),
+          })),
+        }
+      : {}),
   };
   if (status === 401) c.header('WWW-Authenticate', 'Bearer realm="sykli"');
-  return c.body(JSON.stringify(body), status, { 'Content-Type': 'application/problem+json' });
+  return c.body(JSON.stringify(body), status, { 'Content-Type': 'application/problem+json', 'Content-Language': locale });
 }
 
-/** Zod issues → the failing fields, as dotted paths prefixed with where they came from. */
+/** Zod issues → the failing fields, as dotted paths prefixed with where they came from, each said in words. */
 export function validationProblem(c: Context, target: string, error: z.ZodError) {
+  const locale = userLocale(c);
   const errors = error.issues.map((issue) => ({
     field: [target, ...issue.path.map(String)].join('.'),
-    message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+    message: zodIssueInWords(issue, locale),
   }));
-  const fields = errors.map((e) => e.field).join(', ');
-  return problemJson(c, 400, `The request is not valid: ${fields}.`, {
+  return problemJson(c, 400, `The request is not valid: ${errors.map((e) => e.field).join(', ')}.`, {
     type: 'urn:sykli:problem:validation',
+    code: 'validation',
     errors,
   });
 }
@@ -85,12 +92,12 @@ function statusOf(error: AppError): ContentfulStatusCode {
 
 export function handleError(error: Error, c: Context, log: (message: string, error: unknown) => void) {
   if (error instanceof InvalidInputError) {
-    return problemJson(c, 400, error.message, { type: `urn:sykli:problem:${error.kind}`, errors: error.issues });
+    return problemJson(c, 400, error.message, { type: `urn:sykli:problem:${error.kind}`, code: error.code, params: error.params, errors: error.issues });
   }
-  if (error instanceof AppError) return problemJson(c, statusOf(error), error.message, { type: `urn:sykli:problem:${error.code}` });
+  if (error instanceof AppError) return problemJson(c, statusOf(error), error.message, { type: `urn:sykli:problem:${error.code}`, params: error.params });
   if (error instanceof InvalidTokenError) return problemJson(c, 401, error.message);
   if (error instanceof HTTPException) {
-    const detail = error.message || TITLES[error.status] || 'Error';
+    const detail = error.message || 'Error';
     const errors = error.status === 400 ? [{ field: 'body', message: detail }] : undefined;
     return problemJson(c, error.status as ContentfulStatusCode, detail, errors ? { errors } : {});
   }

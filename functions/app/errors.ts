@@ -5,7 +5,8 @@
  * said in the person's language; `message` is the English sentence.
  */
 export type Refusal = { code: string; params?: Record<string, string | number> };
-export type FieldIssue = { field: string; message: string };
+/** A failing field; `code` and `params` name the refusal so that it can be said in the person's language. */
+export type FieldIssue = { field: string; message: string; code?: string; params?: Record<string, string | number> };
 
 export abstract class AppError extends Error {
   readonly code: string;
@@ -58,6 +59,6 @@ export class InvalidInputError extends AppError {
 }
 
 /** A refusal naming one field, e.g. an aim id the unit does not have. */
-export function invalidField(field: string, message: string): InvalidInputError {
-  return new InvalidInputError(`The request is not valid: ${field}.`, [{ field, message }]);
+export function invalidField(field: string, message: string, refusal: Partial<Refusal> = {}): InvalidInputError {
+  return new InvalidInputError(`The request is not valid: ${field}.`, [{ field, message, ...refusal }]);
 }

@@ -1,3 +1,4 @@
+import { periodName } from './display-format.js';
 import * as z from 'zod';
 import { AreaStatusSchema, MeasureStatusSchema, type AreaStatus } from './area-status.js';
 import { unparseForSpreadsheet } from './csv.js';
@@ -74,21 +75,21 @@ export function buildAreaOverview(areaId: string, items: readonly AreaStatus[], 
 
 const WORDS = {
   fi: {
-    unit: 'Yksikkö', score: 'Edistymispistemäärä', scoreSuggested: 'Syklin ehdotus', inProgress: 'Syklejä käynnissä',
+    unit: 'Yksikkö', score: 'Edistymisarvio', scoreSuggested: 'Ehdotettu arvio', inProgress: 'Syklejä käynnissä',
     completed: 'Valmistuneet syklit (90 pv)', completeness: 'Tietojen kattavuus (12 jaksoa)', overdue: 'Myöhässä olevat katselmoinnit',
-    attention: 'Huomioitavaa', latest: 'viimeisin', target: 'tavoite', variation: 'vaihtelu', assurance: 'tavoitteen saavuttaminen',
+    attention: 'Huomioitavaa', latest: 'viimeisin', period: 'jakso', target: 'tavoitetaso', variation: 'vaihtelu', assurance: 'tavoitetason saavuttaminen',
     notComparable: 'määritelmät eroavat yksiköiden välillä',
   },
   sv: {
-    unit: 'Enhet', score: 'Framstegspoäng', scoreSuggested: 'Syklis förslag', inProgress: 'Pågående cykler',
+    unit: 'Enhet', score: 'Framstegsbedömning', scoreSuggested: 'Föreslagen bedömning', inProgress: 'Pågående cykler',
     completed: 'Avslutade cykler (90 d)', completeness: 'Datatäckning (12 perioder)', overdue: 'Försenade genomgångar',
-    attention: 'Att uppmärksamma', latest: 'senaste', target: 'mål', variation: 'variation', assurance: 'måluppfyllelse',
+    attention: 'Att uppmärksamma', latest: 'senaste', period: 'period', target: 'målnivå', variation: 'variation', assurance: 'uppnående av målnivån',
     notComparable: 'definitionerna skiljer sig mellan enheterna',
   },
   en: {
-    unit: 'Unit', score: 'Progress score', scoreSuggested: "Sykli's suggestion", inProgress: 'Cycles in progress',
+    unit: 'Unit', score: 'Progress score', scoreSuggested: 'Suggested score', inProgress: 'Cycles in progress',
     completed: 'Cycles completed (90 days)', completeness: 'Data completeness (12 periods)', overdue: 'Overdue reviews',
-    attention: 'Needs attention', latest: 'latest', target: 'target', variation: 'variation', assurance: 'target assurance',
+    attention: 'Needs attention', latest: 'latest', period: 'period', target: 'target', variation: 'variation', assurance: 'target assurance',
     notComparable: 'definitions differ between units',
   },
 } as const;
@@ -100,8 +101,8 @@ export const VARIATION_WORDS: Record<Locale, Record<'improving' | 'concerning' |
 };
 
 export const ASSURANCE_WORDS: Record<Locale, Record<'met' | 'missed' | 'notAssured' | 'none', string>> = {
-  fi: { met: 'Tavoite saavutetaan johdonmukaisesti', missed: 'Tavoite jää johdonmukaisesti saavuttamatta', notAssured: 'Tavoitteen saavuttaminen epävarmaa', none: 'Ei tavoitetta' },
-  sv: { met: 'Målet nås konsekvent', missed: 'Målet nås konsekvent inte', notAssured: 'Osäkert om målet nås', none: 'Inget mål' },
+  fi: { met: 'Tavoitetaso saavutetaan johdonmukaisesti', missed: 'Tavoitetaso jää johdonmukaisesti saavuttamatta', notAssured: 'Tavoitetason saavuttaminen epävarmaa', none: 'Ei tavoitetasoa' },
+  sv: { met: 'Målnivån nås konsekvent', missed: 'Målnivån nås konsekvent inte', notAssured: 'Osäkert om målnivån nås', none: 'Ingen målnivå' },
   en: { met: 'Target consistently met', missed: 'Target consistently missed', notAssured: 'Target not assured', none: 'No target' },
 };
 
@@ -124,7 +125,7 @@ export function serialiseOverviewCsv(overview: AreaOverview, locale: Locale): st
   const header: string[] = [w.unit, w.score, w.scoreSuggested, w.inProgress, w.completed, w.completeness, w.overdue, w.attention];
   for (const m of overview.measures) {
     const name = `${m.name[locale]}${m.comparable ? '' : ` (${w.notComparable})`}`;
-    header.push(`${name}: ${w.latest}`, `${name}: ${w.target}`, `${name}: ${w.variation}`, `${name}: ${w.assurance}`);
+    header.push(`${name}: ${w.latest}`, `${name}: ${w.period}`, `${name}: ${w.target}`, `${name}: ${w.variation}`, `${name}: ${w.assurance}`);
   }
   const rows = overview.units.map((unit) => {
     const entered = unit.measures.reduce((sum, m) => sum + m.completeness.entered, 0);
@@ -143,6 +144,7 @@ export function serialiseOverviewCsv(overview: AreaOverview, locale: Locale): st
       const m = unit.measures.find((x) => x.measureKey === column.measureKey);
       row.push(
         number(m?.latestValue ?? null, locale),
+        m?.latestPeriod ? periodName(m.latestPeriod, locale) : '',
         number(m?.target ?? null, locale),
         m ? VARIATION_WORDS[locale][m.classification.variation] : '',
         m ? ASSURANCE_WORDS[locale][m.classification.assurance] : '',

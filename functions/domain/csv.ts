@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import type { LocalizedText } from './localized-text.js';
+import { periodName } from './display-format.js';
+import type { Locale, LocalizedText } from './localized-text.js';
 import type { FieldError, Measurement, MeasurementInput } from './measurement.js';
 
 /**
@@ -16,9 +17,18 @@ export const CSV_HEADERS: Record<'fi' | 'sv' | 'en', Record<Column, string>> = {
   en: { measure: 'measure', period: 'period', value: 'value', numerator: 'numerator', denominator: 'denominator', note: 'note' },
 };
 
-const COLUMN_BY_HEADER = new Map<string, Column>(
-  Object.values(CSV_HEADERS).flatMap((headers) => Object.entries(headers).map(([column, header]) => [header, column as Column])),
-);
+/** Columns an export adds for people (the measure's name, the period as said); an import reads past them. */
+export const CSV_NAME_HEADERS: Record<'fi' | 'sv' | 'en', { measureName: string; periodName: string }> = {
+  fi: { measureName: 'mittarin nimi', periodName: 'jakson nimi' },
+  sv: { measureName: 'mätarens namn', periodName: 'periodens namn' },
+  en: { measureName: 'measure name', periodName: 'period name' },
+};
+type NameColumn = keyof (typeof CSV_NAME_HEADERS)['fi'];
+
+const COLUMN_BY_HEADER = new Map<string, Column | NameColumn>([
+  ...Object.values(CSV_HEADERS).flatMap((headers) => Object.entries(headers).map(([column, header]) => [header, column as Column] as const)),
+  ...Object.values(CSV_NAME_HEADERS).flatMap((headers) => Object.entries(headers).map(([column, header]) => [header, column as NameColumn] as const)),
+]);
 
 /** One data row: its line in the file (the header is line 1), what it names and what failed to read. */
 export type CsvRow = { line: number; measureKey: string; period: string; input: MeasurementInput; errors: FieldError[] };
@@ -170,12 +180,22 @@ function withoutFormulaGuard(cell: string): string {
 
 const decimalComma = (n: number | null) => (n === null ? '' : String(n).replace('.', ','));
 
-/** Finnish Excel's format: BOM, `;`, decimal comma, CRLF; proportions and rates by numerator and denominator. */
-export function serialiseMeasurementCsv(measurements: readonly Pick<Measurement, 'measureKey' | 'period' | 'value' | 'numerator' | 'denominator' | 'note'>[]): string {
-  const header = CSV_COLUMNS.map((column) => CSV_HEADERS.fi[column]);
+/**
+ * Finnish Excel's format: BOM, `;`, decimal comma, CRLF; proportions and rates by numerator and
+ * denominator. Headers are in the reader's language, and next to the measure's key and the period
+ * (what an import reads) stand the measure's name and the period as people say it.
+ */
+export function serialiseMeasurementCsv(
+  measurements: readonly Pick<Measurement, 'measureKey' | 'period' | 'value' | 'numerator' | 'denominator' | 'note'>[],
+  { locale = 'fi', measureNames = new Map() }: { locale?: Locale; measureNames?: ReadonlyMap<string, LocalizedText> } = {},
+): string {
+  const words = { ...CSV_HEADERS[locale], ...CSV_NAME_HEADERS[locale] };
+  const header = [words.measure, words.measureName, words.period, words.periodName, words.value, words.numerator, words.denominator, words.note];
   const data = measurements.map((m) => [
     m.measureKey,
+    measureNames.get(m.measureKey)?.[locale] ?? '',
     m.period,
+    periodName(m.period, locale),
     m.numerator === null ? decimalComma(m.value) : '',
     decimalComma(m.numerator),
     decimalComma(m.denominator),

@@ -123,7 +123,7 @@ export function applyDecision(cycle: Cycle, next: { id: string; now: Date }): Ve
   }
 }
 
-/** Adapt: the next cycle starts in planning from what this one learned, linked back to it. */
+/** Adapt: the next cycle starts in planning from what this one learned (its next steps, then its learning), linked back to it. */
 export function nextCycleOfRamp(previous: Cycle, id: string, now: Date): Omit<Cycle, 'version'> {
   const learning = previous.study.learning.trim();
   const nextSteps = previous.act?.nextSteps.trim() ?? '';
@@ -133,7 +133,9 @@ export function nextCycleOfRamp(previous: Cycle, id: string, now: Date): Omit<Cy
     changeIdeaId: previous.changeIdeaId,
     aimId: previous.aimId,
     title: previous.title,
-    objective: [nextSteps, learning && `Learning from the previous cycle: ${learning}`].filter(Boolean).join('\n\n') || previous.objective,
+    // The team's own words only, in the language they wrote them: no sentence of ours is added,
+    // since a cycle has no language of its own and the text travels on into the good practices.
+    objective: [nextSteps, learning].filter(Boolean).join('\n\n') || previous.objective,
     questions: previous.questions,
     plan: { ...previous.plan, doStart: null, doEnd: null },
     do: emptyDo(),

@@ -83,7 +83,7 @@ export function createCycleMail(deps: CycleMailDeps) {
   }
 
   return {
-    /** Each participant's invitation, update or cancellation, with the .ics (same UID, higher SEQUENCE). */
+    /** Each participant's and the coach's invitation, update or cancellation, with the .ics (same UID, higher SEQUENCE). */
     async reviewChanged(review: Review, cycle: Cycle, change: ReviewChange): Promise<void> {
       const unit = await unitOf(review.unitId);
       const people = await deps.directory.people([review.coachId, ...review.participantIds]);

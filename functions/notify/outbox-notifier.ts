@@ -6,7 +6,7 @@ export function createOutboxNotifier(outbox: Pick<OutboxRepository, 'add'>, log:
   return {
     async send(message) {
       const stored = await outbox.add(withOneLineSubject(message));
-      log(`${stored.kind} to ${stored.to.join(', ')}: ${stored.subject}`);
+      log(`Outbox: ${stored.kind} to ${stored.to.join(', ')}: ${stored.subject}`);
     },
   };
 }

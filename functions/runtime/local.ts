@@ -114,7 +114,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions) {
     const url = `http://localhost:${options.port}`;
     // E-mails go to the outbox (shown in the UI and the log) instead of SES.
     const { engine, cycleMail } = createLocalWorkflows(db, {
-      notifier: createOutboxNotifier(createOutboxRepository(db), (line) => log(`Outbox: ${line}`)),
+      notifier: createOutboxNotifier(createOutboxRepository(db), log),
       webUrl: url,
       machines: ['pdsaCycle', 'measurementRound'],
       log,

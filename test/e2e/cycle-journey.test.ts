@@ -46,7 +46,7 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
       await page.getByRole('button', { name: 'Uusi sykli' }).click();
       const form = page.getByRole('form', { name: 'Uusi PDSA-sykli' });
       await form.getByLabel('Syklin nimi').fill(TITLE);
-      await form.getByLabel('Syklin tavoite').fill('Kokeillaan, ehtiikö iltapäivävuoron hoitaja soittaa kaikki soittopyynnöt takaisin samana päivänä.');
+      await form.getByLabel('Syklin tarkoitus').fill('Kokeillaan, ehtiikö iltapäivävuoron hoitaja soittaa kaikki soittopyynnöt takaisin samana päivänä.');
       await form.getByLabel('Kuka').fill('Iltapäivävuoron hoitaja');
       await form.getByLabel('Missä').fill('Sampoharjun vastaanotto');
       await form.getByLabel('Mitä tehdään').fill('Soittopyynnöt klo 12–16 ohjataan yhdelle hoitajalle.');

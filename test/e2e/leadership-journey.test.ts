@@ -55,12 +55,15 @@ describe('leadership, coach and supervisor homes and the area overview', () => {
       expect((await rowNames(table)).sort()).toEqual(UNITS);
       for (const name of UNITS) {
         const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
-        await row.getByText(/Syklin ehdotus \d,\d/).waitFor();
+        await row.getByText(/Ehdotettu arvio \d,\d/).waitFor();
         await row.getByText(/^\d+\s%$/).first().waitFor();
         expect(await row.getByRole('img', { name: /vaihtelua|Erityissyy/ }).count()).toBe(4);
         expect(await row.getByRole('img', { name: /[Tt]avoit/ }).count()).toBe(4);
       }
+      // The legend is one line until it is opened.
       const legend = page.getByRole('region', { name: 'Merkkien selitykset' });
+      expect(await legend.isVisible()).toBe(false);
+      await page.locator('summary').filter({ hasText: 'Merkkien selitykset' }).click();
       await legend.getByText('T3 – kolmanneksi seuraava vapaa kiireetön vastaanottoaika:').waitFor();
       await legend.getByText('pienempi on parempi').waitFor();
       await page.getByRole('region', { name: 'Yksi mittari kaikissa yksiköissä' }).getByRole('img').first().waitFor();
@@ -96,7 +99,7 @@ describe('leadership, coach and supervisor homes and the area overview', () => {
       expect(download.suggestedFilename()).toMatch(/^sykli-keski-suomi-\d{4}-\d{2}-\d{2}\.csv$/);
       const csv = await readFile(await download.path(), 'utf8');
       const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-      expect(header).toContain('Yksikkö;Edistymispistemäärä;Syklin ehdotus');
+      expect(header).toContain('Yksikkö;Edistymisarvio;Ehdotettu arvio');
       expect(header).toContain('T3 – kolmanneksi seuraava vapaa kiireetön vastaanottoaika: viimeisin');
       expect(rows.map((row) => row.split(';')[0]).sort()).toEqual(UNITS);
 
@@ -107,7 +110,7 @@ describe('leadership, coach and supervisor homes and the area overview', () => {
       await page.getByRole('button', { name: 'Tulosta raportti' }).click();
       expect(await page.locator('body').getAttribute('data-printed')).toBe('yes');
       await page.emulateMedia({ media: 'print' });
-      await page.getByText(/^Tulostettu \d{1,2}\.\d{1,2}\.\d{4}$/).waitFor();
+      await page.getByText(new RegExp(`^${AREA.name} · tulostettu \\d{1,2}\\.\\d{1,2}\\.\\d{4}$`)).waitFor();
       expect(await page.getByRole('banner').isVisible()).toBe(false);
       expect(await page.getByRole('button', { name: 'Lataa taulukko (CSV)' }).isVisible()).toBe(false);
       expect(await page.getByLabel('Järjestä').isVisible()).toBe(false);
@@ -150,12 +153,12 @@ describe('leadership, coach and supervisor homes and the area overview', () => {
       // Another score than Sykli's suggestion needs a reason.
       const nova = units.getByRole('article', { name: 'Nova hälsostation' });
       await nova.getByRole('button', { name: /^Bekräfta poängen\W+Nova hälsostation$/ }).click();
-      const dialog = page.getByRole('dialog', { name: 'Framstegspoäng: Nova hälsostation' });
-      await dialog.getByText('Syklis förslag är 2,0.').waitFor();
+      const dialog = page.getByRole('dialog', { name: 'Framstegsbedömning: Nova hälsostation' });
+      await dialog.getByText('Den föreslagna bedömningen är 2,0.').waitFor();
       await expectNoSeriousAxeViolations(page, 'the progress dialog');
       await dialog.getByRole('radio', { name: /3,0 Måttlig förbättring/ }).check();
       await dialog.getByRole('button', { name: 'Spara poängen' }).click();
-      await dialog.getByText('Skriv en motivering när poängen avviker från förslaget.').waitFor();
+      await dialog.getByText('Skriv en motivering när bedömningen avviker från förslaget.').waitFor();
       await dialog.getByLabel(/^Motivering/).fill('Första kontakten löser fler ärenden; vi väntar ännu på att diagrammet visar det.');
       await dialog.getByRole('button', { name: 'Spara poängen' }).click();
       await dialog.waitFor({ state: 'detached' });
@@ -188,7 +191,7 @@ describe('leadership, coach and supervisor homes and the area overview', () => {
       const sampoharju = page.getByRole('region', { name: 'Sampoharju Health Station' });
       const entry = sampoharju.getByRole('group', { name: "This period's figures" });
       await entry.getByText(/^\d of 4 figures entered\.$/).waitFor();
-      await entry.getByText(/T3 – third next available non-urgent appointment \(week \d+\/\d{4}\)/).waitFor();
+      await entry.getByText(/T3 – third next available non-urgent appointment \(week \d+, \d{4}\)/).waitFor();
       await entry.getByRole('link', { name: "Enter this period's figures" }).waitFor();
       await sampoharju.getByRole('group', { name: 'Next review' }).waitFor();
       const signals = sampoharju.getByRole('group', { name: 'What the charts say' });
@@ -211,6 +214,93 @@ describe('leadership, coach and supervisor homes and the area overview', () => {
       await page.reload();
       await page.getByRole('heading', { level: 1, name: 'Esihenkilön etusivu' }).waitFor();
       expect(await page.getByRole('button', { name: 'Esihenkilö' }).getAttribute('aria-pressed')).toBe('true');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('speaks one language per page in fi, sv and en, and fits the overview of seven measures to a laptop and to paper', async () => {
+    // Uurainen, coached by Eero Salminen, takes three more catalogue measures: the area has seven.
+    const coach = await signIn(COACH_AND_SUPERVISOR);
+    try {
+      const statuses = await coach.page.evaluate(async (keys) => {
+        const token = (JSON.parse(localStorage.getItem('sykli.session') ?? '{}') as { idToken?: string }).idToken;
+        const results: number[] = [];
+        for (const key of keys) {
+          const response = await fetch('/api/units/uurainen/measures', {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ source: 'catalogue', key }),
+          });
+          results.push(response.status);
+        }
+        return results;
+      }, ['continuity', 'carePlans', 'emergencyVisits']);
+      // Tracked now, or already (409 when the app has run this before).
+      for (const status of statuses) expect([201, 409]).toContain(status);
+    } finally {
+      await coach.context.close();
+    }
+
+    const context = await browser.newContext({ locale: 'fi-FI', viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(app.url);
+      await page.waitForURL((url) => url.pathname === '/auth/authorize');
+      await page.getByRole('listitem').filter({ hasText: LEADER }).getByRole('button', { name: 'Kirjaudu' }).click();
+      await page.waitForURL(`${app.url}/`);
+
+      // The status items follow the change stream: the overview has seven measure columns once they have.
+      const table = page.getByRole('table', { name: /Alueen yksiköt riveinä/ });
+      for (let attempt = 0; ; attempt++) {
+        await page.goto(`${app.url}/areas/${AREA.id}`);
+        await table.locator('tbody tr').nth(UNITS.length - 1).waitFor();
+        if ((await table.getByRole('columnheader').count()) === 4 + 7 || attempt === 20) break;
+        await page.waitForTimeout(500);
+      }
+      expect(await table.getByRole('columnheader').count()).toBe(4 + 7);
+      const measureNames = (await table.locator('.matrix__measure-name').allInnerTexts()).map((name) => name.trim());
+
+      // No sideways scrolling, of the page or of the matrix, and the matrix starts on the first screen.
+      const fit = await page.evaluate(() => {
+        const box = document.querySelector('.matrix__scroll')!;
+        return {
+          page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          matrix: box.scrollWidth - box.clientWidth,
+          tableTop: document.querySelector('.matrix__table tbody')!.getBoundingClientRect().top,
+        };
+      });
+      expect(fit).toMatchObject({ page: 0, matrix: 0 });
+      expect(fit.tableTop).toBeLessThan(800);
+
+      // On paper every column is there, with the area and the print date.
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format: 'A4', landscape: true });
+      await page.emulateMedia({ media: 'screen' });
+      const { extractText, getDocumentProxy } = await import('unpdf');
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+      expect(text.replace(/\s+/g, ' ')).toContain(`${AREA.name} · tulostettu`);
+      // A long name breaks across lines in its narrow column, even inside a word: compare without spaces.
+      const compact = text.replace(/\s+/g, '');
+      for (const name of measureNames) expect(compact, name).toContain(name.replace(/\s+/g, ''));
+      for (const unit of UNITS) expect(compact, unit).toContain(unit.replace(/\s+/g, ''));
+
+      // The main pages in each language: no raw ISO week anywhere, and in fi and sv no English.
+      const english = /\b(the|and|with|of|week|weeks|target|measure|measures|cycle|cycles|review|unit|latest|missing|loading|error|figures?|not)\b/i;
+      const pages = [`/`, `/areas/${AREA.id}`, '/units/palokka', '/units/palokka/measures', '/units/palokka/measures/t3', '/units/palokka/entry'];
+      for (const [language, button] of [['fi', 'Suomi'], ['sv', 'Svenska'], ['en', 'English']] as const) {
+        await page.goto(`${app.url}/`);
+        await page.getByRole('group', { name: /Kieli|Språk|Language/ }).getByRole('button', { name: button }).click();
+        await page.locator(`html[lang="${language}"]`).waitFor();
+        for (const path of pages) {
+          await page.goto(`${app.url}${path}`);
+          await page.getByRole('heading', { level: 1 }).first().waitFor();
+          await page.waitForLoadState('networkidle');
+          const shown = await page.locator('body').innerText();
+          expect(shown, `${language} ${path}`).not.toMatch(/\d{4}-W\d{2}/);
+          if (language !== 'en') expect(shown, `${language} ${path}`).not.toMatch(english);
+        }
+      }
     } finally {
       await context.close();
     }

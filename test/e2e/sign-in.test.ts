@@ -68,6 +68,17 @@ describe('signing in as a unit supervisor', () => {
       await page.getByRole('heading', { level: 2, name: 'Grunduppgifter' }).waitFor();
       await page.getByRole('table').waitFor();
       await expectNoSeriousAxeViolations(page, 'the unit page (sv)');
+
+      // A link opened in a new tab is signed in already; signing out in one tab ends it in both.
+      const second = await context.newPage();
+      await second.goto(`${app.url}/units/alajarvi`);
+      await second.getByRole('heading', { level: 1, name: OWN_UNIT.sv }).waitFor();
+      expect(new URL(second.url()).pathname).toBe('/units/alajarvi');
+      await page.getByRole('button', { name: 'Logga ut' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Du har loggat ut' }).waitFor();
+      await second.getByRole('heading', { level: 1, name: 'Du har loggat ut' }).waitFor();
+      await second.goto(`${app.url}/units/alajarvi`);
+      await second.getByRole('heading', { level: 1, name: 'Du har loggat ut' }).waitFor();
     } finally {
       await context.close();
     }

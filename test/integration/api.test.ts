@@ -77,11 +77,12 @@ describe('the API over the seeded store', () => {
     });
 
     it.each(PROTECTED)('refuses %s %s with 401 problem+json', async (method, path) => {
-      const response = await t.request(path, { method });
+      const response = await t.request(path, { method, headers: { 'accept-language': 'sv-FI,sv;q=0.9,en;q=0.5' } });
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(response.headers.get('content-language')).toBe('sv');
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
-      expect(await json(response)).toMatchObject({ status: 401, title: 'Unauthorized' });
+      expect(await json(response)).toMatchObject({ status: 401, title: 'Logga in' });
     });
   });
 
@@ -164,10 +165,10 @@ describe('the API over the seeded store', () => {
         expect(response.status).toBe(404);
         const body = await json(response);
         expect(body).not.toHaveProperty('name');
-        expect(body.detail).toBe(`No unit ${unit.id} that you can see.`);
+        expect(body).toMatchObject({ type: 'urn:sykli:problem:unit.notFound', detail: 'Yksikköä ei löytynyt, tai sinulla ei ole oikeutta nähdä sitä.' });
       }
-      const missing = await json(await t.request('/api/units/no-such-unit', { as: supervisor }));
-      expect(missing.detail).toBe('No unit no-such-unit that you can see.');
+      const missing = await json(await t.request('/api/units/no-such-unit', { as: supervisor, headers: { 'accept-language': 'en' } }));
+      expect(missing.detail).toBe('The unit was not found, or you may not see it.');
     });
 
     it('answers an area the person may not see like one that does not exist', async () => {

@@ -46,7 +46,10 @@ describe('PDSA routes over the seeded store', () => {
   it('answers invalid input with 400 naming the fields', async () => {
     const response = await flow.send(`${u()}/aims`, 'POST', people.coach, { statement: '', targetDate: '30.6.2027', measures: [{ measureKey: '3t', target: 'x' }] });
     expect(response.status).toBe(400);
-    const fields = (await response.json()).errors.map((e: { field: string }) => e.field);
+    const aimProblem = await response.json();
+    const fields = aimProblem.errors.map((e: { field: string }) => e.field);
+    // Said in the person's language, each field in words.
+    expect(aimProblem.errors).toContainEqual({ field: 'json.statement', label: 'Kehittämistavoite', message: 'ei saa olla tyhjä' });
     expect(fields).toEqual(expect.arrayContaining(['json.statement', 'json.targetDate', 'json.measures.0.measureKey', 'json.measures.0.target']));
     const cycle = await flow.create();
     const review = await flow.send(`${u()}/cycles/${cycle.id}/reviews`, 'POST', people.coach, { kind: 'plan', date: isoDate(3), startTime: '25:00', durationMinutes: 5, participantIds: [] });
@@ -56,17 +59,19 @@ describe('PDSA routes over the seeded store', () => {
     );
     const stranger = await flow.send(`${u()}/cycles/${cycle.id}/reviews`, 'POST', people.coach, { kind: 'plan', date: isoDate(3), startTime: '10:00', durationMinutes: 60, place: 'Room', participantIds: [outsider] });
     expect(stranger.status).toBe(400);
-    expect((await stranger.json()).errors[0].field).toBe('body.participantIds');
+    const strangerProblem = await stranger.json();
+    expect(strangerProblem.errors[0]).toMatchObject({ field: 'body.participantIds', label: 'Osallistujat', message: expect.stringContaining('eivät ole yksikön jäseniä') });
+    expect(JSON.stringify(strangerProblem)).not.toContain(outsider);
   });
 
   it('refuses an illegal transition with 409 and a sentence, a stale edit with 412, and one of two concurrent edits', async () => {
     const cycle = await flow.create();
     const illegal = await flow.send(`${u()}/cycles/${cycle.id}/transitions`, 'POST', people.supervisor, { to: 'adopted' }, '"1"');
     expect(illegal.status).toBe(409);
-    expect((await illegal.json()).detail).toBe('A cycle cannot move from planning to adopted. From planning a cycle can move to doing or abandoned.');
+    expect((await illegal.json()).detail).toBe('Sykli ei voi siirtyä vaiheesta ”Suunnittele” vaiheeseen ”Otettu käyttöön”.');
     const noDates = await flow.send(`${u()}/cycles/${cycle.id}/transitions`, 'POST', people.supervisor, { to: 'doing' }, '"1"');
     expect(noDates.status).toBe(409);
-    expect((await noDates.json()).detail).toContain('Do start date and a Do end date');
+    expect((await noDates.json()).detail).toContain('kokeilun alku- ja loppupäivä');
     expect((await flow.send(`${u()}/cycles/${cycle.id}`, 'PATCH', people.supervisor, { objective: 'x' })).status).toBe(428);
 
     const edits = await Promise.all([
@@ -103,6 +108,9 @@ describe('PDSA routes over the seeded store', () => {
     const outbox = await body(await t.request('/api/outbox?limit=50', { as: people.supervisor }));
     const about = outbox.items.filter((m: any) => m.about.reviewId === review.id);
     expect(about.map((m: any) => m.kind)).toEqual(['review-cancellation', 'review-reschedule', 'review-invitation'].flatMap((k) => people.supervisors.map(() => k)));
+    // The coach who organises the review gets each message too, for their own calendar.
+    const coachOutbox = await body(await t.request('/api/outbox?limit=50', { as: people.coach }));
+    expect(coachOutbox.items.filter((m: any) => m.about.reviewId === review.id).map((m: any) => m.kind)).toEqual(['review-cancellation', 'review-reschedule', 'review-invitation']);
     const ics = await t.request(`/api/outbox/${about[0].id}/attachments/0`, { as: people.supervisor });
     expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
     const text = await ics.text();

@@ -80,9 +80,9 @@ describe('measurements through the API', () => {
   it('answers invalid figures with the failing fields in the person’s language', async () => {
     const path = `${base}/measures/firstContact/periods/${addPeriods(week, -1)}`;
     const fi = await json(await send(path, supervisor, 'PUT', { numerator: 50, denominator: 40 }));
-    expect(fi.errors).toEqual([{ field: 'body.numerator', message: 'Osoittaja (50) ei voi olla suurempi kuin nimittäjä (40).' }]);
+    expect(fi.errors).toEqual([{ field: 'body.numerator', label: 'Osoittaja', message: 'Osoittaja (50) ei voi olla suurempi kuin nimittäjä (40).' }]);
     const sv = await json(await send(path, supervisor, 'PUT', { numerator: 5, denominator: 0 }, { 'accept-language': 'sv-FI,sv;q=0.9' }));
-    expect(sv.errors).toEqual([{ field: 'body.denominator', message: 'Nämnaren ska vara ett heltal större än 0.' }]);
+    expect(sv.errors).toEqual([{ field: 'body.denominator', label: 'Nämnare', message: 'Nämnaren ska vara ett heltal större än 0.' }]);
     const future = await send(`${base}/measures/firstContact/periods/${addPeriods(week, 3)}`, supervisor, 'PUT', { numerator: 1, denominator: 2 }, { 'accept-language': 'en' });
     expect((await json(future)).errors[0]).toMatchObject({ field: 'body.period' });
   });
@@ -126,7 +126,7 @@ describe('measurements through the API', () => {
     const exported = await t.request(`${base}/export.csv`, { as: leader });
     expect(exported.headers.get('content-type')).toMatch(/^text\/csv/);
     const text = await exported.text();
-    expect(text).toContain(`firstContact;${week};;32;40;\r\n`);
+    expect(text).toMatch(new RegExp(`\r\nfirstContact;[^;]+;${week};vk \\d+/\\d{4};;32;40;\r\n`));
     const roundTrip = await json(await csv(`${base}/import?dryRun=true`, supervisor, text));
     expect(roundTrip.valid).toBe(true);
     expect(roundTrip.rows.every((r: any) => r.status === 'unchanged')).toBe(true);

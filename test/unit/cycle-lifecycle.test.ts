@@ -1,3 +1,4 @@
+import type { AreaStatus } from '../../functions/domain/area-status.js';
 import { describe, expect, it } from 'vitest';
 import { coachAgenda } from '../../functions/domain/coach-agenda.js';
 import { emptyDo, emptyPlan, emptyStudy, type Cycle } from '../../functions/domain/cycle.js';
@@ -55,7 +56,8 @@ describe('the PDSA lifecycle', () => {
     const acting = cycle({ phase: 'acting', act, study: { results: '12 → 7', learning: 'Mornings work best' } });
     const adapted = applyDecision(acting, { id: 'c2', now: new Date('2026-04-01T00:00:00Z') });
     expect(adapted).toMatchObject({ ok: true, value: { phase: 'adapted', nextCycle: { id: 'c2', phase: 'planning', previousCycleId: 'c1', plan: { doStart: null } } } });
-    if (adapted.ok) expect(adapted.value.nextCycle?.objective).toContain('Mornings work best');
+    // Only the team's own words, so that a Finnish cycle's objective holds no English.
+    if (adapted.ok) expect(adapted.value.nextCycle?.objective).toBe(`${act.nextSteps}\n\nMornings work best`);
     expect(applyDecision(cycle({ phase: 'acting', act: { ...act, decision: 'adopt' } }), { id: 'x', now: new Date() })).toMatchObject({ value: { phase: 'adopted', nextCycle: null } });
     expect(applyDecision(cycle({ phase: 'acting', act: { ...act, decision: 'abandon' } }), { id: 'x', now: new Date() })).toMatchObject({ value: { phase: 'abandoned' } });
   });
@@ -99,5 +101,18 @@ describe('the coach agenda', () => {
     expect(agenda.upcoming.map((r) => r.id)).toEqual(['soon', 'later']);
     expect(agenda.overdue.map((r) => r.id)).toEqual(['missed']);
     expect(agenda.studiesDue.map((c) => c.id).sort()).toEqual(['c1', 'c2']);
+  });
+
+  it("lists the coached units whose due figures are late, with each measure and its period", () => {
+    const name = (fi: string) => ({ fi, sv: fi, en: fi });
+    const measure = (measureKey: string, frequency: 'weekly' | 'monthly', late: boolean) => ({ measureKey, name: name(measureKey.toUpperCase()), frequency, late });
+    const statuses = [
+      { unitId: 'palokka', unitName: name('Palokka'), measures: [measure('t3', 'weekly', true), measure('omaolo', 'monthly', true), measure('access7d', 'weekly', false)] },
+      { unitId: 'kyllo', unitName: name('Kyllö'), measures: [measure('t3', 'weekly', false)] },
+    ] as unknown as AreaStatus[];
+    const agenda = coachAgenda({ now, reviews: [], cycles: [], statuses });
+    expect(agenda.figuresMissing).toEqual([
+      { unitId: 'palokka', unitName: name('Palokka'), measures: [{ measureKey: 't3', name: name('T3'), period: '2026-W11' }, { measureKey: 'omaolo', name: name('OMAOLO'), period: '2026-02' }] },
+    ]);
   });
 });

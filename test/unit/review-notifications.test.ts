@@ -1,4 +1,5 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import ICAL from 'ical.js';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { OutgoingMessage } from '../../functions/notify/notifier.js';
 import { createOutboxNotifier } from '../../functions/notify/outbox-notifier.js';
@@ -27,34 +28,57 @@ const facts = (r: Review): ReviewFacts => ({
   durationMinutes: r.durationMinutes, place: r.place, meetingUrl: r.meetingUrl, coachName: 'Aino Virtanen', link: 'http://sykli.test/units/palokka/cycles/c1',
 });
 const people = { coach: { name: 'Aino Virtanen', email: 'aino@sykli.example' }, participants: [{ name: 'Minna Hakala', email: 'minna@sykli.example' }] };
-const ics = (r: Review, method: 'REQUEST' | 'CANCEL', locale: 'fi' | 'sv' | 'en' = 'fi') =>
-  reviewCalendar({ review: r, facts: facts(r), method, locale, ...people }).replace(/\r\n /g, '');
+const ics = (r: Review, method: 'REQUEST' | 'CANCEL', locale: 'fi' | 'sv' | 'en' = 'fi') => reviewCalendar({ review: r, facts: facts(r), method, locale, ...people });
+
+/** The invitation as an independent parser reads it, with its own VTIMEZONE registered for its times. */
+function parsed(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+  const vevent = calendar.getFirstSubcomponent('vevent')!;
+  return { calendar, vevent, event: new ICAL.Event(vevent) };
+}
 
 describe('review invitations (iCalendar)', () => {
-  it('puts 10:00 Helsinki time at 07:00 UTC in summer and 08:00 UTC in winter', () => {
-    expect(ics(review('2026-06-15'), 'REQUEST')).toMatch(/DTSTART:20260615T070000Z\r\nDTEND:20260615T083000Z/);
-    expect(ics(review('2026-01-15'), 'REQUEST')).toMatch(/DTSTART:20260115T080000Z\r\nDTEND:20260115T093000Z/);
+  it('show 10:00 Helsinki time across the March and October DST changes, at the right instant', () => {
+    // The last Sundays of March and October 2026 are the 29th and the 25th.
+    for (const [date, utcHour] of [['2026-03-27', 8], ['2026-03-30', 7], ['2026-10-23', 7], ['2026-10-26', 8]] as const) {
+      const r = review(date);
+      const { event } = parsed(ics(r, 'REQUEST'));
+      expect(event.startDate.zone?.tzid).toBe('Europe/Helsinki');
+      expect([event.startDate.hour, event.startDate.minute, event.endDate.hour, event.endDate.minute]).toEqual([10, 0, 11, 30]);
+      expect(event.startDate.toJSDate().toISOString()).toBe(`${date}T0${utcHour}:00:00.000Z`);
+      expect(event.startDate.toJSDate().toISOString()).toBe(r.startsAt);
+    }
+  });
+
+  it('is one CRLF-ended file with folded lines of at most 75 octets', () => {
+    const text = reviewCalendar({ review: review('2026-06-15', { place: 'Neuvotteluhuone 2, Palokan terveysasema; 2. kerros, käytävän päässä oikealla ovi B' }), facts: facts(review('2026-06-15')), method: 'REQUEST', locale: 'fi', ...people });
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    for (const line of text.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    expect(parsed(text).event.location).toBe('Neuvotteluhuone 2, Palokan terveysasema; 2. kerros, käytävän päässä oikealla ovi B');
   });
 
   it('invites with METHOD:REQUEST, the coach as organizer and the participants as attendees', () => {
-    const text = ics(review('2026-06-15'), 'REQUEST');
-    expect(text).toContain('METHOD:REQUEST');
-    expect(text).toContain(`UID:${reviewUid({ id: 'r1' })}`);
-    expect(text).toContain('SEQUENCE:0');
-    expect(text).toMatch(/ORGANIZER;CN="?Aino Virtanen"?:mailto:aino@sykli.example/);
-    expect(text).toMatch(/ATTENDEE;[^\r]*CN="?Minna Hakala"?[^\r]*:MAILTO:minna@sykli.example/i);
-    expect(text).toContain('SUMMARY:Tulosten katselmointi: Takaisinsoitot samana päivänä (Palokan terveysasema)');
+    const { calendar, vevent, event } = parsed(ics(review('2026-06-15'), 'REQUEST'));
+    expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
+    expect(event.uid).toBe(reviewUid({ id: 'r1' }));
+    expect(event.sequence).toBe(0);
+    expect(vevent.getFirstPropertyValue('dtstamp')?.toString()).toMatch(/Z$/);
+    expect(event.organizer).toBe('mailto:aino@sykli.example');
+    expect(vevent.getFirstProperty('organizer')?.getParameter('cn')).toBe('Aino Virtanen');
+    expect(event.attendees.map((a) => [a.getFirstValue(), a.getParameter('cn'), a.getParameter('rsvp')])).toEqual([['mailto:minna@sykli.example', 'Minna Hakala', 'TRUE']]);
+    expect(event.summary).toBe('Tulosten katselmointi: Takaisinsoitot samana päivänä (Palokan terveysasema)');
   });
 
   it('updates and cancels the same event: same UID, higher SEQUENCE, METHOD:CANCEL', () => {
-    const moved = ics(review('2026-06-16', { sequence: 1 }), 'REQUEST');
-    const cancelled = ics(review('2026-06-16', { sequence: 2, status: 'cancelled' }), 'CANCEL', 'en');
-    expect(moved).toContain('SEQUENCE:1');
-    expect(cancelled).toContain('METHOD:CANCEL');
-    expect(cancelled).toContain('STATUS:CANCELLED');
-    expect(cancelled).toContain('SEQUENCE:2');
-    expect(cancelled).toContain(`UID:${reviewUid({ id: 'r1' })}`);
-    expect(cancelled).toContain('SUMMARY:Study review: ');
+    const moved = parsed(ics(review('2026-06-16', { sequence: 1 }), 'REQUEST'));
+    const cancelled = parsed(ics(review('2026-06-16', { sequence: 2, status: 'cancelled' }), 'CANCEL', 'en'));
+    expect([moved.event.uid, moved.event.sequence, moved.event.startDate.day]).toEqual([reviewUid({ id: 'r1' }), 1, 16]);
+    expect(cancelled.calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+    expect(cancelled.vevent.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect([cancelled.event.uid, cancelled.event.sequence]).toEqual([reviewUid({ id: 'r1' }), 2]);
+    expect(cancelled.event.summary).toMatch(/^Study review: /);
   });
 });
 

@@ -59,7 +59,7 @@ export function measurementCsvRoutes(deps: ApiDeps) {
     .openapi(
       defineRoute({
         method: 'get', path: '/api/units/{unitId}/export.csv', tags: ['Measurements'], security: bearerSecurity,
-        summary: "The unit's figures as CSV in the import format (Finnish Excel: BOM, `;`, decimal comma)",
+        summary: "The unit's figures as CSV in the import format (Finnish Excel: BOM, `;`, decimal comma), headed in the reader's language with each measure's name and period as said",
         request: { params: Params, query: z.object({ measure: MeasureKeySchema.optional(), from: PeriodSchema.optional(), to: PeriodSchema.optional() }) },
         responses: {
           200: { description: 'The file', content: { 'text/csv': { schema: z.string() } } },
@@ -69,7 +69,7 @@ export function measurementCsvRoutes(deps: ApiDeps) {
         },
       }),
       async (c) => {
-        const file = await figures.exportCsv(c.get('caller'), c.req.valid('param').unitId, c.req.valid('query'));
+        const file = await figures.exportCsv(c.get('caller'), c.req.valid('param').unitId, c.req.valid('query'), userLocale(c));
         return c.body(file.text, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file.filename}"` });
       },
     );

@@ -26,7 +26,10 @@ export function confirmProgress(deps: {
     const facts = await deps.derived.unitFacts(unit, now);
     const current = buildAreaStatus(unit, facts.series, facts.pdsa, now);
     if (progressInputProblem(input, current.progress.suggested)) {
-      throw invalidField('body.reason', `Write why the score is ${input.score} and not Sykli's suggestion ${current.progress.suggested}.`);
+      throw invalidField('body.reason', `Write why the score is ${input.score} and not Sykli's suggestion ${current.progress.suggested}.`, {
+        code: 'progress.reasonNeeded',
+        params: { score: input.score, suggested: current.progress.suggested },
+      });
     }
     const before = facts.pdsa.confirmation;
     const after: ProgressConfirmation = {

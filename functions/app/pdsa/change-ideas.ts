@@ -11,7 +11,7 @@ type Deps = { unitFor: UnitAccess; cycles: Pick<CycleRepository, 'getAim' | 'get
 /** A unit's change ideas: what it might test in a cycle. They derive nothing, so no refresh follows. */
 export function changeIdeas(deps: Deps) {
   async function checkAim(unitId: string, aimId: string | null | undefined) {
-    if (aimId && !(await deps.cycles.getAim(unitId, aimId))) throw invalidField('body.aimId', `unit ${unitId} has no aim ${aimId}`);
+    if (aimId && !(await deps.cycles.getAim(unitId, aimId))) throw invalidField('body.aimId', `unit ${unitId} has no aim ${aimId}`, { code: 'reference.unknown' });
   }
 
   return {

@@ -45,9 +45,9 @@ export function cycles(deps: Deps) {
     async create(caller: Caller, unitId: string, input: NewCycle): Promise<CycleView> {
       const unit = await deps.unitFor(caller, unitId, 'pdsa:edit');
       if (input.changeIdeaId && !(await deps.cycles.getChangeIdea(unit.id, input.changeIdeaId))) {
-        throw invalidField('body.changeIdeaId', `unit ${unit.id} has no change idea ${input.changeIdeaId}`);
+        throw invalidField('body.changeIdeaId', `unit ${unit.id} has no change idea ${input.changeIdeaId}`, { code: 'reference.unknown' });
       }
-      if (input.aimId && !(await deps.cycles.getAim(unit.id, input.aimId))) throw invalidField('body.aimId', `unit ${unit.id} has no aim ${input.aimId}`);
+      if (input.aimId && !(await deps.cycles.getAim(unit.id, input.aimId))) throw invalidField('body.aimId', `unit ${unit.id} has no aim ${input.aimId}`, { code: 'reference.unknown' });
       const now = new Date().toISOString();
       const cycle: Cycle = CycleSchema.parse({
         ...input,

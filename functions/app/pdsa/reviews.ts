@@ -38,9 +38,9 @@ export function reviews(deps: Deps) {
   async function checkPeople(unitId: string, participantIds: string[], coachId?: string) {
     const members = await deps.members.membersOf({ unitId });
     const strangers = participantIds.filter((id) => !members.some((m) => m.personId === id));
-    if (strangers.length > 0) throw invalidField('body.participantIds', `not members of unit ${unitId}: ${strangers.join(', ')}`);
+    if (strangers.length > 0) throw invalidField('body.participantIds', `not members of unit ${unitId}: ${strangers.join(', ')}`, { code: 'review.notMembers', params: { count: strangers.length } });
     if (coachId && !members.some((m) => m.personId === coachId && m.role === 'coach')) {
-      throw invalidField('body.coachId', `${coachId} is not a coach of unit ${unitId}`);
+      throw invalidField('body.coachId', `${coachId} is not a coach of unit ${unitId}`, { code: 'review.notCoach' });
     }
   }
 

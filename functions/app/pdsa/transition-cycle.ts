@@ -30,7 +30,7 @@ export function transitionCycle(deps: {
     const { unit, cycle: before } = await deps.cycleFor(caller, unitId, cycleId, 'pdsa:edit');
     checkVersion('cycle', before, expectedVersion);
     const verdict = requestTransition(before, request);
-    if (!verdict.ok) throw new ConflictError(verdict.reason, { code: 'cycle.transition' });
+    if (!verdict.ok) throw new ConflictError(verdict.reason, { code: 'cycle.transition', params: { from: before.phase, to: request.to } });
     const after = CycleSchema.parse({ ...before, ...verdict.value, updatedAt: new Date().toISOString(), version: before.version + 1 });
     await deps.cycles.write([deps.cycles.cycleWrite(before, after, `to:${after.phase}`)], personActor(caller.person));
     if (after.phase === 'doing') {

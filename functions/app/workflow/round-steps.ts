@@ -2,6 +2,7 @@ import type { Frequency } from '../../domain/measure.js';
 import { roundDeadlines, roundPeriod } from '../../domain/round-schedule.js';
 import { toWorkflowTimestamp } from '../../domain/helsinki-time.js';
 import type { Unit } from '../../domain/unit.js';
+import { versionAt } from '../../domain/unit-measure.js';
 import type { RoundMail, RoundMailKind } from '../../notify/round-mail.js';
 import type { AreaRepository } from '../../store/area-repository.js';
 import type { MeasurementRepository } from '../../store/measurement-repository.js';
@@ -62,7 +63,10 @@ export function roundSteps(deps: RoundStepDeps) {
   async function notify(kind: RoundMailKind, part: RoundUnit, to: 'supervisors' | 'coaches', deadline: Date, missing: string[]) {
     const unit = await unitOf(part.unitId);
     const people = await deps.members.unitPeople(part.unitId);
-    await deps.roundMail.send(kind, people[to], { unit, period: part.period, deadline, missing }, roundId(part));
+    // People read the measures by name, in their own language; the key is only for machines.
+    const named = new Map((await deps.measurements.listUnitMeasures(part.unitId)).map((m) => [m.key, versionAt(m, part.period).fields.name]));
+    const missingNames = missing.map((key) => named.get(key) ?? { fi: key, sv: key, en: key });
+    await deps.roundMail.send(kind, people[to], { unit, period: part.period, deadline, missing: missingNames }, roundId(part));
   }
 
   /** After a deadline: marks the part complete if all figures came, otherwise tells `to` once. */

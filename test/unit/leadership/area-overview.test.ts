@@ -50,7 +50,7 @@ describe("leadership's area overview", () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = Papa.parse<string[]>(text.slice(1).trim(), { delimiter: ';' }).data;
     expect(rows[0]).toContain('t3 (määritelmät eroavat yksiköiden välillä): viimeisin');
-    expect(rows[2]).toEqual(['Palokka', '2', '2', '1', '0', '92 %', '0', 'huolestuttava muutos', '7,5', '7', 'Huolestuttava muutos (erityissyy)', 'Tavoite jää johdonmukaisesti saavuttamatta']);
+    expect(rows[2]).toEqual(['Palokka', '2', '2', '1', '0', '92 %', '0', 'huolestuttava muutos', '7,5', 'vk 47/2026', '7', 'Huolestuttava muutos (erityissyy)', 'Tavoitetaso jää johdonmukaisesti saavuttamatta']);
   });
 
   it('exports in English with commas and decimal points', () => {

@@ -47,9 +47,12 @@ describe('the Excel-friendly measurement CSV', () => {
       { measureKey: 'staffWellbeing', period: '2026-10', value: 3.5, numerator: null, denominator: null, note: '' },
       { measureKey: 'access7d', period: '2026-W45', value: 0.75, numerator: 45, denominator: 60, note: '' },
     ];
-    const text = serialiseMeasurementCsv(figures);
-    expect(text.startsWith('\uFEFFmittari;jakso;arvo;osoittaja;nimittäjä;huomio\r\n')).toBe(true);
-    expect(text).toContain('staffWellbeing;2026-10;3,5;;;\r\n');
+    const names = new Map([['t3', { fi: 'T3-luku', sv: 'T3-talet', en: 'T3 figure' }]]);
+    const text = serialiseMeasurementCsv(figures, { locale: 'fi', measureNames: names });
+    expect(text.startsWith('\uFEFFmittari;mittarin nimi;jakso;jakson nimi;arvo;osoittaja;nimittäjä;huomio\r\n')).toBe(true);
+    expect(text).toContain('staffWellbeing;;2026-10;lokakuu 2026;3,5;;;\r\n');
+    expect(text).toContain('t3;T3-luku;2026-W45;vk 45/2026;12;;;');
+    expect(serialiseMeasurementCsv(figures, { locale: 'sv', measureNames: names })).toContain('\uFEFFmätare;mätarens namn;period;periodens namn;värde;');
     const back = parseMeasurementCsv(text);
     expect(back.ok && back.rows.map((r) => ({ key: r.measureKey, period: r.period, ...r.input }))).toEqual([
       { key: 't3', period: '2026-W45', value: 12, numerator: null, denominator: null, note: 'ok; "hyvä"' },

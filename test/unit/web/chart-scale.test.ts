@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extent, labelledIndices, linearScale, niceTicks, placeLabels, truncate } from '../../../web/src/components/chart/scale.js';
+import { beside, extent, labelledIndices, linearScale, niceTicks, placeLabels, staggerRows, truncate } from '../../../web/src/components/chart/scale.js';
 import { addPeriods, parsePeriod } from '../../../functions/domain/period-calendar.js';
 import { currentPeriods } from '../../../web/src/period.js';
 
@@ -125,5 +125,17 @@ describe('periods of the entry form', () => {
   it('splits a period into its parts for its name', () => {
     expect(parsePeriod('2026-W07')).toEqual({ frequency: 'weekly', year: 2026, number: 7 });
     expect(parsePeriod('2026-03')).toEqual({ frequency: 'monthly', year: 2026, number: 3 });
+  });
+});
+
+describe('chart labels without overlap', () => {
+  it('puts cycle numbers closer than the gap on different rows, and far ones on the first', () => {
+    expect(staggerRows([100, 105, 300, 108], 18)).toEqual([0, 1, 0, 2]);
+    expect(staggerRows([100, 200, 300], 18)).toEqual([0, 0, 0]);
+  });
+
+  it('writes the target label above its line, or below when a limit runs there', () => {
+    expect(beside(200, [120, 280])).toBe(195);
+    expect(beside(200, [190])).toBe(215);
   });
 });

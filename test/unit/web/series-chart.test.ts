@@ -68,7 +68,24 @@ describe('SeriesChart', () => {
     expect(html).toMatch(/<tspan[^>]*class="series-chart__year"[^>]*>2026<\/tspan>/);
     expect(html).toContain('<th scope="row">vk 21/2026</th><td>puuttuu</td>');
     expect(html).toContain('<details class="chart-table">');
-    expect(html).toContain('Tavoite 7');
+    expect(html).toContain('Tavoitetaso 7');
+  });
+
+  it('numbers the cycles on the chart as in the list under it and draws a Do start after the last figure at the edge', () => {
+    const v = view();
+    v.cycleMarkers.push({ cycleId: 'next', title: 'Soitto jo aamupäivällä', phase: 'doing', doStart: '2026-10-12', doStartPeriod: '2026-W42', decision: null });
+    const html = renderToStaticMarkup(createElement(chart.SeriesChart, { view: v, name: 'T3', unitLabel: 'vrk' }));
+    const numbers = [...html.matchAll(/<g class="series-chart__marker">.*?<\/title>(\d+)<\/text>/g)].map((m) => m[1]);
+    expect(numbers).toEqual(['1', '2']);
+    expect(html).toMatch(/<ol class="chart-summary__list"><li>Takaisinsoitto samana päivänä.*?<\/li><li>Soitto jo aamupäivällä/);
+  });
+
+  it('reads a count chart from zero', () => {
+    const v = view();
+    const high = v.analysis.points.map((p) => ({ ...p, y: p.y === null ? null : p.y + 100, cl: null, lcl: null, ucl: null }));
+    const counts = { ...v, cycleMarkers: [], analysis: { ...v.analysis, chart: 'c' as const, target: null, points: high } };
+    const ticks = [...renderToStaticMarkup(createElement(chart.SeriesChart, { view: counts, name: 'Käynnit', unitLabel: 'kpl' })).matchAll(/text-anchor="end">(\d+)<\/text>/g)].map((m) => Number(m[1]));
+    expect(Math.min(...ticks)).toBe(0);
   });
 });
 
@@ -77,7 +94,7 @@ describe('Sparkline', () => {
     const { analysis } = view();
     const trend = trendOf(analysis.points, 12);
     const html = renderToStaticMarkup(createElement(chart.Sparkline, { trend, variation: analysis.classification.variation, target: analysis.target, name: 'T3', unitLabel: 'vrk' }));
-    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="T3: viimeisin 6 vrk \(vk 40\), (Tavanomaista vaihtelua|Erityissyy: parannusta|Erityissyy: huolestuttavaa)"/);
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="T3: viimeisin 6 vrk \(vk 40\/\d{4}\), (Tavanomaista vaihtelua|Erityissyy: parannusta|Erityissyy: huolestuttavaa)"/);
   });
 });
 
@@ -85,7 +102,7 @@ describe('variation and assurance icons', () => {
   it('say what they are in words, beside the icon or as its name', () => {
     expect(renderToStaticMarkup(createElement(chart.VariationIcon, { variation: 'improving', better: 'lower' }))).toContain('Erityissyy: parannusta');
     expect(renderToStaticMarkup(createElement(chart.AssuranceIcon, { assurance: 'missed', labelled: false }))).toMatch(
-      /role="img" aria-label="Tavoite jää johdonmukaisesti saavuttamatta"/,
+      /role="img" aria-label="Tavoitetaso jää johdonmukaisesti saavuttamatta"/,
     );
   });
 });

@@ -2,6 +2,7 @@ import { hc, type ClientResponse } from 'hono/client';
 // Type only: the bundle gets the API's types, never its code.
 import type { AppType } from '../../../functions/api/app.js';
 import { currentToken } from '../auth/session.js';
+import { currentLocale } from '../i18n/index.js';
 
 /** RFC 9457 problem details, as every API error is answered. */
 export type Problem = {
@@ -9,7 +10,7 @@ export type Problem = {
   title: string;
   status: number;
   detail?: string;
-  errors?: { field: string; message: string }[];
+  errors?: { field: string; label?: string; message: string }[];
 };
 
 /** A failed call: `status` 0 means the server could not be reached at all. */
@@ -35,9 +36,10 @@ export function setUnauthorizedHandler(handler: (error: ApiError) => void): void
 }
 
 export const client = hc<AppType>(window.location.origin, {
+  // The API says refusals and e-mail-bound texts in the language the screen shows.
   headers: (): Record<string, string> => {
     const token = currentToken();
-    return token ? { Authorization: `Bearer ${token}` } : {};
+    return { 'Accept-Language': currentLocale(), ...(token ? { Authorization: `Bearer ${token}` } : {}) };
   },
 });
 

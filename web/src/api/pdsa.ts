@@ -27,6 +27,7 @@ export type ActDecision = NonNullable<ReviewOutcome['act']>['decision'];
 export type AuditPage = SuccessBody<Awaited<ReturnType<typeof units.audit.$get>>>;
 export type AuditEntry = AuditPage['items'][number];
 export type CoachAgenda = SuccessBody<Awaited<ReturnType<typeof client.api.me.agenda.$get>>>;
+export type MissingFigures = CoachAgenda['figuresMissing'][number];
 export type UnitPerson = SuccessBody<Awaited<ReturnType<typeof units.people.$get>>>['items'][number];
 
 export const pdsaKeys = {

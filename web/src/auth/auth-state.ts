@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react';
-import { currentSession, wasSignedOut } from './session.js';
+import { SIGNED_OUT_KEY, TOKEN_KEY, currentSession, wasSignedOut } from './session.js';
 
 /**
- * Whether someone is signed in, and if not, why: never signed in on this tab (`none`: go to
+ * Whether someone is signed in, and if not, why: never signed in (`none`: go to
  * sign-in), the session ended or the API refused the token (`expired`), or they signed out.
  */
 export type AuthStatus = 'signedIn' | 'none' | 'expired' | 'signedOut';
@@ -20,6 +20,11 @@ function snapshot(): AuthStatus {
 function notify(): void {
   for (const listener of listeners) listener();
 }
+
+// Another tab signed in or out (or its session was refused): this tab follows.
+window.addEventListener('storage', (event) => {
+  if (event.key === null || event.key === TOKEN_KEY || event.key === SIGNED_OUT_KEY) notify();
+});
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);

@@ -110,8 +110,9 @@ async function exchangeCode(params: URLSearchParams): Promise<string> {
  * sends the browser back to the app's front page.
  */
 export async function signOut(): Promise<'redirecting' | 'done'> {
-  clearSession();
+  // Marked first: the other tabs hear of the cleared session and must see why, not sign in again.
   markSignedOut();
+  clearSession();
   const config = await fetchAuthConfig().catch(() => undefined);
   if (!config?.logoutUrl) return 'done';
   const url = new URL(config.logoutUrl, window.location.origin);

@@ -2,45 +2,42 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 
 /**
- * Why a save or an action did not go through. A 409 carries the API's own sentence saying why and
- * what is allowed (shown as it is, in English); a 412 means someone else changed the thing first,
- * so the person is offered the latest version; a 400 lists the fields the API refused.
+ * Why a load, a save or an action did not go through: the one error box of the app. The API says
+ * its refusals in the UI language (the web sends it as Accept-Language), so its sentence is shown
+ * as it is, with each refused field named in words; a 412 means someone else changed the thing
+ * first, so the person is offered the latest version.
  */
 export function ActionError({ error, onReload }: { error: unknown; onReload?: () => void }) {
   const { t } = useTranslation();
   if (!error) return null;
   const apiError = error instanceof ApiError ? error : undefined;
   const status = apiError?.status;
-  const detail = apiError?.problem?.detail;
+  const problem = apiError?.problem;
 
-  let message: string;
-  if (status === 409) message = t('actionError.conflict');
-  else if (status === 412) message = t('actionError.stale');
-  else if (status === 400 || status === 422) message = t('actionError.invalid');
-  else if (status === 403) message = t('error.forbidden');
-  else if (status === 404) message = t('actionError.notFound');
-  else if (status === 0 || !apiError) message = t('error.network');
-  else message = t('error.server');
+  let fallback: string;
+  if (status === 409) fallback = t('actionError.conflict');
+  else if (status === 412) fallback = t('actionError.stale');
+  else if (status === 400 || status === 422) fallback = t('actionError.invalid');
+  else if (status === 403) fallback = t('error.forbidden');
+  else if (status === 404) fallback = t('actionError.notFound');
+  else if (status === 0 || !apiError) fallback = t('error.network');
+  else fallback = t('error.server');
 
-  const fieldErrors = apiError?.problem?.errors ?? [];
+  const fieldErrors = problem?.errors ?? [];
   return (
     <div className="notice notice--error notice--compact" role="alert">
       <p className="notice__title">
         <span className="notice__icon" aria-hidden="true">
           !
         </span>
-        {message}
+        {problem?.detail ?? fallback}
       </p>
-      {status === 409 && detail && (
-        <p className="action-error__detail" lang="en">
-          {detail}
-        </p>
-      )}
       {fieldErrors.length > 0 && (
-        <ul className="action-error__fields" lang="en">
+        <ul className="action-error__fields">
           {fieldErrors.map((e) => (
             <li key={`${e.field}:${e.message}`}>
-              <code>{e.field}</code>: {e.message}
+              {e.label ? <strong>{e.label}: </strong> : null}
+              {e.message}
             </li>
           ))}
         </ul>
@@ -49,15 +46,6 @@ export function ActionError({ error, onReload }: { error: unknown; onReload?: ()
         <button type="button" className="button button--quiet" onClick={onReload}>
           {t('actionError.reload')}
         </button>
-      )}
-      {status !== 409 && status !== 412 && detail && fieldErrors.length === 0 && (
-        <details className="technical">
-          <summary>{t('error.technical')}</summary>
-          <p lang="en">
-            {status ? `${status}: ` : ''}
-            {detail}
-          </p>
-        </details>
       )}
     </div>
   );

@@ -22,23 +22,15 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       : apiError.status === 403
         ? t('error.forbidden')
         : t('error.server');
-  const detail = apiError?.problem?.detail ?? (error instanceof Error ? error.message : undefined);
+  // The API says its refusals in the UI language: its sentence is the message.
+  const detail = apiError?.problem?.detail;
   return (
     <div className="notice notice--error" role="alert">
       <h2 className="notice__title">
         <span className="notice__icon" aria-hidden="true">!</span>
         {t('error.title')}
       </h2>
-      <p>{message}</p>
-      {detail && (
-        <details className="technical">
-          <summary>{t('error.technical')}</summary>
-          <p lang="en">
-            {apiError?.status ? `${apiError.status}: ` : ''}
-            {detail}
-          </p>
-        </details>
-      )}
+      <p>{detail ?? message}</p>
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>
           {t('error.retry')}

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAgenda, useCyclesOfUnits, type Cycle, type Review } from '../api/pdsa.js';
+import { useAgenda, useCyclesOfUnits, type Cycle, type MissingFigures, type Review } from '../api/pdsa.js';
 import { useUnitsById, type Me } from '../api/queries.js';
 import { Link } from '../components/Link.js';
 import { PageHeading } from '../components/PageHeading.js';
@@ -9,7 +9,7 @@ import { EmptyState, ErrorState, Loading } from '../components/StatusViews.js';
 import { useFormat } from '../i18n/format.js';
 import { currentLocale } from '../i18n/index.js';
 
-/** The coach's agenda: overdue reviews, studies waiting for a review, and reviews coming up. */
+/** The coach's agenda: overdue reviews, studies waiting for a review, figures missing, and reviews coming up. */
 export function AgendaPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const agenda = useAgenda();
@@ -47,6 +47,18 @@ export function AgendaPage({ me }: { me: Me }) {
           >
             {agenda.data.studiesDue.map((cycle) => (
               <StudyEntry key={cycle.id} cycle={cycle} names={names} />
+            ))}
+          </AgendaSection>
+          <AgendaSection
+            id="figures"
+            title={t('agendaFigures.title')}
+            intro={t('agendaFigures.intro')}
+            empty={t('agendaFigures.empty')}
+            count={agenda.data.figuresMissing.length}
+            attention
+          >
+            {agenda.data.figuresMissing.map((unit) => (
+              <MissingEntry key={unit.unitId} missing={unit} />
             ))}
           </AgendaSection>
           <AgendaSection id="upcoming" title={t('agenda.upcoming')} intro={t('agenda.upcomingIntro')} empty={t('agenda.upcomingEmpty')} count={agenda.data.upcoming.length}>
@@ -153,6 +165,21 @@ function StudyEntry({ cycle, names }: { cycle: Cycle; names: Names }) {
           {t('flags.overdue')}
         </p>
       )}
+    </li>
+  );
+}
+
+/** A unit with late figures: which measures and periods, and the way to log them. */
+function MissingEntry({ missing }: { missing: MissingFigures }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const locale = currentLocale();
+  return (
+    <li className="agenda-item">
+      <p className="agenda-item__title">
+        <Link href={`/units/${missing.unitId}/entry`}>{t('agendaFigures.enter', { unit: missing.unitName[locale] })}</Link>
+      </p>
+      <p className="agenda-item__meta">{format.list(missing.measures.map((m) => `${m.name[locale]} (${format.period(m.period)})`))}</p>
     </li>
   );
 }

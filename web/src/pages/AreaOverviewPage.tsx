@@ -69,7 +69,7 @@ export function AreaOverviewPage({ areaId, me }: { areaId: string; me: Me }) {
     <div className="area-report">
       {back}
       <PageHeading title={title} />
-      <p className="print-only area-report__printed">{t('overview.printedOn', { date: format.date(helsinkiDate(new Date())) })}</p>
+      <p className="print-only area-report__printed">{t('overview.printedOn', { area: areaName ?? areaId, date: format.date(helsinkiDate(new Date())) })}</p>
       <p className="lede">{t('overview.intro', { count: data.units.length })}</p>
       <div className="report-actions no-print">
         <button type="button" className="button" onClick={() => download.mutate(locale)} disabled={download.isPending}>

@@ -34,7 +34,16 @@ export function HomePage({ me }: { me: Me }) {
 
   return (
     <>
-      <PageHeading title={home ? t(`homes.${home}.title`) : t('home.title')} />
+      <PageHeading
+        title={
+          // An admin sees every area, not the ones they lead: their home is not leadership's.
+          home === 'leadership' && me.roles.includes('admin') && !me.roles.includes('leader')
+            ? t('homes.leadership.adminTitle')
+            : home
+              ? t(`homes.${home}.title`)
+              : t('home.title')
+        }
+      />
       <dl className="summary">
         {roleNames.length > 0 && (
           <div className="summary__item">

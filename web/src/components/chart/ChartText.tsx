@@ -8,11 +8,6 @@ import { Link } from '../Link.js';
 import { AssuranceIcon, VariationIcon } from './Icons.js';
 import { withUnit } from './units.js';
 
-/** A period as in sentences and tables: weeks get their year, since a series spans years ("vk 12/2026"). */
-export function periodWithYear(point: Pick<SeriesPoint, 'period' | 'label'>, locale: ReturnType<typeof currentLocale>): string {
-  return point.period.includes('W') ? `${point.label[locale]}/${point.period.slice(0, 4)}` : point.label[locale];
-}
-
 /** The chart in words: its classification, the API's explanation of each signal, its phases and cycles. */
 export function ChartSummary({ view, unitLabel, cycleHref }: { view: SeriesView; unitLabel: string; cycleHref?: (cycleId: string) => string }) {
   const { t } = useTranslation();
@@ -23,7 +18,7 @@ export function ChartSummary({ view, unitLabel, cycleHref }: { view: SeriesView;
   const number = (v: number) => withUnit(format.number(v, { maximumFractionDigits: 1 }), unitLabel);
   const labelOf = (period: string) => {
     const point = analysis.points.find((p) => p.period === period);
-    return point ? periodWithYear(point, locale) : period;
+    return point ? format.period(point.period) : period;
   };
   const latest = [...analysis.points].reverse().find((p) => p.y !== null);
 
@@ -40,7 +35,7 @@ export function ChartSummary({ view, unitLabel, cycleHref }: { view: SeriesView;
       </ul>
       <p>
         {latest
-          ? t('chart.summary.latest', { value: number(latest.y!), period: periodWithYear(latest, locale) })
+          ? t('chart.summary.latest', { value: number(latest.y!), period: format.period(latest.period) })
           : t('chart.summary.noFigures')}
         {latest?.cl != null && ` ${t('chart.summary.centre', { value: number(latest.cl) })}`}
         {analysis.target !== null && ` ${t('chart.summary.target', { value: number(analysis.target) })}`}
@@ -75,7 +70,8 @@ export function ChartSummary({ view, unitLabel, cycleHref }: { view: SeriesView;
       {view.cycleMarkers.length > 0 && (
         <>
           <h4>{t('chart.summary.cycles')}</h4>
-          <ul className="chart-summary__list">
+          {/* Numbered as their lines in the chart. */}
+          <ol className="chart-summary__list">
             {view.cycleMarkers.map((marker) => (
               <li key={marker.cycleId}>
                 {cycleHref ? <Link href={cycleHref(marker.cycleId)}>{marker.title}</Link> : marker.title}
@@ -85,7 +81,7 @@ export function ChartSummary({ view, unitLabel, cycleHref }: { view: SeriesView;
                 {marker.decision && `; ${t(`decisions.${marker.decision}`)}`}
               </li>
             ))}
-          </ul>
+          </ol>
         </>
       )}
     </section>
@@ -135,7 +131,7 @@ export function ChartTable({ analysis, unitLabel }: { analysis: SeriesAnalysis; 
           <tbody>
             {analysis.points.map((p) => (
               <tr key={p.period}>
-                <th scope="row">{periodWithYear(p, locale)}</th>
+                <th scope="row">{format.period(p.period)}</th>
                 <td>{p.y === null ? t('chart.table.missing') : value(p.y)}</td>
                 {ratio && <td>{value(p.numerator)}</td>}
                 {ratio && <td>{value(p.denominator)}</td>}

@@ -4,7 +4,7 @@ import type { SeriesPoint, SeriesView } from '../../api/measurements.js';
 import { currentLocale } from '../../i18n/index.js';
 import { useFormat } from '../../i18n/format.js';
 import { ChartSummary, ChartTable } from './ChartText.js';
-import { extent, labelledIndices, linearScale, niceTicks, placeLabels, truncate } from './scale.js';
+import { beside, extent, labelledIndices, linearScale, niceTicks, placeLabels, staggerRows, truncate } from './scale.js';
 import { withUnit } from './units.js';
 import '../../styles/measures.css';
 
@@ -53,7 +53,9 @@ export function SeriesChart({ view, name, unitLabel, cycleHref }: SeriesChartPro
   const controlled = analysis.chart !== 'run';
 
   const plot = { left: MARGIN.left, right: WIDTH - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom };
-  const range = extent([...points.flatMap((p) => [p.y, p.cl, p.lcl, p.ucl]), analysis.target]) ?? [0, 1];
+  // Counts and proportions are read from zero: an axis starting at 20 makes a small change look large.
+  const fromZero = analysis.chart === 'c' || analysis.chart === 'p' || analysis.chart === 'u';
+  const range = extent([...points.flatMap((p) => [p.y, p.cl, p.lcl, p.ucl]), analysis.target, fromZero ? 0 : null]) ?? [0, 1];
   const { ticks, domain } = niceTicks(range[0], range[1], 6);
   const y = linearScale(domain, [plot.bottom, plot.top]);
   const slot = (plot.right - plot.left) / Math.max(1, points.length);
@@ -85,12 +87,18 @@ export function SeriesChart({ view, name, unitLabel, cycleHref }: SeriesChartPro
     const i = indexOf.get(phase.startPeriod);
     return i !== undefined && i > 0 ? [{ ...phase, x: x(i) - half }] : [];
   });
-  const markers = view.cycleMarkers.flatMap((marker) => {
-    const i = marker.doStartPeriod ? indexOf.get(marker.doStartPeriod) : undefined;
-    return i !== undefined ? [{ ...marker, x: x(i) }] : [];
+  // Each cycle's Do start is a numbered line (the numbers are those of the list of cycles under the
+  // chart); a Do starting after the last figure is drawn at the right edge, before the first at the left.
+  const markers = view.cycleMarkers.flatMap((marker, n) => {
+    const start = marker.doStartPeriod;
+    if (!start || !first || !last) return [];
+    const i = indexOf.get(start);
+    const at = i !== undefined ? x(i) : start > last.period ? plot.right : plot.left;
+    return [{ ...marker, number: n + 1, x: at }];
   });
+  const markerRows = staggerRows(markers.map((m) => m.x), 18);
   const phaseLabels = placeLabels(phaseStarts.map((p) => p.x), [plot.left, plot.right]);
-  const markerLabels = placeLabels(markers.map((m) => m.x), [plot.left, plot.right]);
+  const targetLabelY = analysis.target === null ? 0 : beside(y(analysis.target), [last?.ucl, last?.lcl, last?.cl].flatMap((v) => (v == null ? [] : [y(v)])));
 
   return (
     <div className="series-chart">
@@ -136,10 +144,10 @@ export function SeriesChart({ view, name, unitLabel, cycleHref }: SeriesChartPro
             ))}
             {markers.map((marker, i) => (
               <g key={marker.cycleId} className="series-chart__marker">
-                <line className="series-chart__marker-line" x1={marker.x} x2={marker.x} y1={plot.top - 34} y2={plot.bottom} />
-                <text x={markerLabels[i]!.x} textAnchor={markerLabels[i]!.anchor} y={plot.top - 24}>
+                <line className="series-chart__marker-line" x1={marker.x} x2={marker.x} y1={plot.top - 20 - markerRows[i]! * 13} y2={plot.bottom} />
+                <text x={marker.x} textAnchor="middle" y={plot.top - 23 - markerRows[i]! * 13}>
                   <title>{marker.title}</title>
-                  {truncate(marker.title, markerLabels[i]!.maxChars)}
+                  {marker.number}
                 </text>
               </g>
             ))}
@@ -147,7 +155,7 @@ export function SeriesChart({ view, name, unitLabel, cycleHref }: SeriesChartPro
             {analysis.target !== null && (
               <g className="series-chart__target">
                 <line className="series-chart__target-line" x1={plot.left} x2={plot.right} y1={y(analysis.target)} y2={y(analysis.target)} />
-                <text x={plot.right - 4} y={y(analysis.target) - 5} textAnchor="end">
+                <text x={plot.right - 4} y={targetLabelY} textAnchor="end">
                   {t('chart.targetLabel', { value: number(analysis.target) })}
                 </text>
               </g>

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import type { Trend } from '../../api/overview.js';
-import { periodLabel } from '../../../../functions/domain/period-calendar.js';
 import { trendPoints } from '../../../../functions/domain/trend.js';
 import { currentLocale } from '../../i18n/index.js';
 import { useFormat } from '../../i18n/format.js';
@@ -40,7 +39,7 @@ export function Sparkline({ trend, variation, target, name, unitLabel, last, wid
     ? t('chart.sparklineLabel', {
         name,
         value: withUnit(format.number(latest.y!, { maximumFractionDigits: 1 }), unitLabel),
-        period: periodLabel(latest.period, locale),
+        period: format.period(latest.period),
         variation: t(`chart.variation.${variation}`),
       })
     : t('chart.sparklineEmpty', { name });

@@ -5,6 +5,6 @@
 export { AssuranceIcon, VariationIcon } from './Icons.js';
 export { Sparkline, type SparklineProps } from './Sparkline.js';
 export { SeriesChart, type SeriesChartProps } from './SeriesChart.js';
-export { ChartSummary, ChartTable, periodWithYear } from './ChartText.js';
+export { ChartSummary, ChartTable } from './ChartText.js';
 export { withUnit } from './units.js';
 export type { Assurance, SeriesAnalysis, SeriesView, Variation } from '../../api/measurements.js';

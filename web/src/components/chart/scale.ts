@@ -101,3 +101,32 @@ export function placeLabels(positions: readonly number[], [left, right]: readonl
   });
   return placed;
 }
+
+/** Rows for labels at `positions` so that two labels closer than `gap` are never on one row (at most three rows). */
+export function staggerRows(positions: readonly number[], gap: number): number[] {
+  const rows = new Array<number>(positions.length).fill(0);
+  const lastInRow: number[] = [];
+  positions
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => a.x - b.x)
+    .forEach(({ x, i }) => {
+      const free = lastInRow.findIndex((previous) => x - previous >= gap);
+      const row = free >= 0 ? free : Math.min(lastInRow.length, 2);
+      rows[i] = row;
+      lastInRow[row] = x;
+    });
+  return rows;
+}
+
+/**
+ * The baseline of a label beside a horizontal line at `lineY`: above it, unless another line
+ * (a limit, the centre line) runs through that place, then below it.
+ */
+export function beside(lineY: number, others: readonly number[]): number {
+  const clear = (top: number, bottom: number) => others.every((o) => o < top - 2 || o > bottom + 2);
+  const above = lineY - 5;
+  const below = lineY + 15;
+  if (clear(above - 11, above + 2)) return above;
+  if (clear(below - 11, below + 2)) return below;
+  return above;
+}

@@ -54,25 +54,12 @@ export function SupervisorHome({ me }: { me: Me }) {
   );
 }
 
-/** A period as people say it: "viikko 48/2026", "marraskuu 2026". */
-function usePeriodLabel() {
-  const { t } = useTranslation();
-  const format = useFormat();
-  return (period: string) => {
-    const parsed = parsePeriod(period);
-    if (!parsed) return period;
-    const { frequency, year, number } = parsed;
-    if (frequency === 'weekly') return t('homes.supervisor.week', { week: number, year: String(year) });
-    return new Intl.DateTimeFormat(format.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, number - 1, 1)));
-  };
-}
-
 /** Which of this period's figures are in and which are still missing. */
 function EntryStatus({ unitId }: { unitId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const locale = currentLocale();
-  const periodLabel = usePeriodLabel();
+  const periodLabel = format.period;
   const entry = useEntryForm(unitId);
   const headingId = `entry-status-${unitId}`;
   return (

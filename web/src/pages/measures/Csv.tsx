@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionError } from '../../components/ActionError.js';
+import { useFormat } from '../../i18n/format.js';
 import { useExportCsv, useImportCsv, type ImportReport } from '../../api/measurements.js';
-import { ProblemNotice } from './shared.js';
 
 /**
  * CSV import: choose a file, preview every row's result (nothing is written), then import it,
@@ -90,7 +91,7 @@ export function CsvImport({ unitId }: { unitId: string }) {
           </button>
         </div>
       </form>
-      <ProblemNotice error={importCsv.error} />
+      <ActionError error={importCsv.error} />
       <div ref={resultRef} tabIndex={-1} className="csv-import__result">
         {imported && (
           <p className="status-message" role="status">
@@ -115,6 +116,7 @@ const STATUS_ORDER = ['invalid', 'create', 'update', 'unchanged'] as const;
 /** Every row's result; the bad ones with their line number and reason. */
 function ImportPreview({ report, fileName }: { report: ImportReport; fileName: string }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const captionId = useId();
   return (
     <div className="csv-preview">
@@ -163,7 +165,7 @@ function ImportPreview({ report, fileName }: { report: ImportReport; fileName: s
               <tr key={row.line} className={row.status === 'invalid' ? 'csv-preview__bad' : undefined}>
                 <th scope="row">{row.line}</th>
                 <td>{row.measureKey}</td>
-                <td>{row.period}</td>
+                <td>{format.period(row.period)}</td>
                 <td>
                   <span className={`csv-status csv-status--${row.status}`}>{t(`csvImport.status.${row.status}`)}</span>
                   {row.errors.length > 0 && (
@@ -201,7 +203,7 @@ export function CsvExport({ unitId }: { unitId: string }) {
           {t('csvExport.done', { file: exportCsv.data })}
         </p>
       )}
-      <ProblemNotice error={exportCsv.error} />
+      <ActionError error={exportCsv.error} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionError } from '../../components/ActionError.js';
 import { sameValues, type MeasurementValues } from '../../../../functions/domain/measurement-values.js';
 import { addPeriods } from '../../../../functions/domain/period-calendar.js';
 import { useEntryForm, useSubmitEntry, type EntryForm, type EntryRow, type EntrySubmit } from '../../api/measurements.js';
@@ -11,7 +12,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/StatusViews.js
 import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
 import { currentPeriods } from '../../period.js';
-import { ProblemNotice, UnitFrame, usePeriodName } from './shared.js';
+import { UnitFrame, usePeriodName } from './shared.js';
 
 type Field = 'value' | 'numerator' | 'denominator' | 'note';
 type Inputs = Record<Field, string>;
@@ -75,7 +76,7 @@ export function EntryPage({ unitId }: { unitId: string }) {
           {!can.writeFigures && <p className="notice notice--info">{t('entry.readOnly')}</p>}
           <div className="entry-period">
             <SelectField label={t('entry.period')} hint={t('entry.periodHint')} value={period} onChange={(e) => setPeriod(e.target.value)}>
-              <option value="">{t('entry.duePeriods')}</option>
+              <option value="">{t('entry.duePeriods', { week: periodName(addPeriods(now.week, -1)), month: periodName(addPeriods(now.month, -1)) })}</option>
               {options.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
@@ -207,7 +208,7 @@ function PeriodForm({ unitId, form, canWrite }: { unitId: string; form: EntryFor
           </>
         )}
       </div>
-      <ProblemNotice error={submit.error} />
+      <ActionError error={submit.error} />
       <div className="entry-rows">
         {form.rows.map((row) => (
           <EntryFieldset

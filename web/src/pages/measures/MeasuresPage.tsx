@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSeriesOfMeasures, useUnitMeasures, type SeriesView, type UnitMeasure } from '../../api/measurements.js';
 import type { Me } from '../../api/queries.js';
 import { trendOf } from '../../../../functions/domain/trend.js';
-import { AssuranceIcon, Sparkline, VariationIcon, periodWithYear, withUnit } from '../../components/chart/index.js';
+import { AssuranceIcon, Sparkline, VariationIcon, withUnit } from '../../components/chart/index.js';
 import { Link } from '../../components/Link.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { EmptyState, ErrorState, Loading } from '../../components/StatusViews.js';
@@ -111,7 +111,7 @@ function MeasureRow({ unitId, measure, view, pending }: { unitId: string; measur
       <td>
         {latest ? (
           <>
-            <span className="measure-table__value">{number(latest.y!)}</span> <span className="muted">{periodWithYear(latest, locale)}</span>
+            <span className="measure-table__value">{number(latest.y!)}</span> <span className="muted">{format.period(latest.period)}</span>
           </>
         ) : pending ? (
           t('status.loading')

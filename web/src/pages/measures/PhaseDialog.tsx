@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionError } from '../../components/ActionError.js';
 import { useCreatePhase, type SeriesView } from '../../api/measurements.js';
 import { Dialog } from '../../components/Dialog.js';
-import { periodWithYear } from '../../components/chart/index.js';
 import { FormActions, SelectField, TextArea } from '../../components/Fields.js';
-import { currentLocale } from '../../i18n/index.js';
-import { ProblemNotice } from './shared.js';
+import { useFormat } from '../../i18n/format.js';
 
 /**
  * A new phase: centre line and limits start afresh from a period, normally where a change was
@@ -13,7 +12,7 @@ import { ProblemNotice } from './shared.js';
  */
 export function PhaseDialog({ unitId, view, onClose, onDone }: { unitId: string; view: SeriesView; onClose: () => void; onDone: (message: string) => void }) {
   const { t } = useTranslation();
-  const locale = currentLocale();
+  const format = useFormat();
   const create = useCreatePhase(unitId, view.measure.key);
   const taken = new Set(view.phases.map((p) => p.startPeriod));
   // Newest first; the first period cannot start a phase, and one that starts a phase already is taken.
@@ -33,7 +32,7 @@ export function PhaseDialog({ unitId, view, onClose, onDone }: { unitId: string;
     if (Object.keys(problems).length > 0) return;
     create.mutate(
       { startPeriod, reason: reason.trim(), cycleId: cycleId || null },
-      { onSuccess: () => onDone(t('phase.added', { period: periodWithYear(view.analysis.points.find((p) => p.period === startPeriod)!, locale) })) },
+      { onSuccess: () => onDone(t('phase.added', { period: format.period(startPeriod) })) },
     );
   };
 
@@ -43,7 +42,7 @@ export function PhaseDialog({ unitId, view, onClose, onDone }: { unitId: string;
         <SelectField label={t('phase.startPeriod')} required value={startPeriod} error={errors.startPeriod} onChange={(e) => setStartPeriod(e.target.value)}>
           {periods.map((p) => (
             <option key={p.period} value={p.period}>
-              {periodWithYear(p, locale)}
+              {format.period(p.period)}
             </option>
           ))}
         </SelectField>
@@ -58,7 +57,7 @@ export function PhaseDialog({ unitId, view, onClose, onDone }: { unitId: string;
             ))}
           </SelectField>
         )}
-        <ProblemNotice error={create.error} />
+        <ActionError error={create.error} />
         <FormActions label={t('phase.save')} pending={create.isPending} onCancel={onClose} />
       </form>
     </Dialog>

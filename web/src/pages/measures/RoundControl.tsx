@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionError } from '../../components/ActionError.js';
 import { useRunRound, type Frequency } from '../../api/measurements.js';
 import { Choice, Choices } from '../../components/Fields.js';
-import { ProblemNotice, usePeriodName } from './shared.js';
+import { usePeriodName } from './shared.js';
 
 /** What the API answered: started, or the period's round found running, done or failed. */
 const ROUND_ANSWER = {
@@ -49,7 +50,7 @@ export function RoundControl() {
           <span className="muted">{t('round.execution', { name: run.data.executionName })}</span>
         </p>
       )}
-      <ProblemNotice error={run.error} />
+      <ActionError error={run.error} />
     </section>
   );
 }

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parsePeriod } from '../../../../functions/domain/period-calendar.js';
 import { ApiError } from '../../api/client.js';
 import type { UnitMeasure } from '../../api/measurements.js';
 import { useUnit, type UnitView } from '../../api/queries.js';
@@ -22,15 +21,7 @@ export function measureName(measure: UnitMeasure, locale: Locale): string {
 
 /** A period's name in the UI language: "vk 48/2026", "marraskuu 2026". */
 export function usePeriodName() {
-  const { t } = useTranslation();
-  const format = useFormat();
-  return (period: string) => {
-    const parsed = parsePeriod(period);
-    if (!parsed) return period;
-    const { frequency, year, number } = parsed;
-    if (frequency === 'weekly') return t('entry.week', { week: number, year });
-    return new Intl.DateTimeFormat(format.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, number - 1, 1)));
-  };
+  return useFormat().period;
 }
 
 /** "← Back: Sampoharjun terveysasema" (or to another page of the unit). */
@@ -92,43 +83,3 @@ export function UnitFrame({
   );
 }
 
-/**
- * Why a measurement call failed. The measurement API words its messages in the UI language (it is
- * sent Accept-Language), so they are shown as they are, each with its field when it names one.
- */
-export function ProblemNotice({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  const apiError = error instanceof ApiError ? error : undefined;
-  const problem = apiError?.problem;
-  const fieldErrors = problem?.errors ?? [];
-  const message =
-    apiError?.status === 403
-      ? t('error.forbidden')
-      : apiError?.status === 400
-        ? t('actionError.invalid')
-        : apiError?.status === 409 && problem?.detail
-          ? problem.detail
-          : !apiError || apiError.status === 0
-            ? t('error.network')
-            : t('error.server');
-  return (
-    <div className="notice notice--error notice--compact" role="alert">
-      <p className="notice__title">
-        <span className="notice__icon" aria-hidden="true">
-          !
-        </span>
-        {message}
-      </p>
-      {fieldErrors.length > 0 ? (
-        <ul className="problem-list">
-          {fieldErrors.map((e) => (
-            <li key={`${e.field}:${e.message}`}>{e.message}</li>
-          ))}
-        </ul>
-      ) : (
-        apiError?.status === 400 && problem?.detail && <p>{problem.detail}</p>
-      )}
-    </div>
-  );
-}

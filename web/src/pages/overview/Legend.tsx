@@ -4,15 +4,20 @@ import { AssuranceIcon, VariationIcon } from '../../components/chart/index.js';
 import { useBetter } from '../../components/leadership/better.js';
 import { currentLocale } from '../../i18n/index.js';
 
-/** What the marks mean, and for each measure of the area which direction is better. */
+/** What the marks mean, and for each measure of the area which direction is better; closed until asked for. */
 export function Legend({ measures }: { measures: readonly OverviewMeasure[] }) {
   const { t } = useTranslation();
   const locale = currentLocale();
   const { better, ready } = useBetter();
   return (
-    <section className="legend" aria-labelledby="legend-heading">
-      <h2 id="legend-heading">{t('overviewLegend.title')}</h2>
-      <div className="legend__groups">
+    // One line that opens on demand, so that the matrix starts on the first screen.
+    <details className="legend">
+      <summary className="legend__summary">
+        <h2 id="legend-heading" className="legend__title">
+          {t('overviewLegend.title')}
+        </h2>
+      </summary>
+      <section className="legend__groups" aria-labelledby="legend-heading">
         <div>
           <h3 className="legend__heading">{t('overviewLegend.variation')}</h3>
           <ul className="legend__list">
@@ -58,7 +63,7 @@ export function Legend({ measures }: { measures: readonly OverviewMeasure[] }) {
             </ul>
           )}
         </div>
-      </div>
-    </section>
+      </section>
+    </details>
   );
 }

@@ -141,7 +141,9 @@ function MeasureHeader({ column, better }: { column: OverviewMeasure; better?: B
   const locale = currentLocale();
   return (
     <th scope="col" className="matrix__measure">
-      <span className="matrix__measure-name">{column.name[locale]}</span>
+      <span className="matrix__measure-name" title={column.name[locale]}>
+        {column.name[locale]}
+      </span>
       {better && (
         <span className="matrix__better">
           <span aria-hidden="true">{better === 'lower' ? '↓ ' : '↑ '}</span>
