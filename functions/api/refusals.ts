@@ -285,6 +285,18 @@ export function fieldInWords(field: string, locale: Locale): string {
 
 /** Refusals of a single field the use cases name by code. */
 const FIELD_CODES: Record<string, Say> = {
+  'review.inPast': {
+    fi: () => 'Katselmointia ei voi sopia menneeseen aikaan. Valitse tuleva päivä ja kellonaika.',
+    sv: () => 'En genomgång kan inte bokas bakåt i tiden. Välj en kommande dag och tid.',
+    en: () => 'A review cannot be scheduled in the past. Choose a day and time ahead.',
+  },
+  'unit.parentInvalid': {
+    fi: () => 'Sivuyksikön pääyksikön on oltava saman alueen avoin yksikkö, joka ei itse ole sivuyksikkö.',
+    sv: () => 'En filials huvudenhet ska vara en öppen enhet i samma område som inte själv är en filial.',
+    en: () => "A branch's parent must be an open unit of the same area that is not a branch itself.",
+  },
+  'admin.unknownArea': { fi: () => 'Valittua aluetta ei löydy.', sv: () => 'Det valda området finns inte.', en: () => 'The area chosen does not exist.' },
+  'admin.unknownUnit': { fi: () => 'Valittua yksikköä ei löydy.', sv: () => 'Den valda enheten finns inte.', en: () => 'The unit chosen does not exist.' },
   'review.notMembers': {
     fi: (p) => `Kaikki osallistujat eivät ole yksikön jäseniä (${p.count} ei ole). Valitse osallistujat yksikön väestä.`,
     sv: (p) => `Alla deltagare är inte medlemmar i enheten (${p.count} är inte det). Välj deltagare bland enhetens personal.`,

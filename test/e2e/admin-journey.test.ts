@@ -106,19 +106,19 @@ describe('a county sets itself up: the admin, then a new coach', () => {
       await page.getByRole('region', { name: 'Seurattavat mittarit' }).getByRole('link', { name: /T3/ }).waitFor();
 
       await page.goto(`${app.url}/units/${unit.id}`);
-      await page.getByRole('button', { name: 'Lisää tavoite' }).click();
-      const aim = page.getByRole('form', { name: 'Lisää tavoite' });
-      await aim.getByLabel('Tavoite', { exact: false }).first().fill('Hoitajien T3 on enintään 7 vuorokautta kesäkuuhun 2027 mennessä.');
+      await page.getByRole('button', { name: 'Lisää kehittämistavoite' }).click();
+      const aim = page.getByRole('form', { name: 'Lisää kehittämistavoite' });
+      await aim.getByLabel('Kehittämistavoite', { exact: false }).first().fill('Hoitajien T3 on enintään 7 vuorokautta kesäkuuhun 2027 mennessä.');
       await aim.getByLabel('Tavoitepäivä').fill(day(200));
       await aim.getByLabel('Mittari').selectOption({ label: 'T3 – kolmanneksi seuraava vapaa kiireetön vastaanottoaika' });
-      await aim.getByLabel('Tavoitearvo').fill('7');
-      await aim.getByRole('button', { name: 'Tallenna tavoite' }).click();
+      await aim.getByLabel('Tavoitetaso').fill('7');
+      await aim.getByRole('button', { name: 'Tallenna kehittämistavoite' }).click();
       await page.getByText('Hoitajien T3 on enintään 7 vuorokautta kesäkuuhun 2027 mennessä.').waitFor();
 
       await page.getByRole('button', { name: 'Uusi sykli' }).click();
       const cycle = page.getByRole('form', { name: 'Uusi PDSA-sykli' });
       await cycle.getByLabel('Syklin nimi').fill('Soittoajat aamupäivään');
-      await cycle.getByLabel('Syklin tavoite').fill('Kokeillaan, lyheneekö T3, kun puhelinaika siirretään aamupäivään.');
+      await cycle.getByLabel('Syklin tarkoitus').fill('Kokeillaan, lyheneekö T3, kun puhelinaika siirretään aamupäivään.');
       await cycle.getByRole('button', { name: 'Luo sykli' }).click();
       await page.waitForURL(new RegExp(`/units/${unit.id}/cycles/[a-z0-9-]+$`));
 

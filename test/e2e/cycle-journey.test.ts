@@ -169,7 +169,7 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
       await page.getByRole('button', { name: 'Uusi sykli' }).click();
       const form = page.getByRole('form', { name: 'Uusi PDSA-sykli' });
       await form.getByLabel('Syklin nimi').fill(title);
-      await form.getByLabel('Syklin tavoite').fill('Hoitaja vastaa puhelimeen aamuisin, jotta kiireettömät ajat riittävät.');
+      await form.getByLabel('Syklin tarkoitus').fill('Hoitaja vastaa puhelimeen aamuisin, jotta kiireettömät ajat riittävät.');
       await form.getByLabel('Toteutus alkaa').fill(doStart);
       await form.getByLabel('Toteutus päättyy').fill(doEnd);
       await form.getByRole('button', { name: 'Luo sykli' }).click();

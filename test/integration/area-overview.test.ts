@@ -65,7 +65,7 @@ describe("leadership's area overview and the progress score", () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text.split('\r\n')[0]).toMatch(/^Enhet;Framstegspoäng;/);
+    expect(text.split('\r\n')[0]).toMatch(/^Enhet;Framstegsbedömning;/);
     expect(text).toContain(demoUnits.find((u) => u.id === 'palokka')!.name.sv);
     expect((await t.request(`/api/areas/${areaId}/overview.csv?lang=de`, { as: leader })).status).toBe(400);
   });

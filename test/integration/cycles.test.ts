@@ -93,7 +93,7 @@ describe('PDSA routes over the seeded store', () => {
 
     const past = await flow.send(`${u()}/cycles/${cycle.id}/reviews`, 'POST', people.coach, { kind: 'plan', date: isoDate(-1), startTime: '09:00', durationMinutes: 45, place: 'Room', participantIds: people.supervisors });
     expect(past.status).toBe(400);
-    expect((await past.json()).errors).toEqual([{ field: 'body.date', message: 'a review cannot be scheduled in the past' }]);
+    expect((await past.json()).errors).toEqual([{ field: 'body.date', label: 'Päivä', message: 'Katselmointia ei voi sopia menneeseen aikaan. Valitse tuleva päivä ja kellonaika.' }]);
     const newReview = { kind: 'plan', date: '2027-07-01', startTime: '09:00', durationMinutes: 45, meetingUrl: 'https://teams.example/abc', participantIds: people.supervisors };
     expect((await flow.send(`${u()}/cycles/${cycle.id}/reviews`, 'POST', people.supervisor, newReview)).status).toBe(403);
     expect((await flow.send(`${u()}/cycles/${cycle.id}/reviews`, 'POST', leader, newReview)).status).toBe(403);

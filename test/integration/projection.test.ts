@@ -23,7 +23,7 @@ describe('the projection of derived items from the change stream', async () => {
   const project = projectChanges({ ...repositories, derived: createDerivedItems(repositories) });
   const folder = await mkdtemp(join(tmpdir(), 'sykli-projection-'));
   const positionFile = join(folder, 'position.json');
-  afterAll(() => rm(folder, { recursive: true, force: true }));
+  afterAll(() => rm(folder, { recursive: true, force: true, maxRetries: 3 }));
 
   const week = duePeriod('weekly', new Date());
   async function writeFigure(period: string, value: number) {

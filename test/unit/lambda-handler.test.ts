@@ -16,6 +16,7 @@ const env = {
   [ENV.mailConfigurationSet]: 'sykli-mail',
   [ENV.webUrl]: 'https://sykli.example',
   [ENV.originVerifySecret]: 'from-cloudfront',
+  [ENV.userPoolId]: 'eu-north-1_example',
   AWS_REGION: 'eu-north-1',
 };
 const throughCloudFront = { [ORIGIN_VERIFY_HEADER]: 'from-cloudfront' };

@@ -68,11 +68,11 @@ export function administration(deps: Deps) {
   /** A branch's parent: an open unit of the same area that is not itself a branch. */
   async function checkParent(parentId: string | undefined, areaId: string, unitId: string): Promise<void> {
     if (!parentId) return;
-    if (parentId === unitId) throw invalidField('body.parentId', 'a unit cannot be its own branch');
+    if (parentId === unitId) throw invalidField('body.parentId', 'a unit cannot be its own branch', { code: 'unit.parentInvalid' });
     const parent = await deps.units.get(parentId);
-    if (!parent || parent.areaId !== areaId) throw invalidField('body.parentId', `no unit ${parentId} in area ${areaId}`);
-    if (parent.parentId) throw invalidField('body.parentId', `${parentId} is a branch itself; branches have no branches`);
-    if (parent.closedAt) throw invalidField('body.parentId', `${parentId} is closed`);
+    if (!parent || parent.areaId !== areaId) throw invalidField('body.parentId', `no unit ${parentId} in area ${areaId}`, { code: 'unit.parentInvalid' });
+    if (parent.parentId) throw invalidField('body.parentId', `${parentId} is a branch itself; branches have no branches`, { code: 'unit.parentInvalid' });
+    if (parent.closedAt) throw invalidField('body.parentId', `${parentId} is closed`, { code: 'unit.parentInvalid' });
   }
 
   async function hasBranches(unit: Unit): Promise<boolean> {
@@ -86,13 +86,13 @@ export function administration(deps: Deps) {
         return { personId, role: 'admin' };
       case 'leader':
         await areaOf(grant.areaId).catch(() => {
-          throw invalidField('body.areaId', `no area ${grant.areaId}`);
+          throw invalidField('body.areaId', `no area ${grant.areaId}`, { code: 'admin.unknownArea' });
         });
         return { personId, role: 'leader', areaId: grant.areaId };
       case 'coach':
       case 'supervisor': {
         const unit = await deps.units.get(grant.unitId);
-        if (!unit) throw invalidField('body.unitId', `no unit ${grant.unitId}`);
+        if (!unit) throw invalidField('body.unitId', `no unit ${grant.unitId}`, { code: 'admin.unknownUnit' });
         return { personId, role: grant.role, areaId: unit.areaId, unitId: unit.id };
       }
     }
@@ -132,7 +132,7 @@ export function administration(deps: Deps) {
       const before = await unitOf(unitId);
       checkVersion('unit', before, expectedVersion);
       await areaOf(move.areaId).catch(() => {
-        throw invalidField('body.areaId', `no area ${move.areaId}`);
+        throw invalidField('body.areaId', `no area ${move.areaId}`, { code: 'admin.unknownArea' });
       });
       await checkParent(move.parentId, move.areaId, unitId);
       if (move.areaId !== before.areaId && (await hasBranches(before))) {

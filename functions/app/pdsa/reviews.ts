@@ -46,7 +46,7 @@ export function reviews(deps: Deps) {
 
   /** A review is a meeting to come: one cannot be scheduled, or moved, to a time already past. */
   function checkFuture(startsAt: string) {
-    if (Date.parse(startsAt) < Date.now()) throw invalidField('body.date', 'a review cannot be scheduled in the past');
+    if (Date.parse(startsAt) < Date.now()) throw invalidField('body.date', 'a review cannot be scheduled in the past', { code: 'review.inPast' });
   }
 
   return {

@@ -55,9 +55,13 @@ export async function startChangeStream(options: ChangeStreamOptions) {
   const position: Position = stored?.streamArn === streamArn ? stored : { streamArn, shards: {} };
   const iterators = new Map<string, string>();
   let stopped = false;
-  /** Passes begun so far; a waiter is settled by a quiet pass that began after it asked. */
+  /**
+   * Passes begun so far; a waiter is settled by a quiet pass that began after it asked, and not
+   * sooner than a poll interval after: DynamoDB Local shows a write in its stream a moment after
+   * answering the write.
+   */
   let begun = 0;
-  const waiters: { after: number; resolve: () => void }[] = [];
+  const waiters: { after: number; notBefore: number; resolve: () => void }[] = [];
   let pause = interval;
   /** Ends the current pause early: someone is waiting for the projection to catch up. */
   let wake = () => {};
@@ -140,6 +144,7 @@ export async function startChangeStream(options: ChangeStreamOptions) {
   const loop = (async () => {
     while (!stopped) {
       const index = ++begun;
+      const startedAt = Date.now();
       let quiet = false;
       try {
         quiet = !(await pass());
@@ -150,7 +155,7 @@ export async function startChangeStream(options: ChangeStreamOptions) {
         log(`Projection: a batch failed and will be read again: ${error instanceof Error ? error.message : String(error)}`);
       }
       if (quiet) {
-        for (const waiter of waiters.filter((w) => index > w.after)) {
+        for (const waiter of waiters.filter((w) => index > w.after && startedAt >= w.notBefore)) {
           waiters.splice(waiters.indexOf(waiter), 1);
           waiter.resolve();
         }
@@ -161,7 +166,8 @@ export async function startChangeStream(options: ChangeStreamOptions) {
           });
           wake = () => {};
         }
-        pause = Math.min(pause * 2, idleInterval);
+        // Someone waits for the projection to settle: keep polling at the busy pace.
+        pause = waiters.length > 0 ? interval : Math.min(pause * 2, idleInterval);
       } else pause = interval;
     }
   })();
@@ -174,7 +180,7 @@ export async function startChangeStream(options: ChangeStreamOptions) {
     settled(timeoutMs = 15_000): Promise<void> {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`The projection did not catch up within ${timeoutMs} ms.`)), timeoutMs);
-        waiters.push({ after: begun, resolve: () => (clearTimeout(timer), resolve()) });
+        waiters.push({ after: begun, notBefore: Date.now() + Math.max(interval, SETTLE_MS), resolve: () => (clearTimeout(timer), resolve()) });
         pause = interval;
         wake();
       });
@@ -188,6 +194,8 @@ export async function startChangeStream(options: ChangeStreamOptions) {
   };
 }
 const SHARDS_KEPT_MS = 10_000;
+/** How long after a write DynamoDB Local's stream is taken to show it, at the least. */
+const SETTLE_MS = 100;
 
 export type ChangeStream = Awaited<ReturnType<typeof startChangeStream>>;
 
