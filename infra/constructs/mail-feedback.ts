@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IDestination } from 'aws-cdk-lib/aws-lambda';
@@ -6,8 +6,9 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { failureQueue } from './failure-queue.js';
 import { environmentFor } from '../../functions/runtime/env.js';
 import type { Mail } from './mail.js';
 import { createNodeFunction, grantItemAccess, handlerEntry } from './node-function.js';
@@ -30,17 +31,12 @@ export class MailFeedback extends Construct {
 
   constructor(scope: Construct, id: string, props: MailFeedbackProps) {
     super(scope, id);
-    this.failures = new Queue(this, 'Failures', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.failures).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        "This queue is itself the dead-letter queue: the mail-events function's on-failure destination and the SNS " +
+    this.failures = failureQueue(
+      this,
+      'Failures',
+      "This queue is itself the dead-letter queue: the mail-events function's on-failure destination and the SNS " +
         "subscription's redrive queue, which cdk-nag does not recognize as dead-letter queues.",
-    });
+    );
 
     const { handler, role } = createNodeFunction(this, {
       description: 'Sykli mail events: SES bounces and complaints',

@@ -1,11 +1,12 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { StartingPosition, type DlqDestinationConfig, type IEventSourceDlq, type IEventSourceMapping, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { failureQueue } from './failure-queue.js';
 import { environmentFor } from '../../functions/runtime/env.js';
 import { createNodeFunction, grantItemAccess, handlerEntry } from './node-function.js';
 
@@ -51,15 +52,11 @@ export class Projection extends Construct {
     // Reads the facts (units, measures, series, cycles, reviews) and puts the derived items.
     grantItemAccess(props.table, role, ['GetItem', 'Query', 'PutItem']);
 
-    this.failures = new Queue(this, 'Failures', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.failures).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: "This queue is itself the failure destination of the projection's event source mapping: it keeps the records of batches that could not be projected.",
-    });
+    this.failures = failureQueue(
+      this,
+      'Failures',
+      "This queue is itself the failure destination of the projection's event source mapping: it keeps the records of batches that could not be projected.",
+    );
     handler.addEventSource(
       new DynamoEventSource(props.table, {
         startingPosition: StartingPosition.TRIM_HORIZON,

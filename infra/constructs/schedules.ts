@@ -1,4 +1,4 @@
-import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import { type IRole, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   ContextAttribute,
@@ -9,8 +9,9 @@ import {
   TimeWindow,
 } from 'aws-cdk-lib/aws-scheduler';
 import { ScheduleTargetBase, type ScheduleTargetBaseProps } from 'aws-cdk-lib/aws-scheduler-targets';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { failureQueue } from './failure-queue.js';
 import type { Frequency } from '../../functions/domain/measure.js';
 import { ROUND_SCHEDULES } from '../../functions/domain/round-schedule.js';
 import type { WorkflowMachine } from './workflows.js';
@@ -50,17 +51,12 @@ export class Schedules extends Construct {
 
   constructor(scope: Construct, id: string, props: SchedulesProps) {
     super(scope, id);
-    this.deadLetterQueue = new Queue(this, 'DeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        "This queue is itself a dead-letter queue: the schedules' target DLQ, which cdk-nag cannot see as it " +
+    this.deadLetterQueue = failureQueue(
+      this,
+      'DeadLetters',
+      "This queue is itself a dead-letter queue: the schedules' target DLQ, which cdk-nag cannot see as it " +
         'only recognizes queues named in another queue\'s redrive policy.',
-    });
+    );
 
     const stack = Stack.of(this);
     // Scheduler may assume the role only for schedules of this account's default group.
