@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { MeasureDefinition } from '../functions/domain/measure.js';
 import { addPeriods } from '../functions/domain/period.js';
 import type { DynamoRequestCounter, RequestCount } from './dynamo-requests.js';
 import type { LoadPlan, LoadResult } from './load.js';
-import type { BenchOrganisation, BenchPerson } from './seed-organisation.js';
+import { percentile } from './report.js';
+import { changedFigure, type BenchOrganisation, type BenchPerson } from './seed-organisation.js';
 
 const CONNECTIONS = 10;
 const WARM_UP_SECONDS = 2;
@@ -12,12 +12,6 @@ const ROUNDS = 2;
 const LOAD_SCRIPT = fileURLToPath(new URL('./load.ts', import.meta.url));
 
 export type ScenarioResult = ReturnType<typeof summarise> & { name: string; what: string; dynamo: RequestCount | null };
-
-/** The nearest-rank percentile, in ms to one decimal; null without any answer. */
-function percentile(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
-}
 
 /** One route's runs taken together. */
 function summarise(runs: readonly LoadResult[]) {
@@ -45,16 +39,6 @@ function runLoad(plan: LoadPlan): Promise<LoadResult> {
     child.once('exit', (code) => (code === 0 ? resolveRun(JSON.parse(output) as LoadResult) : reject(new Error(`The load run exited with code ${code}.`))));
     child.stdin.end(JSON.stringify(plan));
   });
-}
-
-/**
- * Two figures for a write that both differ from every seeded one (seed-organisation keeps its
- * values below these), so each PUT changes the stored figure and is a real write.
- */
-function writeBodies(kind: MeasureDefinition['valueKind']): unknown[] {
-  if (kind === 'days') return [{ value: 150 }, { value: 151 }];
-  if (kind === 'count') return [{ value: 5000 }, { value: 5001 }];
-  return [{ numerator: 1, denominator: 20_000 }, { numerator: 2, denominator: 20_001 }];
 }
 
 type Scenario = {
@@ -92,7 +76,7 @@ export async function measureApiLatency(options: {
     const period = addPeriods(options.organisation.duePeriod, -back);
     area.units.forEach((unit, u) => {
       for (const measure of measures) {
-        writes.push({ method: 'PUT', path: `/api/units/${unit.id}/measures/${measure.key}/periods/${period}`, token: u, bodies: writeBodies(measure.valueKind) });
+        writes.push({ method: 'PUT', path: `/api/units/${unit.id}/measures/${measure.key}/periods/${period}`, token: u, bodies: [changedFigure(measure.valueKind, 0), changedFigure(measure.valueKind, 1)] });
       }
     });
   }

@@ -68,14 +68,13 @@ export async function measureLambdaBundles(): Promise<{ functions: BundleResult[
   const functions: BundleResult[] = [];
   let apiWithSourceMapsMedianMs = 0;
   for (const fn of FUNCTIONS) {
-    const measured = await measureOne(fn, []);
-    functions.push(measured.result);
-    if (fn.handler === 'api') apiWithSourceMapsMedianMs = (await measureOne(fn, ['--enable-source-maps'])).result.importMedianMs;
+    functions.push(await measureOne(fn, []));
+    if (fn.handler === 'api') apiWithSourceMapsMedianMs = (await measureOne(fn, ['--enable-source-maps'])).importMedianMs;
   }
   return { functions, apiWithSourceMapsMedianMs };
 }
 
-async function measureOne(fn: (typeof FUNCTIONS)[number], nodeFlags: string[]): Promise<{ result: BundleResult }> {
+async function measureOne(fn: (typeof FUNCTIONS)[number], nodeFlags: string[]): Promise<BundleResult> {
   const dir = await mkdtemp(join(tmpdir(), 'sykli-bench-bundle-'));
   try {
     const outfile = join(dir, 'index.mjs');
@@ -105,13 +104,11 @@ async function measureOne(fn: (typeof FUNCTIONS)[number], nodeFlags: string[]): 
     }
     const sorted = [...importMs].sort((a, b) => a - b);
     return {
-      result: {
-        handler: fn.handler,
-        bytes: (await stat(outfile)).size,
-        largestInputs: largestInputs(result.metafile),
-        importMs,
-        importMedianMs: sorted[Math.floor(sorted.length / 2)]!,
-      },
+      handler: fn.handler,
+      bytes: (await stat(outfile)).size,
+      largestInputs: largestInputs(result.metafile),
+      importMs,
+      importMedianMs: sorted[Math.floor(sorted.length / 2)]!,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

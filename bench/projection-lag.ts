@@ -1,4 +1,3 @@
-import type { MeasureDefinition } from '../functions/domain/measure.js';
 import { createDerivedItems } from '../functions/app/derived-items.js';
 import { projectChanges } from '../functions/app/projection/project-changes.js';
 import { startChangeStream } from '../functions/runtime/local/change-stream.js';
@@ -6,20 +5,14 @@ import { createRepositories } from '../functions/runtime/repositories.js';
 import type { Db } from '../functions/store/document-client.js';
 import { keys } from '../functions/store/keys.js';
 import { addPeriods } from '../functions/domain/period.js';
-import type { BenchOrganisation } from './seed-organisation.js';
+import { percentile } from './report.js';
+import { changedFigure, type BenchOrganisation } from './seed-organisation.js';
 
 const WRITES = 20;
 /** A pause between writes, so that the poller is sometimes busy, sometimes idle, as it is in use. */
 const PAUSE_MS = 300;
 
 export type LagResult = { samples: number[]; p50: number; p95: number };
-
-/** A figure no load run or seed has written (they stay below these), so each write is a change. */
-function lagBody(kind: MeasureDefinition['valueKind'], i: number): unknown {
-  if (kind === 'days') return { value: 152 + (i % 2) };
-  if (kind === 'count') return { value: 5002 + (i % 2) };
-  return { numerator: 3 + (i % 2), denominator: 20_002 };
-}
 
 /**
  * The projection's lag as `npm start` has it: the same stream poller and projection at the local
@@ -61,7 +54,8 @@ export async function measureProjectionLag(options: {
           'content-type': 'application/json',
           ...(stored && { 'if-match': `"${stored.version}"` }),
         },
-        body: JSON.stringify(lagBody(measure.valueKind, i)),
+        // Figures no load run or seed has written, so each write is a change.
+        body: JSON.stringify(changedFigure(measure.valueKind, 2 + (i % 2))),
       });
       if (!response.ok) throw new Error(`A figure write answered ${response.status}.`);
       const answered = performance.now();
@@ -76,8 +70,7 @@ export async function measureProjectionLag(options: {
       await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
     }
     const sorted = [...samples].sort((a, b) => a - b);
-    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-    return { samples, p50: at(0.5), p95: at(0.95) };
+    return { samples, p50: percentile(sorted, 50)!, p95: percentile(sorted, 95)! };
   } finally {
     await stream.stop();
   }

@@ -7,6 +7,12 @@ export function target(name: string, value: number | null, unit: string, limit: 
   return { name, value, unit, limit, met: value === null ? null : value <= limit };
 }
 
+/** The nearest-rank percentile, in ms to one decimal; null without any answer. */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
+}
+
 export function describeMachine() {
   return {
     cpu: cpus()[0]?.model ?? 'unknown',

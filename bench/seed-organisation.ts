@@ -200,3 +200,13 @@ export async function refreshStatusItems(db: Db, organisation: BenchOrganisation
     if (++refreshed % Math.max(1, Math.round(units.length / 5)) === 0) progress(`status items: ${refreshed}/${units.length}`);
   });
 }
+
+/**
+ * The `n`th figure a bench write sends: above every seeded one (the seed keeps its values below
+ * these), so that each write changes the stored figure and is a real write.
+ */
+export function changedFigure(kind: MeasureDefinition['valueKind'], n: number): unknown {
+  if (kind === 'days') return { value: 150 + n };
+  if (kind === 'count') return { value: 5000 + n };
+  return { numerator: 1 + n, denominator: 20_000 + n };
+}
