@@ -9,11 +9,9 @@ import { localSignIn } from '../../functions/app/people/local-sign-in.js';
 import { startLocalProjection } from '../../functions/runtime/local-projection.js';
 import type { BusinessMetric } from '../../functions/metrics/business-metrics.js';
 import { createRepositories } from '../../functions/runtime/repositories.js';
-import { LOCAL_AWS_CONFIG } from '../../functions/runtime/local/dynamodb-local.js';
-import { createDb } from '../../functions/store/document-client.js';
 import { createPdsaRuntime } from './pdsa-runtime.js';
 import { afterAll, inject } from 'vitest';
-import { createSeededTestTable } from './test-table.js';
+import { createSeededTestTable, testDb } from './test-table.js';
 
 /** The projections of this file's apps, stopped when the file ends (an app made inside a test too). */
 const projections: { stop: () => Promise<void> }[] = [];
@@ -25,7 +23,7 @@ export async function createTestApp(pdsaOptions: Parameters<typeof createPdsaRun
   // Derived items follow writes through the table's stream, as in AWS; the seed built its own. The
   // projection has a client of its own, as its function has in AWS, so that a test watching the
   // requests' writes sees only theirs.
-  const projection = await startLocalProjection(createDb(db.tableName, { ...LOCAL_AWS_CONFIG, endpoint: inject('dynamoEndpoint') }), {
+  const projection = await startLocalProjection(testDb(db.tableName), {
     endpoint: inject('dynamoEndpoint'),
     startAtEnd: true,
     intervalMs: 50,

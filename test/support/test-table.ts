@@ -19,6 +19,7 @@ export async function createSeededTestTable(): Promise<Db> {
   return db;
 }
 
-function testDb(): Db {
-  return createDb(`test-${randomUUID()}`, { ...LOCAL_AWS_CONFIG, endpoint: inject('dynamoEndpoint') });
+/** A client of the shared DynamoDB Local for a table: a fresh one by default. */
+export function testDb(tableName = `test-${randomUUID()}`): Db {
+  return createDb(tableName, { ...LOCAL_AWS_CONFIG, endpoint: inject('dynamoEndpoint') });
 }
