@@ -1,8 +1,6 @@
-import { addDays, format, parseISO } from 'date-fns';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { helsinkiDate } from '../../functions/domain/helsinki-time.js';
-import { expectNoSeriousAxeViolations, launchChromium, signInAs } from '../support/browser.js';
+import { expectNoSeriousAxeViolations, helsinkiDay, launchChromium, signInAs } from '../support/browser.js';
 import { sharedApp } from '../support/local-app.js';
 
 // Tiina Koskinen is the demo organisation's admin (functions/runtime/seed/demo-organisation.ts);
@@ -17,7 +15,6 @@ const COACH = { name: 'Leena Järvinen', email: 'leena.jarvinen@jarvimaa.example
 const SUPERVISOR = { name: 'Oskari Lind', email: 'oskari.lind@jarvimaa.example' };
 const LEADER = { name: 'Helmi Saari', email: 'helmi.saari@jarvimaa.example' };
 
-const day = (offset: number) => format(addDays(parseISO(helsinkiDate(new Date())), offset), 'yyyy-MM-dd');
 
 describe('a county sets itself up: the admin, then a new coach', () => {
   const app = sharedApp();
@@ -109,7 +106,7 @@ describe('a county sets itself up: the admin, then a new coach', () => {
       await page.getByRole('button', { name: 'Lisää kehittämistavoite' }).click();
       const aim = page.getByRole('form', { name: 'Lisää kehittämistavoite' });
       await aim.getByLabel('Kehittämistavoite', { exact: false }).first().fill('Hoitajien T3 on enintään 7 vuorokautta kesäkuuhun 2027 mennessä.');
-      await aim.getByLabel('Tavoitepäivä').fill(day(200));
+      await aim.getByLabel('Tavoitepäivä').fill(helsinkiDay(200));
       await aim.getByLabel('Mittari').selectOption({ label: 'T3 – kolmanneksi seuraava vapaa kiireetön vastaanottoaika' });
       await aim.getByLabel('Tavoitetaso').fill('7');
       await aim.getByRole('button', { name: 'Tallenna kehittämistavoite' }).click();
@@ -125,7 +122,7 @@ describe('a county sets itself up: the admin, then a new coach', () => {
       // The plan review: the participant is picked by name, no id is typed anywhere.
       await page.getByRole('button', { name: 'Sovi katselmointi' }).click();
       const dialog = page.getByRole('dialog', { name: 'Sovi katselmointi' });
-      await dialog.getByLabel('Päivämäärä').fill(day(3));
+      await dialog.getByLabel('Päivämäärä').fill(helsinkiDay(3));
       await dialog.getByLabel('Alkamisaika').fill('13:00');
       await dialog.getByLabel('Paikka', { exact: true }).fill('Rantalan neuvotteluhuone');
       expect(await dialog.getByRole('textbox', { name: /käyttäjätunnu/ }).count()).toBe(0);

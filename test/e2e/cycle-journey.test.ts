@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { addDays, format, parseISO } from 'date-fns';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helsinkiDate } from '../../functions/domain/helsinki-time.js';
 import { addPeriods, periodOf, periodStart } from '../../functions/domain/period.js';
-import { expectNoSeriousAxeViolations, launchChromium, signInAs } from '../support/browser.js';
+import { expectNoSeriousAxeViolations, helsinkiDay, launchChromium, signInAs } from '../support/browser.js';
 import { sharedApp } from '../support/local-app.js';
 
 // Demo people (functions/runtime/seed/demo-organisation.ts): Minna Hakala supervises Sampoharju,
@@ -14,8 +13,6 @@ const COACH = 'Aino Virtanen';
 const UNIT = { id: 'sampoharju', name: 'Sampoharjun terveysasema' };
 const TITLE = 'Iltapäivän soittopyynnöt hoitajalle';
 
-/** Calendar days relative to today in Helsinki, as the date inputs take them. */
-const day = (offset: number) => format(addDays(parseISO(helsinkiDate(new Date())), offset), 'yyyy-MM-dd');
 
 describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
   const app = sharedApp();
@@ -50,8 +47,8 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
       await form.getByLabel('Kuka').fill('Iltapäivävuoron hoitaja');
       await form.getByLabel('Missä').fill('Sampoharjun vastaanotto');
       await form.getByLabel('Mitä tehdään').fill('Soittopyynnöt klo 12–16 ohjataan yhdelle hoitajalle.');
-      await form.getByLabel('Toteutus alkaa').fill(day(-3));
-      await form.getByLabel('Toteutus päättyy').fill(day(-1));
+      await form.getByLabel('Toteutus alkaa').fill(helsinkiDay(-3));
+      await form.getByLabel('Toteutus päättyy').fill(helsinkiDay(-1));
       await form.getByLabel('Tiedonkeruu').fill('Takaisinsoitot tukkimiehen kirjanpidolla.');
       await form.getByRole('button', { name: 'Luo sykli' }).click();
       await page.waitForURL(/\/units\/sampoharju\/cycles\/[a-z0-9-]+$/);
@@ -81,7 +78,7 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
       await dialog.waitFor();
       expect(await dialog.getByRole('radio', { name: /Tulosten katselmointi/ }).isChecked()).toBe(true);
       await expectNoSeriousAxeViolations(page, 'the schedule-review dialog');
-      await dialog.getByLabel('Päivämäärä').fill(day(1));
+      await dialog.getByLabel('Päivämäärä').fill(helsinkiDay(1));
       await dialog.getByLabel('Alkamisaika').fill('13:30');
       await dialog.getByLabel('Kesto').selectOption('45');
       await dialog.getByLabel('Paikka', { exact: true }).fill('Neuvotteluhuone Kaarna');
@@ -211,7 +208,7 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
       // A study review, and adopting before the Study is written is refused.
       await page.getByRole('button', { name: 'Sovi katselmointi' }).click();
       const schedule = page.getByRole('dialog', { name: 'Sovi katselmointi' });
-      await schedule.getByLabel('Päivämäärä').fill(day(1));
+      await schedule.getByLabel('Päivämäärä').fill(helsinkiDay(1));
       await schedule.getByLabel('Alkamisaika').fill('10:00');
       await schedule.getByLabel('Paikka', { exact: true }).fill('Neuvotteluhuone');
       await schedule.getByRole('checkbox', { name: 'Kaisa Nieminen' }).check();

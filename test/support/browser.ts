@@ -1,3 +1,5 @@
+import { addDays, format, parseISO } from 'date-fns';
+import { helsinkiDate } from '../../functions/domain/helsinki-time.js';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -42,4 +44,9 @@ export async function signInAs(browser: Browser, appUrl: string, person: string)
   await page.waitForURL(`${appUrl}/`);
   await page.getByRole('banner').getByText(person).waitFor();
   return { context, page };
+}
+
+/** A calendar day relative to today in Helsinki, as the pages' date inputs take it. */
+export function helsinkiDay(offset: number): string {
+  return format(addDays(parseISO(helsinkiDate(new Date())), offset), 'yyyy-MM-dd');
 }
