@@ -25,7 +25,7 @@ import { loadOrCreateIssuerKeys } from './local/issuer-keys.js';
 import { logLine } from './local/log-line.js';
 import { createRoundScheduler } from './local/round-scheduler.js';
 import { StartupError } from './local/startup-error.js';
-import { ensureSeededTable } from './seed/seeded-table.js';
+import { ensureOrganisationTable, type LocalOrganisation } from './seed/organisation-table.js';
 
 export const LOCAL_TABLE_NAME = 'sykli';
 
@@ -34,6 +34,8 @@ export type LocalRuntimeOptions = {
   port: number;
   /** The built web app (web/dist); served at / with index.html for client-side routes. */
   webDir: string;
+  /** The demo organisation unless told otherwise. */
+  organisation?: LocalOrganisation;
   log?: (line: string) => void;
 };
 
@@ -93,13 +95,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions) {
   const dynamo = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
   try {
     const db = dynamo.db(LOCAL_TABLE_NAME);
-    const { table, seeded } = await ensureSeededTable(db).catch((error: unknown) => {
+    const { table, contents, freshSeed } = await ensureOrganisationTable(db, options.organisation ?? { kind: 'demo' }).catch((error: unknown) => {
       throw new StartupError(
         `DynamoDB Local could not open the table (${error instanceof Error ? error.message : String(error)}): the data folder ${dataDir} may be broken — move or delete it to start afresh.`,
       );
     });
     log(`Table ${LOCAL_TABLE_NAME}: ${table}.`);
-    log(`Demo data: ${seeded}.`);
+    log(`${contents}.`);
     // Derived items follow the table's changes; a fresh seed has built its own already, and a data
     // folder from before the projection (no position kept) has them all built again once.
     const positionFile = join(dataDir, 'projection-position.json');
@@ -107,7 +109,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions) {
       endpoint: dynamo.endpoint,
       positionFile,
       startAtEnd: true,
-      rebuildFirst: seeded !== 'seeded' && !existsSync(positionFile),
+      rebuildFirst: !freshSeed && !existsSync(positionFile),
       log,
     });
 

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { measureCatalogue } from '../../functions/domain/measure-catalogue.js';
+import { createMeasureCatalogueRepository } from '../../functions/store/measure-catalogue-repository.js';
 import { createPeopleRepository } from '../../functions/store/people-repository.js';
 import { describeError, lastLogLines, type EventContext, type EventSource, type Step } from './events.js';
 import { CLOUDFORMATION_RESPONSES } from './recording-proxy.js';
@@ -7,7 +9,8 @@ import { CLOUDFORMATION_RESPONSES } from './recording-proxy.js';
  * The bootstrap function's events: the requests CloudFormation sends a Lambda-backed custom
  * resource on deploy — Create, then Update on a later deploy, then Delete when the stack goes —
  * each with the resource's properties from the template and a response URL the harness answers.
- * The function must answer every one SUCCESS at that URL; Create makes the first admin.
+ * The function must answer every one SUCCESS at that URL; Create makes the first admin and writes
+ * the built-in measure catalogue.
  */
 
 /** The template's custom resources whose service token is this function. */
@@ -73,6 +76,9 @@ export const customResourceEvents: EventSource = {
             if (!found?.memberships.some((m) => m.role === 'admin')) return `made no admin with the e-mail ${email} in the table`;
             const user = ctx.proxy.users.find((u) => u.username === email);
             if (!user?.deliveryMediums.includes('EMAIL')) return `did not invite ${email} to the user pool by e-mail`;
+            const stored = await createMeasureCatalogueRepository(ctx.db).listAllVersions();
+            const missing = measureCatalogue.filter((d) => !stored.some((s) => s.key === d.key && s.definitionVersion === d.definitionVersion));
+            if (missing.length > 0) return `did not write the built-in measure catalogue (missing ${missing.map((d) => d.key).join(', ')})`;
             return null;
           },
         },

@@ -13,14 +13,15 @@ export type LocalApp = { url: string; stop: () => Promise<void> };
 /**
  * Starts Sykli as `npm start` does (scripts/start-local.ts: DynamoDB Local, the demo seed, the API and
  * the built web app) on a free port with a fresh data folder, and waits until /api/health answers 200.
+ * `env` adds settings, such as SYKLI_FIRST_ADMIN_EMAIL for an empty organisation.
  */
-export async function startApp({ timeoutMs = 90_000 } = {}): Promise<LocalApp> {
+export async function startApp({ timeoutMs = 90_000, env = {} as Record<string, string> } = {}): Promise<LocalApp> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(scratchRoot(), 'sykli-e2e-'));
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start-local.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), SYKLI_DATA_DIR: dataDir },
+    env: { ...process.env, ...env, PORT: String(port), SYKLI_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

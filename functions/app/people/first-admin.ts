@@ -1,9 +1,17 @@
-import type { Locale } from '../../domain/localized-text.js';
+import * as z from 'zod';
+import { LocaleSchema } from '../../domain/localized-text.js';
+import { PersonSchema } from '../../domain/person.js';
 import type { PeopleRepository } from '../../store/people-repository.js';
 import { ConflictError } from '../../store/errors.js';
 import type { IdentityDirectory } from './identity-directory.js';
 
-export type FirstAdmin = { email: string; name: string; locale: Locale };
+/** The organisation's first admin, as a deploy's context or a local start names them. */
+export const FirstAdminSchema = z.object({
+  email: PersonSchema.shape.email,
+  name: PersonSchema.shape.name,
+  locale: LocaleSchema,
+});
+export type FirstAdmin = z.infer<typeof FirstAdminSchema>;
 
 /** A person id from an e-mail address: its local part as a slug (`tiina.koskinen@…` → `tiina-koskinen`). */
 export function personIdFromEmail(email: string): string {

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDerivedItems } from '../../app/derived-items.js';
+import { ensureBuiltInCatalogue } from '../../app/organisation/built-in-catalogue.js';
 import { markersOf } from '../../domain/cycle-marker.js';
-import { measureCatalogue } from '../../domain/measure-catalogue.js';
 import { createAreaRepository } from '../../store/area-repository.js';
 import type { Db } from '../../store/document-client.js';
 import { ConflictError } from '../../store/errors.js';
@@ -43,7 +43,7 @@ export async function seedDemo(db: Db): Promise<'seeded' | 'already seeded'> {
   for (const { version: _, ...unit } of demoUnits) await createOnce(() => units.create(unit));
   for (const { version: _, ...person } of demoPeople) await createOnce(() => people.create(person));
   for (const membership of demoMemberships) await createOnce(() => people.addMembership(membership));
-  for (const { version: _, ...definition } of measureCatalogue) await createOnce(() => catalogue.addVersion(definition));
+  await ensureBuiltInCatalogue({ catalogue })();
   await seedDemoMeasurements(db);
 
   const cycles = createCycleRepository(db);
