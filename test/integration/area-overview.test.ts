@@ -51,6 +51,13 @@ describe("leadership's area overview and the progress score", () => {
     expect(overview.measures.map((m: any) => m.measureKey)).toContain('t3');
   });
 
+  it("warns when a unit's confirmed score is old: the demo has one stale and one current", async () => {
+    const overview = await json(await t.request(`/api/areas/${areaId}/overview`, { as: leader }));
+    const unit = (id: string) => overview.units.find((u: any) => u.unitId === id);
+    expect(unit('hankasalmi')).toMatchObject({ progressStale: true, progress: { confirmed: { score: 2 } } });
+    expect(unit('uurainen')).toMatchObject({ progressStale: false, progress: { confirmed: { score: 1.5 } } });
+  });
+
   it('shows a coach or supervisor only their own units of the area', async () => {
     const supervisor = supervisorOf('palokka');
     const overview = await json(await t.request(`/api/areas/${areaId}/overview`, { as: supervisor }));

@@ -12,6 +12,7 @@ import { createUnitRepository } from '../../store/unit-repository.js';
 import { createCycleRepository } from '../../store/cycle-repository.js';
 import { createMeasurementRepository } from '../../store/measurement-repository.js';
 import { demoCycles } from './demo-cycles.js';
+import { demoProgress } from './demo-progress.js';
 import { demoAreas, demoMemberships, demoPeople, demoUnits } from './demo-organisation.js';
 import { seedDemoMeasurements } from './demo-measurements.js';
 
@@ -53,6 +54,7 @@ export async function seedDemo(db: Db): Promise<'seeded' | 'already seeded'> {
   for (const idea of pdsa.ideas) await createOnce(() => cycles.write([cycles.ideaWrite(null, idea, 'create')], seeder));
   for (const cycle of pdsa.cycles) await createOnce(() => cycles.write([cycles.cycleWrite(null, cycle, 'create')], seeder));
   for (const review of pdsa.reviews) await createOnce(() => cycles.write([cycles.reviewWrite(null, review, 'schedule')], seeder));
+  for (const confirmation of demoProgress(new Date())) await createOnce(() => cycles.write([cycles.progressWrite(null, confirmation)], seeder));
   // The derived items, as the projection would build them: the cycles' chart markers, then
   // leadership's status items from the figures and cycles just written.
   const measurements = createMeasurementRepository(db);
