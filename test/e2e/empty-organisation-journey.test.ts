@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousAxeViolations, helsinkiDay, launchChromium, signInAs } from '../support/browser.js';
-import { sharedApp } from '../support/local-app.js';
+import { startApp, type LocalApp } from '../support/local-app.js';
 
-// Tiina Koskinen is the demo organisation's admin (functions/runtime/seed/demo-organisation.ts);
-// everything else here the admin makes through the UI.
-const ADMIN = 'Tiina Koskinen';
+// A county's Sykli as a deploy leaves it: no demo data, the built-in measure catalogue and one
+// first admin. Everything else here is made through the UI.
+const ADMIN = 'Anna Ylläpitäjä';
 const AREA = 'Järvimaan hyvinvointialue';
 const UNITS = [
   { name: 'Rantalan terveysasema', id: 'rantalan-terveysasema', municipality: 'Rantala' },
@@ -16,16 +16,20 @@ const SUPERVISOR = { name: 'Oskari Lind', email: 'oskari.lind@jarvimaa.example' 
 const LEADER = { name: 'Helmi Saari', email: 'helmi.saari@jarvimaa.example' };
 
 
-describe('a county sets itself up: the admin, then a new coach', () => {
-  const app = sharedApp();
+describe('a county sets itself up from an empty organisation: the first admin, then a new coach', () => {
+  let app: LocalApp;
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-  });
+    [app, browser] = await Promise.all([
+      startApp({ timeoutMs: 180_000, env: { SYKLI_FIRST_ADMIN_EMAIL: 'anna.admin@jarvimaa.example', SYKLI_FIRST_ADMIN_NAME: ADMIN } }),
+      launchChromium(),
+    ]);
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
+    await app?.stop();
   });
 
   /** Waits for the page's status message to say `text`. */
@@ -35,6 +39,11 @@ describe('a county sets itself up: the admin, then a new coach', () => {
     const admin = await signInAs(browser, app.url, ADMIN);
     try {
       let page = admin.page;
+      // Nothing but the admin: no demo people to sign in as, no units on the home page.
+      const signInPage = await admin.context.newPage();
+      await signInPage.goto(`${app.url}/auth/authorize`);
+      expect(await signInPage.getByRole('listitem').filter({ has: signInPage.getByRole('button', { name: 'Kirjaudu' }) }).count()).toBe(1);
+      await signInPage.close();
       await page.getByRole('navigation').getByRole('link', { name: 'Ylläpito' }).click();
       await page.getByRole('heading', { level: 1, name: 'Ylläpito: alueet ja yksiköt' }).waitFor();
       await expectNoSeriousAxeViolations(page, 'the admin organisation page');
