@@ -61,7 +61,7 @@ describe('an admin keeps the measure catalogue, and units move to a new definiti
   it('publishes a new definition version with what changed and from which period, in the admins\' audit trail', async () => {
     const validFrom = addPeriods(due, -2);
     const unchanged = await json(await send('/api/admin/catalogue/t3/versions', 'POST', ADMIN, { changes: { chart: 'i' }, reason: REASON, validFrom }), 400);
-    expect(unchanged.detail).toContain('Mikään kohta ei muuttunut');
+    expect(unchanged.errors[0]).toMatchObject({ field: 'body.changes', message: expect.stringContaining('Mikään kohta ei muuttunut') });
     const monthly = await json(await send('/api/admin/catalogue/t3/versions', 'POST', ADMIN, { changes: { chart: 'run' }, reason: REASON, validFrom: '2026-11' }), 400);
     expect(monthly.errors[0].field).toBe('body.validFrom');
     await json(await send('/api/admin/catalogue/eiole/versions', 'POST', ADMIN, { changes: { chart: 'run' }, reason: REASON, validFrom }), 404);
