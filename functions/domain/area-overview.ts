@@ -52,16 +52,24 @@ export function attentionOf(status: AreaStatus, now: Date): AttentionReason[] {
   return reasons;
 }
 
-/** A cell's definition identity: the catalogue measure and its version, or null for a unit's own measure. */
-export function definitionIdentity(cell: { measureKey: string; catalogueVersion: number | null }): string | null {
-  return cell.catalogueVersion === null ? null : `${cell.measureKey}@${cell.catalogueVersion}`;
+type DefinitionOfCell = { measureKey: string; catalogueVersion?: number | null; definitionVersion: number };
+
+/**
+ * A cell's definition identity: the catalogue measure and its version, or null for a unit's own
+ * measure. A status item from before catalogue versions were recorded has only the unit's version
+ * number, which stands in until the item is built again (the next figure or round).
+ */
+export function definitionIdentity(cell: DefinitionOfCell): string | null {
+  if (cell.catalogueVersion === null) return null;
+  if (cell.catalogueVersion === undefined) return `${cell.measureKey}#unit-v${cell.definitionVersion}`;
+  return `${cell.measureKey}@${cell.catalogueVersion}`;
 }
 
 /**
  * Whether the units' figures of one column compare: only when every unit follows one catalogue
  * definition. Two units' own measures may share a key and still count different things.
  */
-export function comparableAcrossUnits(cells: readonly { measureKey: string; catalogueVersion: number | null }[]): boolean {
+export function comparableAcrossUnits(cells: readonly DefinitionOfCell[]): boolean {
   const identities = cells.map(definitionIdentity);
   return identities.length > 0 && identities.every((id) => id !== null && id === identities[0]);
 }

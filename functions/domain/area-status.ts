@@ -23,8 +23,9 @@ export const MeasureStatusSchema = z.object({
   /**
    * The catalogue version the unit's current definition follows; null for the unit's own measure.
    * With the key it is the definition's identity, which decides whether units' figures compare.
+   * Absent on a status item written before it was recorded, until that item is built again.
    */
-  catalogueVersion: z.number().int().min(1).nullable().default(null),
+  catalogueVersion: z.number().int().min(1).nullable().optional(),
   /** The latest period with a figure, and that figure in display units. */
   latestPeriod: PeriodSchema.nullable(),
   latestValue: z.number().nullable(),

@@ -76,8 +76,16 @@ describe('whether units\' figures of a measure compare', () => {
   });
 
   it("never compares a unit's own measure, not even with another unit's own measure of the same key", () => {
-    expect(comparableAcrossUnits([{ measureKey: 'takaisinsoitot', catalogueVersion: null }, { measureKey: 'takaisinsoitot', catalogueVersion: null }])).toBe(false);
-    expect(comparableAcrossUnits([{ measureKey: 'takaisinsoitot', catalogueVersion: null }])).toBe(false);
+    const own = { measureKey: 'takaisinsoitot', catalogueVersion: null, definitionVersion: 1 };
+    expect(comparableAcrossUnits([own, own])).toBe(false);
+    expect(comparableAcrossUnits([own])).toBe(false);
     expect(columnOf(measure('t3', t3(1)), measure('t3', t3(null))).comparable).toBe(false);
+  });
+
+  it('compares status items written before catalogue versions were recorded by the unit version number, until they are built again', () => {
+    const before = (definitionVersion: number) => ({ measureKey: 't3', definitionVersion });
+    expect(comparableAcrossUnits([before(1), before(1)])).toBe(true);
+    expect(comparableAcrossUnits([before(1), before(2)])).toBe(false);
+    expect(comparableAcrossUnits([before(1), { measureKey: 't3', definitionVersion: 1, catalogueVersion: 1 }])).toBe(false);
   });
 });

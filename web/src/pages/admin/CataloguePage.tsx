@@ -146,13 +146,13 @@ function CatalogueMeasure({ entry, onPublish }: { entry: CatalogueEntry; onPubli
       {LOCALES.map((language) => (
         <details key={language} open={language === locale}>
           <summary>{t(`catalogue.inLanguage.${language}`)}</summary>
-          <dl lang={language}>
+          <dl>
             <dt>{t('catalogue.fields.name')}</dt>
-            <dd>{d.name[language]}</dd>
+            <dd lang={language}>{d.name[language]}</dd>
             <dt>{t('catalogue.fields.unitLabel')}</dt>
-            <dd>{d.unitLabel[language]}</dd>
+            <dd lang={language}>{d.unitLabel[language]}</dd>
             <dt>{t('catalogue.fields.definition')}</dt>
-            <dd>{d.definition[language]}</dd>
+            <dd lang={language}>{d.definition[language]}</dd>
           </dl>
         </details>
       ))}
@@ -198,13 +198,13 @@ function DefinitionFields({ draft, onChange, isNew }: { draft: Draft; onChange: 
       )}
       <p className="field__hint">{t('catalogue.textsHint')}</p>
       {LOCALES.map((language) => (
-        <fieldset key={language} className="form__group" lang={language}>
+        <fieldset key={language} className="form__group">
           <legend>{t(`catalogue.inLanguage.${language}`)}</legend>
           <div className="form__row">
-            <TextField label={t('catalogue.fields.name')} required value={draft.name[language]} maxLength={500} onChange={(e) => setText('name', language)(e.target.value)} />
-            <TextField label={t('catalogue.fields.unitLabel')} required value={draft.unitLabel[language]} maxLength={500} onChange={(e) => setText('unitLabel', language)(e.target.value)} />
+            <TextField label={t('catalogue.fields.name')} lang={language} required value={draft.name[language]} maxLength={500} onChange={(e) => setText('name', language)(e.target.value)} />
+            <TextField label={t('catalogue.fields.unitLabel')} lang={language} required value={draft.unitLabel[language]} maxLength={500} onChange={(e) => setText('unitLabel', language)(e.target.value)} />
           </div>
-          <TextArea label={t('catalogue.fields.definition')} required value={draft.definition[language]} maxLength={4000} onChange={(e) => setText('definition', language)(e.target.value)} />
+          <TextArea label={t('catalogue.fields.definition')} lang={language} required value={draft.definition[language]} maxLength={4000} onChange={(e) => setText('definition', language)(e.target.value)} />
         </fieldset>
       ))}
       <div className="form__row form__row--three">

@@ -256,7 +256,7 @@ function MeasureCell({ unit, column, status, better }: MeasureCellProps) {
       </p>
       {!column.comparable && (
         <p className="matrix__definition muted">
-          {status.catalogueVersion === null ? t('catalogue.cell.ownMeasure') : t('overview.matrix.definitionVersion', { version: status.catalogueVersion })}
+          {status.catalogueVersion === null ? t('catalogue.cell.ownMeasure') : t('overview.matrix.definitionVersion', { version: status.catalogueVersion ?? status.definitionVersion })}
         </p>
       )}
       {status.late && (
