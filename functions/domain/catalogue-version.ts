@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CatalogueChangeSchema, MeasureDefinitionSchema, type MeasureDefinition } from './measure.js';
+import { CatalogueChangeSchema, MeasureDefinitionSchema, MeasureKeySchema, type MeasureDefinition } from './measure.js';
 import { PeriodSchema, comparePeriods, periodFrequency, periodStart } from './period.js';
 import { currentVersion, type UnitMeasure } from './unit-measure.js';
 
@@ -42,7 +42,7 @@ export type NewCatalogueVersion = z.infer<typeof NewCatalogueVersionSchema>;
 
 /** A catalogue measure with every version, oldest first: the admin's view. */
 export const CatalogueEntrySchema = z
-  .object({ key: z.string(), current: MeasureDefinitionSchema, versions: z.array(MeasureDefinitionSchema).min(1) })
+  .object({ key: MeasureKeySchema, current: MeasureDefinitionSchema, versions: z.array(MeasureDefinitionSchema).min(1) })
   .meta({ id: 'CatalogueEntry' });
 export type CatalogueEntry = z.infer<typeof CatalogueEntrySchema>;
 

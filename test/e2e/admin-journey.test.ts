@@ -132,7 +132,7 @@ describe('a county sets itself up: the admin, then a new coach', () => {
       await dialog.getByRole('checkbox', { name: SUPERVISOR.name }).check();
       await dialog.getByRole('button', { name: 'Sovi ja lähetä kutsut' }).click();
       await dialog.waitFor({ state: 'detached' });
-      await page.getByText('Katselmointi sovittiin', { exact: false }).waitFor();
+      await said(page, 'Katselmointi sovittiin');
       await page.getByRole('region', { name: 'Katselmoinnit' }).getByText(SUPERVISOR.name, { exact: false }).waitFor();
     } finally {
       await coach.context.close();
