@@ -155,7 +155,6 @@ describe('a county sets itself up: the admin, then a new coach', () => {
       await dialog.getByLabel('Mikä muuttui ja miksi').fill(NEW_DEFINITION);
       await dialog.getByLabel('Ensimmäinen jakso, jota uusi versio koskee').selectOption(thisWeek);
       await dialog.getByLabel('Suurin sallittu arvo').fill('120');
-      await expectNoSeriousAxeViolations(page, 'the publish dialog');
       await dialog.getByRole('button', { name: 'Julkaise versio' }).click();
       await said(page, `Mittarin ${T3} versio 2 julkaistu.`);
       await t3.getByText(NEW_DEFINITION, { exact: false }).waitFor();
