@@ -12,6 +12,7 @@ import { aimRoutes } from './routes/aims.js';
 import { areaOverviewRoutes } from './routes/area-overview.js';
 import { areaRoutes } from './routes/areas.js';
 import { auditRoutes } from './routes/audit.js';
+import { catalogueRoutes } from './routes/catalogue.js';
 import { changeIdeaRoutes } from './routes/change-ideas.js';
 import { cycleRoutes } from './routes/cycles.js';
 import { PUBLIC_PATHS, healthRoutes } from './routes/health.js';
@@ -56,7 +57,8 @@ export function apiRoutes(deps: Pick<ApiDeps, 'app' | 'verifyToken' | 'authConfi
     .route('/', measurementRoutes(deps))
     .route('/', measurementCsvRoutes(deps))
     .route('/', roundRoutes(deps))
-    .route('/', adminRoutes(deps));
+    .route('/', adminRoutes(deps))
+    .route('/', catalogueRoutes(deps));
 }
 
 /** The typed client (`hc<AppType>`) is built from this, so the web app and the API cannot drift. */

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { periodName } from '../domain/display-format.js';
 import type { Locale } from '../domain/localized-text.js';
 
 /**
@@ -56,6 +57,32 @@ const BY_CODE: Record<string, Say> = {
     en: (p) => `A unit can track at most ${p.max} measures. Stop tracking one before adding another.`,
   },
   exists: { fi: () => 'Tämä on jo olemassa.', sv: () => 'Detta finns redan.', en: () => 'This exists already.' },
+  'measure.tooManyVersions': {
+    fi: (p) => `Mittarilla on jo ${p.max} määritelmän versiota. Lisää muuttunut mittari uutena mittarina.`,
+    sv: (p) => `Mätaren har redan ${p.max} versioner av definitionen. Lägg till den ändrade mätaren som en ny mätare.`,
+    en: (p) => `The measure has ${p.max} definition versions already. Add the changed measure as a new measure.`,
+  },
+  'measure.followsCatalogue': {
+    fi: () => 'Mittari on mittaristosta, joten sen määritelmää ei muuteta yksikössä. Kun mittaristoon julkaistaan uusi versio, yksikkö voi siirtyä siihen mittarisivulla.',
+    sv: () => 'Mätaren kommer från katalogen, så dess definition ändras inte i enheten. När en ny version publiceras i katalogen kan enheten övergå till den på mätarsidan.',
+    en: () => "The measure comes from the catalogue, so the unit does not change its definition. When the catalogue publishes a new version, the unit can move to it on the measures page.",
+  },
+  'measure.notFromCatalogue': {
+    fi: () => 'Tämä on yksikön oma mittari, eikä se seuraa mittaristoa.',
+    sv: () => 'Det här är enhetens egen mätare, och den följer inte katalogen.',
+    en: () => "This is the unit's own measure; it does not follow the catalogue.",
+  },
+  'measure.noNewerDefinition': {
+    fi: () => 'Yksikkö noudattaa jo tätä tai uudempaa mittariston määritelmää.',
+    sv: () => 'Enheten följer redan den här eller en nyare definition i katalogen.',
+    en: () => 'The unit follows this or a newer catalogue definition already.',
+  },
+  'catalogue.notFound': { fi: () => 'Mittaristossa ei ole tätä mittaria.', sv: () => 'Katalogen har ingen sådan mätare.', en: () => 'The catalogue has no such measure.' },
+  'catalogue.keyTaken': {
+    fi: (p) => `Mittaristossa on jo mittari tunnuksella ${p.key}. Valitse toinen tunnus.`,
+    sv: (p) => `Katalogen har redan en mätare med koden ${p.key}. Välj en annan kod.`,
+    en: (p) => `The catalogue has a measure with the key ${p.key} already. Choose another key.`,
+  },
   'version.stale': sayStatus(412),
   'version.required': sayStatus(428),
   'unit.closed': {
@@ -251,6 +278,8 @@ const FIELDS: Record<string, Words> = {
   to: { fi: 'Asti', sv: 'Till', en: 'To' },
   cycleId: { fi: 'Sykli', sv: 'Cykel', en: 'Cycle' },
   fields: { fi: 'Mittarin määritelmä', sv: 'Mätarens definition', en: 'Measure definition' },
+  changes: { fi: 'Muutokset', sv: 'Ändringar', en: 'Changes' },
+  catalogueVersion: { fi: 'Mittariston versio', sv: 'Katalogens version', en: 'Catalogue version' },
   objective: { fi: 'Syklin tarkoitus', sv: 'Cykelns syfte', en: 'Cycle objective' },
   statement: { fi: 'Kehittämistavoite', sv: 'Förbättringsmål', en: 'Aim' },
   description: { fi: 'Kuvaus', sv: 'Beskrivning', en: 'Description' },
@@ -297,6 +326,21 @@ const FIELD_CODES: Record<string, Say> = {
   },
   'admin.unknownArea': { fi: () => 'Valittua aluetta ei löydy.', sv: () => 'Det valda området finns inte.', en: () => 'The area chosen does not exist.' },
   'admin.unknownUnit': { fi: () => 'Valittua yksikköä ei löydy.', sv: () => 'Den valda enheten finns inte.', en: () => 'The unit chosen does not exist.' },
+  'catalogue.nothingChanged': {
+    fi: () => 'Mikään kohta ei muuttunut. Muuta ainakin yhtä määritelmän kohtaa ennen uuden version julkaisemista.',
+    sv: () => 'Inget ändrades. Ändra minst en del av definitionen innan du publicerar en ny version.',
+    en: () => 'Nothing changed. Change at least one part of the definition before publishing a new version.',
+  },
+  'catalogue.validFrom': {
+    fi: () => 'Valitse mittarin mittausvälin mukainen jakso, joka on edellisen version alkujakson jälkeen.',
+    sv: () => 'Välj en period enligt mätarens mätintervall som kommer efter den föregående versionens första period.',
+    en: () => "Choose a period of the measure's frequency after the previous version's first period.",
+  },
+  'catalogue.moveTooEarly': {
+    fi: (p) => `Uusi määritelmä koskee jaksoja ${periodName(String(p.validFrom), 'fi')} alkaen. Valitse se tai myöhempi jakso.`,
+    sv: (p) => `Den nya definitionen gäller perioder från ${periodName(String(p.validFrom), 'sv')}. Välj den eller en senare period.`,
+    en: (p) => `The new definition applies from ${periodName(String(p.validFrom), 'en')}. Choose that period or a later one.`,
+  },
   'review.notMembers': {
     fi: (p) => `Kaikki osallistujat eivät ole yksikön jäseniä (${p.count} ei ole). Valitse osallistujat yksikön väestä.`,
     sv: (p) => `Alla deltagare är inte medlemmar i enheten (${p.count} är inte det). Välj deltagare bland enhetens personal.`,

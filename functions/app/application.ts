@@ -25,6 +25,8 @@ import { administration } from './organisation/admin.js';
 import { areas } from './organisation/areas.js';
 import { auditTrail } from './organisation/audit-trail.js';
 import { catalogue } from './organisation/catalogue.js';
+import { catalogueAdministration } from './organisation/catalogue-admin.js';
+import { moveToCatalogueVersion } from './measurements/catalogue-move.js';
 import { describeMe } from './organisation/me.js';
 import { unitPeople } from './organisation/unit-people.js';
 import { units } from './organisation/units.js';
@@ -86,7 +88,11 @@ export function createApplication(deps: ApplicationDeps) {
     admin: administration({ ...deps, signedIn }),
     areas: areas(deps),
     units: { ...units({ unitFor }), people: unitPeople({ unitFor, members: deps.members }) },
-    catalogue: { list: catalogue(deps) },
+    catalogue: {
+      list: catalogue(deps),
+      admin: catalogueAdministration(deps),
+      move: moveToCatalogueVersion({ unitFor, trackedMeasure: tracked, measurements: deps.measurements, catalogue: deps.catalogue }),
+    },
     audit: { trail: auditTrail({ unitFor, audit: deps.audit }) },
     aims: aims({ unitFor, cycles: deps.cycles }),
     changeIdeas: changeIdeas({ unitFor, cycles: deps.cycles }),

@@ -22,6 +22,8 @@ export type Action =
   /** The admins' audit trail of changes to areas, units, people and roles. */
   | { type: 'audit:readAdmin' }
   | { type: 'catalogue:read' }
+  /** Adding catalogue measures and publishing new definition versions. */
+  | { type: 'catalogue:manage' }
   /** Aims, change ideas, cycles and the unit's audit trail. */
   | { type: 'pdsa:read'; unit: UnitRef }
   | { type: 'pdsa:edit'; unit: UnitRef }
@@ -57,6 +59,7 @@ export function can(principal: Principal, action: Action): boolean {
     case 'membership:manage':
     case 'organisation:manage':
     case 'audit:readAdmin':
+    case 'catalogue:manage':
     case 'outbox:readAll':
       return false;
     case 'catalogue:read':

@@ -32,6 +32,7 @@ export const OverviewMeasureSchema = z.object({
   frequency: FrequencySchema,
   unitCount: z.number().int().min(0),
   definitionVersions: z.array(z.number().int().min(1)),
+  /** Every unit follows the same catalogue definition (key and catalogue version); a unit's own measure never compares. */
   comparable: z.boolean(),
 });
 export type OverviewMeasure = z.infer<typeof OverviewMeasureSchema>;
@@ -51,6 +52,28 @@ export function attentionOf(status: AreaStatus, now: Date): AttentionReason[] {
   return reasons;
 }
 
+type DefinitionOfCell = { measureKey: string; catalogueVersion?: number | null; definitionVersion: number };
+
+/**
+ * A cell's definition identity: the catalogue measure and its version, or null for a unit's own
+ * measure. A status item from before catalogue versions were recorded has only the unit's version
+ * number, which stands in until the item is built again (the next figure or round).
+ */
+export function definitionIdentity(cell: DefinitionOfCell): string | null {
+  if (cell.catalogueVersion === null) return null;
+  if (cell.catalogueVersion === undefined) return `${cell.measureKey}#unit-v${cell.definitionVersion}`;
+  return `${cell.measureKey}@${cell.catalogueVersion}`;
+}
+
+/**
+ * Whether the units' figures of one column compare: only when every unit follows one catalogue
+ * definition. Two units' own measures may share a key and still count different things.
+ */
+export function comparableAcrossUnits(cells: readonly DefinitionOfCell[]): boolean {
+  const identities = cells.map(definitionIdentity);
+  return identities.length > 0 && identities.every((id) => id !== null && id === identities[0]);
+}
+
 /** The matrix of an area from its status items alone (the one Query), columns in catalogue order of first appearance. */
 export function buildAreaOverview(areaId: string, items: readonly AreaStatus[], now: Date): AreaOverview {
   const sorted = [...items].sort((a, b) => a.unitName.fi.localeCompare(b.unitName.fi, 'fi'));
@@ -61,15 +84,21 @@ export function buildAreaOverview(areaId: string, items: readonly AreaStatus[], 
     progressStale: !status.progress.confirmed || isProgressStale(status.progress.confirmed.at, now),
   }));
   const columns = new Map<string, OverviewMeasure>();
+  const cellsOf = new Map<string, AreaStatus['measures']>();
   for (const unit of sorted) {
     for (const m of unit.measures) {
       const column = columns.get(m.measureKey) ?? { measureKey: m.measureKey, name: m.name, unitLabel: m.unitLabel, frequency: m.frequency, unitCount: 0, definitionVersions: [], comparable: true };
       column.unitCount += 1;
       if (!column.definitionVersions.includes(m.definitionVersion)) column.definitionVersions.push(m.definitionVersion);
       columns.set(m.measureKey, column);
+      cellsOf.set(m.measureKey, [...(cellsOf.get(m.measureKey) ?? []), m]);
     }
   }
-  const measures = [...columns.values()].map((c) => ({ ...c, definitionVersions: c.definitionVersions.sort((a, b) => a - b), comparable: c.definitionVersions.length === 1 }));
+  const measures = [...columns.values()].map((c) => ({
+    ...c,
+    definitionVersions: c.definitionVersions.sort((a, b) => a - b),
+    comparable: comparableAcrossUnits(cellsOf.get(c.measureKey) ?? []),
+  }));
   return { areaId, units, measures };
 }
 

@@ -20,6 +20,12 @@ export const MeasureStatusSchema = z.object({
   unitLabel: LocalizedTextSchema,
   frequency: FrequencySchema,
   definitionVersion: z.number().int().min(1),
+  /**
+   * The catalogue version the unit's current definition follows; null for the unit's own measure.
+   * With the key it is the definition's identity, which decides whether units' figures compare.
+   * Absent on a status item written before it was recorded, until that item is built again.
+   */
+  catalogueVersion: z.number().int().min(1).nullable().optional(),
   /** The latest period with a figure, and that figure in display units. */
   latestPeriod: PeriodSchema.nullable(),
   latestValue: z.number().nullable(),
@@ -125,6 +131,7 @@ export function buildAreaStatus(unit: Pick<Unit, 'id' | 'areaId' | 'name'>, seri
       unitLabel: fields.unitLabel,
       frequency: measure.frequency,
       definitionVersion: currentVersion(measure).definitionVersion,
+      catalogueVersion: measure.source === 'catalogue' ? currentVersion(measure).catalogueVersion : null,
       latestPeriod: latest?.value != null ? latest.period : null,
       latestValue: latest?.value ?? null,
       target: measure.target?.value ?? null,

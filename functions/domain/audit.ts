@@ -33,12 +33,13 @@ export function diffFields(before: Record<string, unknown>, after: Record<string
     .map((field) => ({ field, from: before[field] ?? null, to: after[field] ?? null }));
 }
 
-export const ADMIN_ENTITIES = ['area', 'unit', 'person', 'role'] as const;
+export const ADMIN_ENTITIES = ['area', 'unit', 'person', 'role', 'catalogueMeasure'] as const;
 export const AdminEntitySchema = z.enum(ADMIN_ENTITIES);
 
 /**
- * One change an admin made to the organisation: an area, a unit, a person or a role. The unit,
- * area and person it concerns are named so that the admin's audit view can filter by them.
+ * One change an admin made to the organisation: an area, a unit, a person, a role or a catalogue
+ * measure. The unit, area and person it concerns are named so that the admin's audit view can
+ * filter by them.
  */
 export const AdminAuditEntrySchema = z
   .object({

@@ -84,7 +84,7 @@ export const UnitMeasureChangesSchema = z
   .meta({ id: 'UnitMeasureChanges' });
 export type UnitMeasureChanges = z.infer<typeof UnitMeasureChangesSchema>;
 
-/** A new definition version: a unit's own measure sends its new fields; a catalogue measure follows the catalogue's latest. */
+/** A new definition version of a unit's own measure, with its new fields (a catalogue measure moves to a catalogue version instead). */
 export const NewDefinitionVersionSchema = z
   .strictObject({ validFrom: PeriodSchema, reason: z.string().min(1).max(1000), fields: MeasureFieldsSchema.optional() })
   .meta({ id: 'NewDefinitionVersion' });

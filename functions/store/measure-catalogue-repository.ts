@@ -1,7 +1,7 @@
 import { MeasureDefinitionSchema, type MeasureDefinition } from '../domain/measure.js';
 import type { Db } from './document-client.js';
 import { keys } from './keys.js';
-import { createTable } from './table.js';
+import { createTable, type AdminAuditRecord, type Trail } from './table.js';
 
 export function createMeasureCatalogueRepository(db: Db) {
   const table = createTable(db);
@@ -31,6 +31,19 @@ export function createMeasureCatalogueRepository(db: Db) {
     return stored;
   }
 
-  return { listAllVersions, listCurrent, addVersion };
+  /**
+   * An admin's new measure or new definition version, with its entry in the admins' audit trail in
+   * the same transaction. Two admins publishing the same version number: the second is refused.
+   */
+  async function publishVersion(definition: MeasureDefinition, audit: Omit<AdminAuditRecord, 'entity'>, trail: Trail): Promise<MeasureDefinition> {
+    const stored = MeasureDefinitionSchema.parse(definition);
+    const adminAudit: AdminAuditRecord = { ...audit, entity: { type: 'catalogueMeasure', id: stored.key } };
+    await table.transact([{ key: keys.measureDefinition(stored.key, stored.definitionVersion), value: stored, expectedVersion: undefined, adminAudit }], trail, {
+      message: `Version ${stored.definitionVersion} of ${stored.key} exists already.`,
+    });
+    return stored;
+  }
+
+  return { listAllVersions, listCurrent, addVersion, publishVersion };
 }
 export type MeasureCatalogueRepository = ReturnType<typeof createMeasureCatalogueRepository>;

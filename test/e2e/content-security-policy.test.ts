@@ -23,6 +23,7 @@ const PAGES = [
   '/admin',
   '/admin/people',
   '/admin/audit',
+  '/admin/catalogue',
 ];
 
 /** Every violation the browser reports, from the page's own event and from the console. */

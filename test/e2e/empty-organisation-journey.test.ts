@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousAxeViolations, helsinkiDay, launchChromium, signInAs } from '../support/browser.js';
+import { periodOf } from '../../functions/domain/period.js';
 import { startApp, type LocalApp } from '../support/local-app.js';
 
 // A county's Sykli as a deploy leaves it: no demo data, the built-in measure catalogue and one
@@ -14,6 +15,8 @@ const UNITS = [
 const COACH = { name: 'Leena Järvinen', email: 'leena.jarvinen@jarvimaa.example' };
 const SUPERVISOR = { name: 'Oskari Lind', email: 'oskari.lind@jarvimaa.example' };
 const LEADER = { name: 'Helmi Saari', email: 'helmi.saari@jarvimaa.example' };
+const T3 = 'T3 – kolmanneksi seuraava vapaa kiireetön vastaanottoaika';
+const NEW_DEFINITION = 'Yli 120 vuorokauden ajat kirjataan 120 vuorokautena.';
 
 
 describe('a county sets itself up from an empty organisation: the first admin, then a new coach', () => {
@@ -138,8 +141,49 @@ describe('a county sets itself up from an empty organisation: the first admin, t
       await dialog.getByRole('checkbox', { name: SUPERVISOR.name }).check();
       await dialog.getByRole('button', { name: 'Sovi ja lähetä kutsut' }).click();
       await dialog.waitFor({ state: 'detached' });
-      await page.getByText('Katselmointi sovittiin', { exact: false }).waitFor();
+      await said(page, 'Katselmointi sovittiin');
       await page.getByRole('region', { name: 'Katselmoinnit' }).getByText(SUPERVISOR.name, { exact: false }).waitFor();
+    } finally {
+      await coach.context.close();
+    }
+  });
+
+  it("publishes a new T3 definition version; the coach moves the unit to it, and the unit's chart starts a new phase with the reason", async () => {
+    // The version applies from this week, and the unit (tracking T3 since last week) may move now.
+    const thisWeek = periodOf('weekly', new Date());
+    const admin = await signInAs(browser, app.url, ADMIN);
+    try {
+      const page = admin.page;
+      await page.goto(`${app.url}/admin`);
+      await page.getByRole('navigation', { name: 'Ylläpidon sivut' }).getByRole('link', { name: 'Mittaristo' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ylläpito: mittaristo' }).waitFor();
+      await expectNoSeriousAxeViolations(page, 'the admin catalogue page');
+      const t3 = page.getByRole('article', { name: new RegExp(T3) });
+      await t3.getByRole('button', { name: /Julkaise uusi versio/ }).click();
+      const dialog = page.getByRole('dialog', { name: `Uusi määritelmän versio: ${T3}` });
+      await dialog.getByLabel('Mikä muuttui ja miksi').fill(NEW_DEFINITION);
+      await dialog.getByLabel('Ensimmäinen jakso, jota uusi versio koskee').selectOption(thisWeek);
+      await dialog.getByLabel('Suurin sallittu arvo').fill('120');
+      await dialog.getByRole('button', { name: 'Julkaise versio' }).click();
+      await said(page, `Mittarin ${T3} versio 2 julkaistu.`);
+      await t3.getByText(NEW_DEFINITION, { exact: false }).waitFor();
+    } finally {
+      await admin.context.close();
+    }
+
+    const coach = await signInAs(browser, app.url, COACH.name);
+    try {
+      const page = coach.page;
+      const unit = UNITS[0]!;
+      await page.goto(`${app.url}/units/${unit.id}/measures`);
+      const notice = page.getByRole('region', { name: 'Mittariston määritelmä on muuttunut' });
+      await notice.getByText(NEW_DEFINITION, { exact: false }).waitFor();
+      await expectNoSeriousAxeViolations(page, 'the measures page with a new catalogue version');
+      await notice.getByLabel('Siirry uuteen määritelmään jaksosta').selectOption(thisWeek);
+      await notice.getByRole('button', { name: 'Siirry versioon 2' }).click();
+      await said(page, /noudattaa nyt määritelmän versiota 2/);
+      await page.goto(`${app.url}/units/${unit.id}/measures/t3`);
+      await page.getByRole('listitem').filter({ hasText: NEW_DEFINITION }).waitFor();
     } finally {
       await coach.context.close();
     }

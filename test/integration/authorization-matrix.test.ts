@@ -103,6 +103,15 @@ const MATRIX: Record<string, Row> = {
     request: (_r, _i, f) => ({ path: `/api/admin/people/${f.personId}/deactivate`, ifMatch: STALE }),
     expect: '401 403 403 403 403 403 403 412',
   },
+  'GET /api/admin/catalogue': { request: () => ({ path: '/api/admin/catalogue' }), expect: '401 403 403 403 403 403 403 200' },
+  'POST /api/admin/catalogue': {
+    request: (role) => ({ path: '/api/admin/catalogue', body: { ...customMeasure(`matriisi${role}`).fields, key: `matriisi${role}`, frequency: 'monthly', source: 'Matriisi' } }),
+    expect: '401 403 403 403 403 403 403 201',
+  },
+  'POST /api/admin/catalogue/{key}/versions': {
+    request: () => ({ path: '/api/admin/catalogue/access7d/versions', body: { changes: { source: 'Matriisi' }, reason: 'Lähde tarkentui', validFrom: duePeriod('weekly', new Date()) } }),
+    expect: '401 403 403 403 403 403 403 201',
+  },
   'GET /api/admin/audit': { request: () => ({ path: `/api/admin/audit?unitId=${UNIT}&kind=unit` }), expect: '401 403 403 403 403 403 403 200' },
   'GET /api/measures': { request: () => ({ path: '/api/measures' }), expect: '401 200 200 200 200 200 200 200' },
   'GET /api/units/{unitId}/aims': { request: () => ({ path: `${u}/aims` }), expect: '401 200 200 404 404 200 404 200' },
@@ -162,6 +171,10 @@ const MATRIX: Record<string, Row> = {
   },
   'POST /api/units/{unitId}/measures/{key}/versions': {
     request: () => ({ path: `${u}/measures/t3/versions`, body: { validFrom: duePeriod('weekly', new Date()), reason: 'Uusi määritelmä' }, ifMatch: STALE }),
+    expect: '401 412 412 404 404 403 404 412',
+  },
+  'POST /api/units/{unitId}/measures/{key}/catalogue-version': {
+    request: () => ({ path: `${u}/measures/t3/catalogue-version`, body: { catalogueVersion: 2, validFrom: duePeriod('weekly', new Date()) }, ifMatch: STALE }),
     expect: '401 412 412 404 404 403 404 412',
   },
   'GET /api/units/{unitId}/measures/{key}/phases': { request: () => ({ path: `${u}/measures/t3/phases` }), expect: '401 200 200 404 404 200 404 200' },

@@ -49,6 +49,10 @@ describe('access policy', () => {
     expect(can(supervisor, { type: 'unit:read', unit: nova })).toBe(false);
     expect(can(supervisor, { type: 'unit:read', unit: vaasa })).toBe(false);
     expect(can(supervisor, { type: 'organisation:manage' })).toBe(false);
+    // The catalogue is read by everyone with a role, changed by admins only.
+    expect(can(supervisor, { type: 'catalogue:read' })).toBe(true);
+    expect(can(supervisor, { type: 'catalogue:manage' })).toBe(false);
+    expect(can(admin, { type: 'catalogue:manage' })).toBe(true);
   });
 
   it('lets supervisors and coaches edit their units’ cycles, only coaches manage reviews, leaders read', () => {

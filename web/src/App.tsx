@@ -20,6 +20,7 @@ import { OutboxPage } from './pages/OutboxPage.js';
 import { CallbackPage, SignedOutPage } from './pages/SignInPages.js';
 import { UnitPage } from './pages/UnitPage.js';
 import { AuditPage } from './pages/admin/AuditPage.js';
+import { CataloguePage } from './pages/admin/CataloguePage.js';
 import { OrganisationPage } from './pages/admin/OrganisationPage.js';
 import { PeoplePage } from './pages/admin/PeoplePage.js';
 import { EntryPage } from './pages/measures/EntryPage.js';
@@ -130,7 +131,7 @@ function SignedInApp({ route }: { route: Exclude<Route, { name: 'callback' }> })
       ) : route.name === 'accessibility' ? (
         <AccessibilityPage />
       ) : route.name === 'admin' && me.data.can.administer ? (
-        route.section === 'people' ? <PeoplePage /> : route.section === 'audit' ? <AuditPage /> : <OrganisationPage />
+        route.section === 'people' ? <PeoplePage /> : route.section === 'audit' ? <AuditPage /> : route.section === 'catalogue' ? <CataloguePage /> : <OrganisationPage />
       ) : (
         <NotFoundPage />
       )}

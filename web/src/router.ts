@@ -15,7 +15,7 @@ export type Route =
   | { name: 'area'; areaId: string }
   | { name: 'briefing'; areaId: string }
   | { name: 'accessibility' }
-  | { name: 'admin'; section: 'organisation' | 'people' | 'audit' }
+  | { name: 'admin'; section: 'organisation' | 'people' | 'audit' | 'catalogue' }
   | { name: 'notFound' };
 
 const ID = '([a-z0-9][a-z0-9-]{0,63})';
@@ -29,6 +29,7 @@ export function matchRoute(pathname: string): Route {
   if (/^\/admin\/?$/.test(pathname)) return { name: 'admin', section: 'organisation' };
   if (/^\/admin\/people\/?$/.test(pathname)) return { name: 'admin', section: 'people' };
   if (/^\/admin\/audit\/?$/.test(pathname)) return { name: 'admin', section: 'audit' };
+  if (/^\/admin\/catalogue\/?$/.test(pathname)) return { name: 'admin', section: 'catalogue' };
   const area = new RegExp(`^/areas/${ID}/?$`).exec(pathname);
   if (area?.[1]) return { name: 'area', areaId: area[1] };
   const briefing = new RegExp(`^/areas/${ID}/briefing/?$`).exec(pathname);

@@ -67,7 +67,7 @@ export function unitMeasureRoutes(deps: ApiDeps) {
     .openapi(
       defineRoute({
         method: 'post', path: '/api/units/{unitId}/measures/{key}/versions', tags: ['Measurements'], security: bearerSecurity,
-        summary: "A new definition version from a period on (the history is kept); a catalogue measure follows the catalogue's latest",
+        summary: "A new definition version of the unit's own measure from a period on (the history is kept); a catalogue measure moves with catalogue-version",
         request: { params: MeasureParams, headers: IfMatchHeader, body: { required: true, content: { 'application/json': { schema: NewDefinitionVersionSchema } } } },
         responses: { 201: json('The measure with its new version', UnitMeasureSchema), ...common, ...manageErrors },
       }),

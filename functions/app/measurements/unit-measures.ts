@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { unitPermissions } from '../../domain/access-policy.js';
+import { CatalogueUpdateSchema, catalogueUpdateFor } from '../../domain/catalogue-version.js';
 import { type ChartPhase, type NewChartPhase } from '../../domain/chart-phase.js';
 import { isFuturePeriod, periodFrequency } from '../../domain/period.js';
 import { duePeriod } from '../../domain/round-schedule.js';
@@ -7,7 +8,6 @@ import { MAX_TRACKED_MEASURES } from '../../domain/measure.js';
 import {
   MAX_DEFINITION_VERSIONS,
   UnitMeasureSchema,
-  currentVersion,
   fieldsOf,
   withNewVersion,
   type NewDefinitionVersion,
@@ -24,8 +24,11 @@ import { ConflictError, invalidField } from '../errors.js';
 import { checkVersion } from '../versions.js';
 import type { TrackedMeasure } from './tracked-measure.js';
 
+/** A tracked measure as the unit's list shows it: with the newer catalogue definition it may move to. */
+const UnitMeasureItemSchema = UnitMeasureSchema.extend({ catalogueUpdate: CatalogueUpdateSchema.nullable() });
+
 export const UnitMeasureListSchema = z
-  .object({ items: z.array(UnitMeasureSchema), can: z.object({ writeFigures: z.boolean(), manageMeasures: z.boolean() }) })
+  .object({ items: z.array(UnitMeasureItemSchema), can: z.object({ writeFigures: z.boolean(), manageMeasures: z.boolean() }) })
   .meta({ id: 'UnitMeasureList' });
 
 type Deps = {
@@ -44,7 +47,9 @@ export function unitMeasures(deps: Deps) {
     async list(caller: Caller, unitId: string) {
       const unit = await deps.unitFor(caller, unitId);
       const can = unitPermissions(caller.principal, unit);
-      return { items: await deps.measurements.listUnitMeasures(unit.id), can: { writeFigures: can.writeFigures, manageMeasures: can.manageMeasures } };
+      const [measures, catalogue] = await Promise.all([deps.measurements.listUnitMeasures(unit.id), deps.catalogue.listCurrent()]);
+      const items = measures.map((m) => ({ ...m, catalogueUpdate: catalogueUpdateFor(m, catalogue.find((d) => d.key === m.key)) }));
+      return { items, can: { writeFigures: can.writeFigures, manageMeasures: can.manageMeasures } };
     },
 
     /** Tracks a catalogue measure, or adds the unit's own measure with its own definition. */
@@ -111,12 +116,19 @@ export function unitMeasures(deps: Deps) {
       return after;
     },
 
-    /** A new definition version from a period on (the history is kept); a catalogue measure follows the catalogue's latest. */
+    /**
+     * A new definition version of the unit's own measure from a period on (the history is kept). A
+     * catalogue measure moves to a catalogue version instead, which starts a chart phase too
+     * (catalogue-move.ts).
+     */
     async newDefinitionVersion(caller: Caller, unitId: string, key: string, input: NewDefinitionVersion, expectedVersion: number | undefined): Promise<UnitMeasure> {
       const unit = await deps.unitFor(caller, unitId, 'measure:manage');
       const before = await deps.trackedMeasure(unit.id, key);
       // Two people adding a version from one read: the second is stale (412), not a bad period (400).
       checkVersion('measure', before, expectedVersion);
+      if (before.source === 'catalogue') {
+        throw new ConflictError(`${key} follows the catalogue; move it to a newer catalogue version instead.`, { code: 'measure.followsCatalogue', params: { key } });
+      }
       if (before.versions.length >= MAX_DEFINITION_VERSIONS) {
         throw new ConflictError(`${key} has ${MAX_DEFINITION_VERSIONS} definition versions already; add the changed measure under a new key.`, {
           code: 'measure.tooManyVersions',
@@ -124,19 +136,8 @@ export function unitMeasures(deps: Deps) {
         });
       }
       if (periodFrequency(input.validFrom) !== before.frequency) throw invalidField('body.validFrom', `a period of the measure's frequency (${before.frequency})`);
-      let next: { fields: UnitMeasure['versions'][number]['fields']; catalogueVersion: number | null };
-      if (before.source === 'custom') {
-        if (!input.fields) throw invalidField('body.fields', "your own measure's new definition: name, definition, value kind, …");
-        next = { fields: input.fields, catalogueVersion: null };
-      } else {
-        if (input.fields) throw invalidField('body.fields', 'a catalogue measure follows the catalogue; leave fields out');
-        const latest = (await deps.catalogue.listCurrent()).find((m) => m.key === key);
-        const current = currentVersion(before).catalogueVersion ?? 0;
-        if (!latest || latest.definitionVersion <= current) {
-          throw new ConflictError(`The catalogue has no newer definition of ${key} than version ${current}.`, { code: 'measure.noNewerDefinition' });
-        }
-        next = { fields: fieldsOf(latest), catalogueVersion: latest.definitionVersion };
-      }
+      if (!input.fields) throw invalidField('body.fields', "your own measure's new definition: name, definition, value kind, …");
+      const next = { fields: input.fields, catalogueVersion: null };
       const changed = withNewVersion(before, { validFrom: input.validFrom, reason: input.reason, ...next });
       if ('error' in changed) throw invalidField('body.validFrom', changed.error);
       const after: UnitMeasure = { ...changed, updatedAt: new Date().toISOString(), version: before.version + 1 };

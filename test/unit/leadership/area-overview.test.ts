@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { buildAreaOverview, serialiseOverviewCsv } from '../../../functions/domain/area-overview.js';
+import { buildAreaOverview, comparableAcrossUnits, serialiseOverviewCsv } from '../../../functions/domain/area-overview.js';
 import type { AreaStatus, MeasureStatus } from '../../../functions/domain/area-status.js';
 
 const now = new Date('2026-11-23T10:00:00Z');
@@ -8,7 +8,7 @@ const name = (fi: string) => ({ fi, sv: `${fi} (sv)`, en: `${fi} (en)` });
 
 function measure(key: string, over: Partial<MeasureStatus> = {}): MeasureStatus {
   return {
-    measureKey: key, name: name(key), unitLabel: name('pv'), frequency: 'weekly', definitionVersion: 1,
+    measureKey: key, name: name(key), unitLabel: name('pv'), frequency: 'weekly', definitionVersion: 1, catalogueVersion: 1,
     latestPeriod: '2026-W47', latestValue: 7.5, target: 7, classification: { variation: 'common', assurance: 'notAssured' },
     completeness: { entered: 11, expected: 12 }, late: false, trend: { start: null, values: [], centre: [], signals: [] }, ...over,
   };
@@ -25,7 +25,7 @@ function status(unitId: string, fi: string, over: Partial<AreaStatus> = {}): Are
 
 describe("leadership's area overview", () => {
   const overview = buildAreaOverview('keski-suomi', [
-    status('palokka', 'Palokka', { measures: [measure('t3', { definitionVersion: 2, classification: { variation: 'concerning', assurance: 'missed' } })] }),
+    status('palokka', 'Palokka', { measures: [measure('t3', { definitionVersion: 2, catalogueVersion: 2, classification: { variation: 'concerning', assurance: 'missed' } })] }),
     status('nova', 'Nova', { late: true, pdsa: { inProgress: 0, completedRecently: 0, overdueReviews: 2, adoptedChanges: [] }, progress: { suggested: 1, basis: 'noActivity', improvingMeasures: [], worseningBalancing: [], confirmed: { score: 1, reason: '', by: 'Aino', at: '2026-08-01T08:00:00Z' } } }),
     status('aanekoski', 'Äänekoski', { progress: { suggested: 2, basis: 'testing', improvingMeasures: [], worseningBalancing: [], confirmed: null } }),
   ], now);
@@ -58,5 +58,34 @@ describe("leadership's area overview", () => {
     expect(rows[0]![0]).toBe('Unit');
     expect(rows[1]).toContain('figures late, review overdue, score out of date, no cycles');
     expect(rows[2]).toContain('7.5');
+  });
+});
+
+describe('whether units\' figures of a measure compare', () => {
+  const t3 = (catalogueVersion: number | null, definitionVersion = 1) => ({ measureKey: 't3', catalogueVersion, definitionVersion });
+  const columnOf = (...cells: ReturnType<typeof measure>[]) =>
+    buildAreaOverview('keski-suomi', cells.map((cell, i) => status(`yksikko${i}`, `Yksikkö ${i}`, { measures: [cell] })), now).measures[0]!;
+
+  it('compares units that follow the same catalogue definition, even when their own version counts differ', () => {
+    // One unit moved through a version the other started tracking at: both follow catalogue version 2.
+    expect(columnOf(measure('t3', t3(2, 2)), measure('t3', t3(2, 1))).comparable).toBe(true);
+  });
+
+  it('does not compare units on different catalogue versions, even when their own version numbers agree', () => {
+    expect(columnOf(measure('t3', t3(1, 2)), measure('t3', t3(2, 2))).comparable).toBe(false);
+  });
+
+  it("never compares a unit's own measure, not even with another unit's own measure of the same key", () => {
+    const own = { measureKey: 'takaisinsoitot', catalogueVersion: null, definitionVersion: 1 };
+    expect(comparableAcrossUnits([own, own])).toBe(false);
+    expect(comparableAcrossUnits([own])).toBe(false);
+    expect(columnOf(measure('t3', t3(1)), measure('t3', t3(null))).comparable).toBe(false);
+  });
+
+  it('compares status items written before catalogue versions were recorded by the unit version number, until they are built again', () => {
+    const before = (definitionVersion: number) => ({ measureKey: 't3', definitionVersion });
+    expect(comparableAcrossUnits([before(1), before(1)])).toBe(true);
+    expect(comparableAcrossUnits([before(1), before(2)])).toBe(false);
+    expect(comparableAcrossUnits([before(1), { measureKey: 't3', definitionVersion: 1, catalogueVersion: 1 }])).toBe(false);
   });
 });

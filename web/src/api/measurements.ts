@@ -8,7 +8,9 @@ import { call, callForResponse, client, saveDownload, type SuccessBody } from '.
 const units = client.api.units[':unitId'];
 const measureRoute = units.measures[':key'];
 
-export type UnitMeasure = SuccessBody<Awaited<ReturnType<typeof units.measures.$get>>>['items'][number];
+/** A tracked measure as the unit's list gives it, with the newer catalogue definition it may move to. */
+export type UnitMeasureItem = SuccessBody<Awaited<ReturnType<typeof units.measures.$get>>>['items'][number];
+export type UnitMeasure = Omit<UnitMeasureItem, 'catalogueUpdate'>;
 export type SeriesView = SuccessBody<Awaited<ReturnType<typeof measureRoute.series.$get>>>;
 export type SeriesAnalysis = SeriesView['analysis'];
 export type SeriesPoint = SeriesAnalysis['points'][number];

@@ -8,7 +8,7 @@ import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
 import { AdminNav } from './shared.js';
 
-const KINDS = ['area', 'unit', 'person', 'role'] as const;
+const KINDS = ['area', 'unit', 'person', 'role', 'catalogueMeasure'] as const;
 
 /** What admins changed in the organisation: who changed what from what to what, filtered by unit, person, kind and days. */
 export function AuditPage() {

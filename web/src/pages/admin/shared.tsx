@@ -4,15 +4,16 @@ import { Link } from '../../components/Link.js';
 import { TextField } from '../../components/Fields.js';
 import '../../styles/admin.css';
 
-export type AdminSection = 'organisation' | 'people' | 'audit';
+export type AdminSection = 'organisation' | 'people' | 'catalogue' | 'audit';
 export type Names = { fi: string; sv: string; en: string };
 
-/** The admin's three pages, as a list of links under the heading; the current one is marked. */
+/** The admin's pages, as a list of links under the heading; the current one is marked. */
 export function AdminNav({ current }: { current: AdminSection }) {
   const { t } = useTranslation();
   const links: { section: AdminSection; href: string }[] = [
     { section: 'organisation', href: '/admin' },
     { section: 'people', href: '/admin/people' },
+    { section: 'catalogue', href: '/admin/catalogue' },
     { section: 'audit', href: '/admin/audit' },
   ];
   return (

@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/StatusViews.js
 import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
 import { CsvExport, CsvImport } from './Csv.js';
+import { CatalogueVersionNotice } from './CatalogueVersionNotice.js';
 import { RoundControl } from './RoundControl.js';
 import { TrackMeasures } from './TrackMeasures.js';
 import { UnitFrame, currentFields, measureName } from './shared.js';
@@ -31,6 +32,7 @@ export function MeasuresPage({ unitId, me }: { unitId: string; me: Me }) {
               </Link>
             </p>
           )}
+          {measures.isSuccess && <CatalogueVersionNotice unitId={unitId} measures={measures.data} canMove={can.manageMeasures} />}
           <section aria-labelledby="unit-measures-heading" className="measures-section">
             <h2 id="unit-measures-heading">{t('measurePage.tracked')}</h2>
             {measures.isPending ? (

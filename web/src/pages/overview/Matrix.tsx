@@ -254,7 +254,11 @@ function MeasureCell({ unit, column, status, better }: MeasureCellProps) {
         <VariationIcon variation={status.classification.variation} better={better} labelled={false} />
         <AssuranceIcon assurance={status.classification.assurance} labelled={false} />
       </p>
-      {!column.comparable && <p className="matrix__definition muted">{t('overview.matrix.definitionVersion', { version: status.definitionVersion })}</p>}
+      {!column.comparable && (
+        <p className="matrix__definition muted">
+          {status.catalogueVersion === null ? t('catalogue.cell.ownMeasure') : t('overview.matrix.definitionVersion', { version: status.catalogueVersion ?? status.definitionVersion })}
+        </p>
+      )}
       {status.late && (
         <p className="attention">
           <WarningIcon />
