@@ -48,8 +48,14 @@ function view(): SeriesView {
     measure: t3,
     analysis: analyseSeries({ measure: t3, measurements, phases }),
     phases,
-    cycleMarkers: [{ cycleId: 'callback-1', title: 'Takaisinsoitto samana päivänä', phase: 'adopted', doStart: '2026-07-20', doStartPeriod: '2026-W30', decision: 'adopt' }],
-    can: { writeFigures: true, addPhase: true },
+    cycleMarkers: [
+      {
+        cycleId: 'callback-1', title: 'Takaisinsoitto samana päivänä', phase: 'adopted', doStart: '2026-07-20', doEnd: '2026-08-16', doStartPeriod: '2026-W30', doEndPeriod: '2026-W33',
+        decision: 'adopt', prediction: { questionIndex: 0, direction: 'decrease', value: 7 },
+        verdict: { outcome: 'met', reason: 'signalAndLevel', text: { fi: 'Ennuste toteutui: T3 laski 14 → 5,5 vrk', sv: 'x', en: 'x' }, decided: true },
+      },
+    ],
+    can: { writeFigures: true, addPhase: true, changeChart: true },
   };
 }
 
@@ -73,7 +79,10 @@ describe('SeriesChart', () => {
 
   it('numbers the cycles on the chart as in the list under it and draws a Do start after the last figure at the edge', () => {
     const v = view();
-    v.cycleMarkers.push({ cycleId: 'next', title: 'Soitto jo aamupäivällä', phase: 'doing', doStart: '2026-10-12', doStartPeriod: '2026-W42', decision: null });
+    v.cycleMarkers.push({
+      cycleId: 'next', title: 'Soitto jo aamupäivällä', phase: 'doing', doStart: '2026-10-12', doEnd: null, doStartPeriod: '2026-W42', doEndPeriod: null,
+      decision: null, prediction: null, verdict: null,
+    });
     const html = renderToStaticMarkup(createElement(chart.SeriesChart, { view: v, name: 'T3', unitLabel: 'vrk' }));
     const numbers = [...html.matchAll(/<g class="series-chart__marker">.*?<\/title>(\d+)<\/text>/g)].map((m) => m[1]);
     expect(numbers).toEqual(['1', '2']);
