@@ -89,6 +89,21 @@ describe('SeriesChart', () => {
     expect(html).toMatch(/<ol class="chart-summary__list"><li>Takaisinsoitto samana päivänä.*?<\/li><li>Soitto jo aamupäivällä/);
   });
 
+  it("draws a figure left out hollow with its reason, the cycle's prediction with its verdict, and the MR chart with its table", () => {
+    const v = view();
+    const left = v.analysis.points[12]!;
+    v.analysis = { ...v.analysis, points: v.analysis.points.map((p, i) => (i === 12 ? { ...p, excluded: 'Kirjausvirhe' } : p)) };
+    const html = renderToStaticMarkup(createElement(chart.SeriesChart, { view: v, name: 'T3', unitLabel: 'vrk' }));
+    expect(html).toMatch(/class="series-chart__point series-chart__point--excluded"[^>]*><title>vk 13: 40 vrk – jätetty pois laskuista: Kirjausvirhe<\/title>/);
+    expect(html).toContain(`<td>Jätetty pois laskuista: Kirjausvirhe</td>`);
+    expect(left.period).toBe('2026-W13');
+    // The prediction of 7 days over the Do weeks, with its verdict on the chart and in the list of cycles.
+    expect(html).toMatch(/<g class="series-chart__prediction"><line class="series-chart__prediction-line"[^>]*\/><text[^>]*>1: Ennuste: 7 vrk – Toteutui<\/text>/);
+    expect(html).toContain('<strong>Toteutui</strong>: Ennuste toteutui: T3 laski 14 → 5,5 vrk');
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="MR-kortti: T3, peräkkäisten lukujen erotukset vk 2–vk 40\. Keskiviiva [\d,]+ vrk, yläraja [\d,]+ vrk\./);
+    expect(html).toContain('Peräkkäisten lukujen erotukset (vrk)');
+  });
+
   it('reads a count chart from zero', () => {
     const v = view();
     const high = v.analysis.points.map((p) => ({ ...p, y: p.y === null ? null : p.y + 100, cl: null, lcl: null, ucl: null }));
