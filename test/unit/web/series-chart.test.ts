@@ -98,7 +98,7 @@ describe('SeriesChart', () => {
     expect(html).toContain(`<td>Jätetty pois laskuista: Kirjausvirhe</td>`);
     expect(left.period).toBe('2026-W13');
     // The prediction of 7 days over the Do weeks, with its verdict on the chart and in the list of cycles.
-    expect(html).toMatch(/<g class="series-chart__prediction"><line class="series-chart__prediction-line"[^>]*\/><text[^>]*>1: Ennuste: 7 vrk – Toteutui<\/text>/);
+    expect(html).toMatch(/<g class="series-chart__prediction"><line class="series-chart__prediction-line"[^>]*><\/line><text[^>]*>1: Ennuste: 7 vrk – Toteutui<\/text>/);
     expect(html).toContain('<strong>Toteutui</strong>: Ennuste toteutui: T3 laski 14 → 5,5 vrk');
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="MR-kortti: T3, peräkkäisten lukujen erotukset vk 2–vk 40\. Keskiviiva [\d,]+ vrk, yläraja [\d,]+ vrk\./);
     expect(html).toContain('Peräkkäisten lukujen erotukset (vrk)');

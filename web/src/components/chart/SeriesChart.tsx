@@ -108,7 +108,7 @@ export function SeriesChart({ view, name, unitLabel, cycleHref }: SeriesChartPro
     const endIndex = indexOf.get(end);
     const x1 = endIndex !== undefined ? x(endIndex) + half : plot.right;
     if (x1 <= marker.x) return [];
-    const label = [`${marker.number}:`, t('chartTools.prediction.value', { value: number(value) }), marker.verdict ? `– ${t(`chartTools.verdict.${marker.verdict.outcome}`)}` : '']
+    const label = [`${marker.number}:`, t('chartTools.prediction.value', { value: withUnit(number(value), unitLabel) }), marker.verdict ? `– ${t(`chartTools.verdict.${marker.verdict.outcome}`)}` : '']
       .filter(Boolean)
       .join(' ');
     return [{ cycleId: marker.cycleId, x0: marker.x, x1, y: y(value), label }];
