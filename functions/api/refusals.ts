@@ -181,12 +181,39 @@ const BY_CODE: Record<string, Say> = {
     sv: () => 'Inget importerades: en import kan ändra ett begränsat antal värden. Dela upp filen till exempel per år eller per mätare.',
     en: () => 'Nothing was imported: one import can change a limited number of figures. Split the file, for example by year or by measure.',
   },
+  'phase.notFound': { fi: () => 'Kuvaajassa ei ole tästä jaksosta alkavaa vaihetta.', sv: () => 'Diagrammet har ingen fas som börjar med den här perioden.', en: () => 'The chart has no phase starting at this period.' },
+  'phase.tooFewFigures': {
+    fi: (p) => `Vaihetta ei voi aloittaa tästä: ${shortPhase(p, 'fi')} olisi vain ${p.figures} ${p.figures === 1 ? 'luku' : 'lukua'}. Keskiviivan ja valvontarajojen laskemiseen tarvitaan vähintään ${p.min} lukua. Valitse myöhempi jakso tai odota lisää lukuja.`,
+    sv: (p) => `Fasen kan inte börja här: ${shortPhase(p, 'sv')} skulle bara ha ${p.figures} ${p.figures === 1 ? 'värde' : 'värden'}. Mittlinjen och styrgränserna kräver minst ${p.min} värden. Välj en senare period eller vänta på fler värden.`,
+    en: (p) => `The phase cannot start here: ${shortPhase(p, 'en')} would have only ${p.figures} ${p.figures === 1 ? 'figure' : 'figures'}. A centre line and control limits need at least ${p.min}. Choose a later period or wait for more figures.`,
+  },
+  'chart.baselineTooShort': {
+    fi: (p) => `Perustasoa ei voi lukita tähän: siinä olisi vain ${p.figures} ${p.figures === 1 ? 'luku' : 'lukua'} vaiheen alusta. Keskiviivan ja valvontarajojen laskemiseen tarvitaan vähintään ${p.min} lukua.`,
+    sv: (p) => `Baslinjen kan inte låsas här: den skulle bara ha ${p.figures} ${p.figures === 1 ? 'värde' : 'värden'} från fasens början. Mittlinjen och styrgränserna kräver minst ${p.min} värden.`,
+    en: (p) => `The baseline cannot be frozen here: it would have only ${p.figures} ${p.figures === 1 ? 'figure' : 'figures'} from the start of its phase. A centre line and control limits need at least ${p.min}.`,
+  },
+  'chart.tooManyExcluded': {
+    fi: (p) => `Kuvaajasta voi jättää pois enintään ${p.max} lukua.`,
+    sv: (p) => `Högst ${p.max} värden kan lämnas utanför diagrammet.`,
+    en: (p) => `A chart can leave out at most ${p.max} figures.`,
+  },
   'cycle.decision': {
     fi: () => 'Päätöstä ei voi kirjata syklin nykyisessä vaiheessa.',
     sv: () => 'Beslutet kan inte registreras i cykelns nuvarande fas.',
     en: () => 'The decision cannot be recorded in the cycle’s current phase.',
   },
 };
+
+/** The chart phase a refusal is about: from its start (or the first figure) to the period before a later start. */
+function shortPhase(p: Record<string, string | number>, locale: Locale): string {
+  const end = periodName(String(p.end), locale);
+  const start = p.start ? periodName(String(p.start), locale) : '';
+  return {
+    fi: start ? `vaiheessa ${start} – ennen ${end}` : `ennen jaksoa ${end}`,
+    sv: start ? `fasen ${start} – före ${end}` : `tiden före ${end}`,
+    en: start ? `the phase from ${start} to before ${end}` : `the time before ${end}`,
+  }[locale];
+}
 
 const PHASES: Record<string, Words> = {
   planning: { fi: 'Suunnittele', sv: 'Planera', en: 'Plan' },
@@ -274,6 +301,8 @@ const FIELDS: Record<string, Words> = {
   validFrom: { fi: 'Voimassa alkaen', sv: 'Gäller från', en: 'Valid from' },
   startPeriod: { fi: 'Alkava jakso', sv: 'Första period', en: 'First period' },
   period: { fi: 'Jakso', sv: 'Period', en: 'Period' },
+  why: { fi: 'Syy muutokseen', sv: 'Orsak till ändringen', en: 'Why' },
+  baselineEnd: { fi: 'Perustason viimeinen jakso', sv: 'Baslinjens sista period', en: 'Last period of the baseline' },
   from: { fi: 'Alkaen', sv: 'Från', en: 'From' },
   to: { fi: 'Asti', sv: 'Till', en: 'To' },
   cycleId: { fi: 'Sykli', sv: 'Cykel', en: 'Cycle' },

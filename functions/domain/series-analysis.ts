@@ -1,11 +1,12 @@
 import * as z from 'zod';
 import type { ChartPhase } from './chart-phase.js';
+import { NO_CHART_SETTINGS } from './chart-settings.js';
 import { IdSchema } from './ids.js';
 import { LocalizedTextSchema, type LocalizedText } from './localized-text.js';
 import { ChartKindSchema, MeasureKeySchema } from './measure.js';
 import type { Measurement } from './measurement.js';
 import { PeriodSchema, comparePeriods, periodLabel, periodRange, periodSentenceLabel } from './period.js';
-import { classifyChart, computeChart, explainSignals, type ChartInput, type ChartResult } from './spc/index.js';
+import { classifyChart, computeChart, explainSignals, type ChartInput, type ChartResult, type Run } from './spc/index.js';
 import { trendOf, type CompactTrend } from './trend.js';
 import { currentVersion, type UnitMeasure } from './unit-measure.js';
 
@@ -29,6 +30,8 @@ export const SeriesPointSchema = z.object({
   runsSignal: z.boolean(),
   /** 1-based phase number. */
   phase: z.number().int(),
+  /** Why the figure is left out of the centre line, limits and runs; null when it counts. */
+  excluded: z.string().nullable(),
 });
 export type SeriesPoint = z.infer<typeof SeriesPointSchema>;
 
@@ -47,6 +50,12 @@ export const SeriesAnalysisSchema = z
     better: z.enum(['higher', 'lower']),
     target: z.number().nullable(),
     points: z.array(SeriesPointSchema),
+    /** The frozen baseline's last period, when it is within the chart: its phase's limits are carried on from it. */
+    baselineEnd: PeriodSchema.nullable(),
+    /** An I chart's moving ranges (qicharts2's 'mr'): centre the mean moving range, upper limit 3.267 times it; null for other charts. */
+    movingRanges: z
+      .array(z.object({ period: PeriodSchema, y: z.number().nullable(), cl: z.number().nullable(), ucl: z.number().nullable(), signal: z.boolean() }))
+      .nullable(),
     phases: z.array(AnalysisPhaseSchema),
     parts: z.array(
       z.object({
@@ -117,6 +126,8 @@ export function analyseSeries(input: {
     better: fields.better,
     target,
     points: [],
+    baselineEnd: null,
+    movingRanges: null,
     phases,
     parts: [],
     classification: { variation: 'common', assurance: target === null ? 'none' : 'notAssured' },
@@ -127,14 +138,21 @@ export function analyseSeries(input: {
   const ratio = fields.chart === 'p' || fields.chart === 'u';
   const points = periods.map((p) => byPeriod.get(p));
   const boundaries = [...new Set(phases.map((p) => periods.indexOf(p.startPeriod)))].filter((i) => i >= 1 && i <= periods.length - 1);
+  const settings = measure.chartSettings ?? NO_CHART_SETTINGS;
+  const excludedReason = new Map(settings.excluded.map((e) => [e.period, e.reason]));
+  const exclude = periods.flatMap((p, i) => (excludedReason.has(p) ? [i + 1] : []));
+  const baselineAt = settings.baselineEnd ? periods.indexOf(settings.baselineEnd) : -1;
   const chartInput: ChartInput = {
     chart: fields.chart,
     y: points.map((m) => (m ? (ratio ? m.numerator : m.value) : null)),
     n: ratio ? points.map((m) => m?.denominator ?? null) : null,
     part: boundaries.length > 0 ? boundaries : null,
+    exclude: exclude.length > 0 ? exclude : null,
     multiply: fields.multiply,
   };
-  const result: ChartResult = computeChart(chartInput);
+  const freeze = baselineAt >= 0 ? baselineAt + 1 : null;
+  const result: ChartResult = withoutExcludedSignals(computeWithFrozenPhase(chartInput, freeze), exclude);
+  const movingRanges = fields.chart === 'i' ? withoutExcludedSignals(computeWithFrozenPhase({ ...chartInput, chart: 'mr' }, freeze), exclude) : null;
   const classification = classifyChart(result, fields.better, target);
   const explanations = explainSignals(result, {
     labels: periods.map(periodSentenceLabel),
@@ -142,6 +160,16 @@ export function analyseSeries(input: {
   });
   return {
     ...empty,
+    baselineEnd: baselineAt >= 0 ? periods[baselineAt]! : null,
+    movingRanges:
+      movingRanges &&
+      periods.map((period, i) => ({
+        period,
+        y: movingRanges.y[i] ?? null,
+        cl: movingRanges.cl[i] ?? null,
+        ucl: movingRanges.ucl[i] ?? null,
+        signal: movingRanges.sigmaSignal[i] ?? false,
+      })),
     points: periods.map((period, i) => {
       const m = points[i];
       return {
@@ -157,6 +185,7 @@ export function analyseSeries(input: {
         sigmaSignal: result.sigmaSignal[i] ?? false,
         runsSignal: result.runsSignal[i] ?? false,
         phase: result.partOfPoint[i] ?? 1,
+        excluded: excludedReason.get(period) ?? null,
       };
     }),
     parts: result.parts.map((part) => ({
@@ -178,6 +207,49 @@ export function analyseSeries(input: {
       text: { ...e.text },
     })),
   };
+}
+
+/**
+ * A chart with a frozen baseline (`freeze`, 1-based). qicharts2 ignores `freeze` when the chart has
+ * phases, so the phase holding the baseline's end is computed alone, frozen, and put in its place:
+ * the baseline then runs from that phase's start and its limits reach to the phase's end.
+ */
+export function computeWithFrozenPhase(input: ChartInput, freeze: number | null): ChartResult {
+  const phased = (input.part?.length ?? 0) > 0;
+  const whole = computeChart({ ...input, freeze: phased ? null : freeze });
+  if (!phased || freeze === null) return whole;
+  const k = (whole.partOfPoint[freeze - 1] ?? 1) - 1;
+  const { firstIndex: first, lastIndex: last } = whole.parts[k]!;
+  const alone = computeChart({
+    chart: input.chart,
+    y: input.y.slice(first, last + 1),
+    n: input.n ? input.n.slice(first, last + 1) : null,
+    freeze: freeze - first,
+    exclude: (input.exclude ?? []).filter((i) => i - 1 >= first && i - 1 <= last).map((i) => i - first),
+    multiply: input.multiply,
+  });
+  const splice = <T>(all: readonly T[], part: readonly T[]): T[] => [...all.slice(0, first), ...part, ...all.slice(last + 1)];
+  const shift = (run: Run): Run => ({ ...run, firstIndex: run.firstIndex + first, lastIndex: run.lastIndex + first });
+  const part = alone.parts[0]!;
+  return {
+    ...whole,
+    y: splice(whole.y, alone.y),
+    cl: splice(whole.cl, alone.cl),
+    lcl: splice(whole.lcl, alone.lcl),
+    ucl: splice(whole.ucl, alone.ucl),
+    sigmaSignal: splice(whole.sigmaSignal, alone.sigmaSignal),
+    runsSignal: splice(whole.runsSignal, alone.runsSignal),
+    parts: whole.parts.map((p, i) =>
+      i === k ? { ...part, longRuns: part.longRuns.map(shift), lastRun: part.lastRun && shift(part.lastRun), firstIndex: first, lastIndex: last } : p,
+    ),
+  };
+}
+
+/** A figure left out is not a signal either: it was left out because it does not tell of the process. */
+function withoutExcludedSignals(result: ChartResult, exclude: readonly number[]): ChartResult {
+  if (exclude.length === 0) return result;
+  const left = new Set(exclude.map((i) => i - 1));
+  return { ...result, sigmaSignal: result.sigmaSignal.map((signal, i) => signal && !left.has(i)) };
 }
 
 /** How many of the newest periods a small chart (a sparkline) shows: a year of weeks, or of months. */

@@ -98,7 +98,9 @@ export function judgePrediction(input: PredictedSeries & { question: Prediction;
   const { measure, question, doStartPeriod } = input;
   const fields = currentVersion(measure).fields;
   const weekly = measure.frequency === 'weekly';
-  const figures = input.figures.filter((m) => m.period.includes('W') === weekly);
+  // Figures the unit has left out of the chart are left out of its verdicts too.
+  const excluded = new Set((measure.chartSettings?.excluded ?? []).map((e) => e.period));
+  const figures = input.figures.filter((m) => m.period.includes('W') === weekly && !excluded.has(m.period));
   // The baseline starts at the current phase of the chart (a decided phase before the Do start), at most BASELINE_SPAN back.
   const phaseStart = input.phases
     .map((p) => p.startPeriod)

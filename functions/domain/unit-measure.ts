@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ChartSettingsSchema } from './chart-settings.js';
 import { IsoDateSchema } from './helsinki-time.js';
 import { IdSchema, VersionSchema } from './ids.js';
 import { StorableNumberSchema } from './numbers.js';
@@ -51,6 +52,8 @@ export const UnitMeasureSchema = z
     target: TargetSchema.nullable(),
     /** Oldest first; the last is the current definition. A changed definition is a new entry. */
     versions: z.array(UnitMeasureVersionSchema).min(1).max(MAX_DEFINITION_VERSIONS),
+    /** A frozen baseline and figures left out of the chart; absent until someone sets them. */
+    chartSettings: ChartSettingsSchema.optional(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     version: VersionSchema,

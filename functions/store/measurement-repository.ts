@@ -179,6 +179,33 @@ export function createMeasurementRepository(db: Db) {
       );
     },
 
+    /**
+     * Changes a phase (a new start moves it to its new key) with the audit entry naming each field
+     * from what to what and why, in one transaction; `after` null removes it, the reason kept in
+     * the audit entry with what the phase was.
+     */
+    async changePhase(before: ChartPhase, after: ChartPhase | null, why: string, actor: Actor, at: string): Promise<void> {
+      const stored = after && ChartPhaseSchema.parse(after);
+      const fields = (p: ChartPhase) => ({ startPeriod: p.startPeriod, reason: p.reason, cycleId: p.cycleId });
+      const audit: AuditRecord = {
+        unitId: before.unitId,
+        entity: { type: 'chartPhase', id: `${before.measureKey}/${before.startPeriod}` },
+        action: stored ? 'update' : 'remove',
+        changes: [...diffFields(fields(before), stored ? fields(stored) : {}), { field: 'why', from: null, to: why }],
+      };
+      const oldKey = keys.chartPhase(before.unitId, before.measureKey, before.startPeriod);
+      const moved = !stored || stored.startPeriod !== before.startPeriod;
+      const writes = stored
+        ? moved
+          ? [
+              { remove: oldKey, ifPresent: true, audit },
+              { key: keys.chartPhase(stored.unitId, stored.measureKey, stored.startPeriod), value: stored, expectedVersion: undefined },
+            ]
+          : [{ key: oldKey, value: stored, expectedVersion: before.version, audit }]
+        : [{ remove: oldKey, ifPresent: true, audit }];
+      await table.transact(writes, { actor, at }, { ...changedMeanwhile(`The phase starting at ${before.startPeriod}`), reason: 'stale' });
+    },
+
     async putAreaStatus(status: AreaStatus): Promise<void> {
       const stored = AreaStatusSchema.parse(status);
       await table.put(keys.areaStatus(stored.areaId, stored.unitId), stored, { unconditional: true });

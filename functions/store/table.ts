@@ -56,7 +56,7 @@ export type VersionedWrite = { key: StoredKey; value: object; expectedVersion: n
  */
 export type PlainWrite =
   | { key: StoredKey; value: object; unconditional: true; adminAudit?: AdminAuditRecord }
-  | { remove: ItemKey; ifPresent: boolean; adminAudit?: AdminAuditRecord };
+  | { remove: ItemKey; ifPresent: boolean; audit?: AuditRecord; adminAudit?: AdminAuditRecord };
 
 const BATCH_GET_SIZE = 100;
 const RETRIES = 8;

@@ -93,6 +93,26 @@ describe('measurements in the browser: the period form, the chart, CSV and the r
       await page.getByRole('status').filter({ hasText: `Uusi vaihe alkaa jaksosta ${weekLabel}.` }).waitFor();
       await summary.getByText(`Alkaen ${weekLabel}: Takaisinsoitto samana päivänä otettiin käyttöön.`).waitFor();
 
+      // A figure left out of the calculations stays on the chart with its reason, in the table too;
+      // the MR chart of the moving ranges is under the I chart.
+      const settings = page.getByRole('region', { name: 'Kuvaajan vaiheet ja rajaukset' });
+      await settings.getByRole('button', { name: 'Jätä luku pois laskuista' }).click();
+      const leaveOut = page.getByRole('dialog', { name: 'Jätä luku pois laskuista' });
+      const option = leaveOut.getByLabel(/^Jakso/).locator('option').nth(3);
+      const [leftOut, leftOutLabel] = [(await option.getAttribute('value'))!, (await option.textContent())!];
+      await leaveOut.getByLabel(/^Jakso/).selectOption(leftOut);
+      await leaveOut.getByRole('button', { name: 'Jätä pois' }).click();
+      await leaveOut.getByText('Kirjoita, miksi luku jätetään pois.').waitFor();
+      await leaveOut.getByLabel('Syy').fill('Kirjausvirhe: ajanvarauksen katko');
+      await leaveOut.getByRole('button', { name: 'Jätä pois' }).click();
+      await leaveOut.waitFor({ state: 'detached' });
+      await page.getByRole('status').filter({ hasText: `${leftOutLabel} on jätetty pois laskuista.` }).waitFor();
+      await table.getByRole('row', { name: new RegExp(`^${leftOutLabel} .*Jätetty pois laskuista: Kirjausvirhe: ajanvarauksen katko`) }).waitFor();
+      await chart.locator('.series-chart__point--excluded title', { hasText: 'Kirjausvirhe: ajanvarauksen katko' }).waitFor({ state: 'attached' });
+      await settings.getByText(`${leftOutLabel}: Kirjausvirhe: ajanvarauksen katko`).waitFor();
+      await page.getByRole('img', { name: new RegExp(`^MR-kortti: ${T3}, peräkkäisten lukujen erotukset`) }).waitFor();
+      await expectNoSeriousAxeViolations(page, 'the chart with a figure left out and its MR chart');
+
       // CSV: a file with one bad row is reported by line and nothing is written; a good one is.
       await page.getByRole('link', { name: 'Takaisin mittareihin' }).click();
       await page.getByRole('heading', { level: 2, name: 'Tuo CSV-tiedosto' }).waitFor();

@@ -37,6 +37,8 @@ type Row = { request: (role: Role, index: number, f: Fixtures) => Request; expec
 
 const u = `/api/units/${UNIT}`;
 const weekAgo = (index: number) => addPeriods(duePeriod('weekly', new Date()), -(20 + index));
+// Ten weeks apart, so that no phase is left with fewer figures than a phase needs.
+const phaseWeek = (index: number) => addPeriods(duePeriod('weekly', new Date()), -(20 + 10 * Math.min(index, 3)));
 const customMeasure = (key: string) => ({
   source: 'custom',
   key,
@@ -179,8 +181,21 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/units/{unitId}/measures/{key}/phases': { request: () => ({ path: `${u}/measures/t3/phases` }), expect: '401 200 200 404 404 200 404 200' },
   'POST /api/units/{unitId}/measures/{key}/phases': {
-    request: (_r, index) => ({ path: `${u}/measures/t3/phases`, body: { startPeriod: weekAgo(index), reason: 'Uusi käytäntö' } }),
+    request: (_r, index) => ({ path: `${u}/measures/t3/phases`, body: { startPeriod: phaseWeek(index), reason: 'Uusi käytäntö' } }),
     expect: '401 201 201 404 404 403 404 201',
+  },
+  // Each allowed person changes, then removes, the phase they started in the row above.
+  'PATCH /api/units/{unitId}/measures/{key}/phases/{startPeriod}': {
+    request: (_r, index) => ({ path: `${u}/measures/t3/phases/${phaseWeek(index)}`, body: { reason: 'Uusi käytäntö koko päivän', why: 'Tarkennettu' } }),
+    expect: '401 200 200 404 404 403 404 200',
+  },
+  'DELETE /api/units/{unitId}/measures/{key}/phases/{startPeriod}': {
+    request: (_r, index) => ({ path: `${u}/measures/t3/phases/${phaseWeek(index)}?why=Aloitettu%20turhaan` }),
+    expect: '401 204 204 404 404 403 404 204',
+  },
+  'PUT /api/units/{unitId}/measures/{key}/baseline': {
+    request: (_r, index) => ({ path: `${u}/measures/t3/baseline`, body: { baselineEnd: weekAgo(index) } }),
+    expect: '401 200 200 404 404 403 404 200',
   },
   'GET /api/units/{unitId}/measures/{key}/series': { request: () => ({ path: `${u}/measures/t3/series` }), expect: '401 200 200 404 404 200 404 200' },
   'PUT /api/units/{unitId}/measures/{key}/periods/{period}': {
@@ -190,6 +205,15 @@ const MATRIX: Record<string, Row> = {
   'GET /api/units/{unitId}/entry': { request: () => ({ path: `${u}/entry` }), expect: '401 200 200 404 404 200 404 200' },
   'POST /api/units/{unitId}/entry': {
     request: (_r, index) => ({ path: `${u}/entry`, body: { rows: [{ measureKey: 't3', period: weekAgo(40 + index), value: 5 }] } }),
+    expect: '401 200 200 404 404 403 404 200',
+  },
+  // The figures the row above wrote, left out and counted again.
+  'PUT /api/units/{unitId}/measures/{key}/excluded/{period}': {
+    request: (_r, index) => ({ path: `${u}/measures/t3/excluded/${weekAgo(40 + index)}`, body: { reason: 'Kirjausvirhe' } }),
+    expect: '401 200 200 404 404 403 404 200',
+  },
+  'DELETE /api/units/{unitId}/measures/{key}/excluded/{period}': {
+    request: (_r, index) => ({ path: `${u}/measures/t3/excluded/${weekAgo(40 + index)}` }),
     expect: '401 200 200 404 404 403 404 200',
   },
   'POST /api/units/{unitId}/import': {

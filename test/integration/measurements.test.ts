@@ -133,6 +133,8 @@ describe('measurements through the API', () => {
   });
 
   it("serves a chart's data with phases, and the projection brings the snapshot and the area's status item up to date", async () => {
+    // A phase needs six figures before it (the minimum baseline): six earlier weeks first.
+    for (let n = 9; n >= 4; n--) expect((await send(`${base}/measures/firstContact/periods/${addPeriods(week, -n)}`, supervisor, 'PUT', { numerator: 30, denominator: 40 })).status).toBe(201);
     const phase = await send(`${base}/measures/firstContact/phases`, coach, 'POST', { startPeriod: addPeriods(week, -1), reason: 'Adopted: the nurse calls back the same day' });
     expect(phase.status).toBe(201);
     await t.projection.settled();

@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { defineRoute } from '../openapi-router.js';
 import { UnitMeasureListSchema } from '../../app/measurements/unit-measures.js';
-import { ChartPhaseSchema, NewChartPhaseSchema } from '../../domain/chart-phase.js';
+import { ChartPhaseChangesSchema, ChartPhaseRemovalSchema, ChartPhaseSchema, NewChartPhaseSchema } from '../../domain/chart-phase.js';
+import { ExcludePointSchema, FrozenBaselineSchema } from '../../domain/chart-settings.js';
+import { PeriodSchema } from '../../domain/period.js';
 import { MeasureKeySchema } from '../../domain/measure.js';
 import { NewDefinitionVersionSchema, NewUnitMeasureSchema, UnitMeasureChangesSchema, UnitMeasureSchema } from '../../domain/unit-measure.js';
 import type { ApiDeps } from '../deps.js';
@@ -12,6 +14,8 @@ import { bearerSecurity, newRouter } from '../router.js';
 
 const Params = z.object({ unitId: UnitIdParam });
 const MeasureParams = z.object({ unitId: UnitIdParam, key: MeasureKeySchema.meta({ param: { name: 'key', in: 'path' }, example: 't3' }) });
+const PhaseParams = MeasureParams.extend({ startPeriod: PeriodSchema.meta({ param: { name: 'startPeriod', in: 'path' }, example: '2026-W31' }) });
+const PointParams = MeasureParams.extend({ period: PeriodSchema.meta({ param: { name: 'period', in: 'path' }, example: '2026-W12' }) });
 const common = {
   400: problemResponse('Invalid request; the errors name each field'),
   401: problemResponse('Not signed in'),
@@ -100,6 +104,83 @@ export function unitMeasureRoutes(deps: ApiDeps) {
       async (c) => {
         const { unitId, key } = c.req.valid('param');
         return c.json(await measures.addPhase(c.get('caller'), unitId, key, c.req.valid('json')), 201);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'patch', path: '/api/units/{unitId}/measures/{key}/phases/{startPeriod}', tags: ['Measurements'], security: bearerSecurity,
+        summary: "Change a chart phase's start, reason or cycle, saying why; refused when a phase would be left with too few figures",
+        request: { params: PhaseParams, body: { required: true, content: { 'application/json': { schema: ChartPhaseChangesSchema } } } },
+        responses: {
+          200: json('Changed', ChartPhaseSchema), ...common, 403: manageErrors[403],
+          409: problemResponse('A phase starts at that period already, or a phase would be left with too few figures'),
+          412: problemResponse('Someone else changed the phase first'),
+        },
+      }),
+      async (c) => {
+        const { unitId, key, startPeriod } = c.req.valid('param');
+        return c.json(await measures.changePhase(c.get('caller'), unitId, key, startPeriod, c.req.valid('json')), 200);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'delete', path: '/api/units/{unitId}/measures/{key}/phases/{startPeriod}', tags: ['Measurements'], security: bearerSecurity,
+        summary: 'Remove a chart phase, saying why (kept in the audit trail); the chart joins it to the phase before',
+        request: { params: PhaseParams, query: ChartPhaseRemovalSchema },
+        responses: { 204: { description: 'Removed' }, ...common, 403: manageErrors[403], 412: problemResponse('Someone else changed the phase first') },
+      }),
+      async (c) => {
+        const { unitId, key, startPeriod } = c.req.valid('param');
+        await measures.removePhase(c.get('caller'), unitId, key, startPeriod, c.req.valid('query').why);
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'put', path: '/api/units/{unitId}/measures/{key}/baseline', tags: ['Measurements'], security: bearerSecurity,
+        summary: "Freeze the chart's baseline through a period (limits from its phase's start to it, carried on), or unfreeze it with null",
+        request: { params: MeasureParams, body: { required: true, content: { 'application/json': { schema: FrozenBaselineSchema } } } },
+        responses: {
+          200: json('The measure with its chart settings', UnitMeasureSchema), ...common, 403: manageErrors[403],
+          409: problemResponse('The baseline would have too few figures'), 412: problemResponse('Someone else changed the measure first'),
+        },
+      }),
+      async (c) => {
+        const { unitId, key } = c.req.valid('param');
+        const measure = await measures.freezeBaseline(c.get('caller'), unitId, key, c.req.valid('json'));
+        c.header('ETag', `"${measure.version}"`);
+        return c.json(measure, 200);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'put', path: '/api/units/{unitId}/measures/{key}/excluded/{period}', tags: ['Measurements'], security: bearerSecurity,
+        summary: "Leave a figure out of the chart's centre line, limits and runs, with the reason shown beside it",
+        request: { params: PointParams, body: { required: true, content: { 'application/json': { schema: ExcludePointSchema } } } },
+        responses: {
+          200: json('The measure with its chart settings', UnitMeasureSchema), ...common, 403: manageErrors[403],
+          409: problemResponse('The chart leaves out as many figures as it may'), 412: problemResponse('Someone else changed the measure first'),
+        },
+      }),
+      async (c) => {
+        const { unitId, key, period } = c.req.valid('param');
+        const measure = await measures.excludePoint(c.get('caller'), unitId, key, period, c.req.valid('json'));
+        c.header('ETag', `"${measure.version}"`);
+        return c.json(measure, 200);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'delete', path: '/api/units/{unitId}/measures/{key}/excluded/{period}', tags: ['Measurements'], security: bearerSecurity,
+        summary: 'Count a left-out figure in the chart again',
+        request: { params: PointParams },
+        responses: { 200: json('The measure with its chart settings', UnitMeasureSchema), ...common, 403: manageErrors[403], 412: problemResponse('Someone else changed the measure first') },
+      }),
+      async (c) => {
+        const { unitId, key, period } = c.req.valid('param');
+        const measure = await measures.includePoint(c.get('caller'), unitId, key, period);
+        c.header('ETag', `"${measure.version}"`);
+        return c.json(measure, 200);
       },
     );
 }

@@ -8,6 +8,7 @@ import { MeasurementSchema } from '../../domain/measurement.js';
 import { PeriodSchema, addPeriods, comparePeriods, periodFrequency, periodOf } from '../../domain/period.js';
 import { duePeriod } from '../../domain/round-schedule.js';
 import { SeriesAnalysisSchema, analyseSeries } from '../../domain/series-analysis.js';
+import { judgePrediction } from '../../domain/study-verdict.js';
 import { MeasureFieldsSchema, UnitMeasureSchema, versionAt } from '../../domain/unit-measure.js';
 import type { MeasurementRepository } from '../../store/measurement-repository.js';
 import { allowedUnit, type UnitAccess } from '../access.js';
@@ -18,8 +19,11 @@ import { tracked } from './tracked-measure.js';
 /** How far back a chart reaches unless asked: two years. */
 const DEFAULT_SPAN = { weekly: 104, monthly: 24 } as const;
 
-const CycleMarkerViewSchema = CycleMarkerSchema.pick({ cycleId: true, title: true, phase: true, doStart: true, decision: true }).extend({
+const CycleMarkerViewSchema = CycleMarkerSchema.pick({ cycleId: true, title: true, phase: true, doStart: true, doEnd: true, decision: true, prediction: true }).extend({
   doStartPeriod: PeriodSchema.nullable(),
+  doEndPeriod: PeriodSchema.nullable(),
+  /** The study verdict on the prediction: kept with the Act decision, else judged now; null before the Do start. */
+  verdict: CycleMarkerSchema.shape.verdict.unwrap().unwrap().extend({ decided: z.boolean() }).nullable(),
 });
 
 export const SeriesViewSchema = z
@@ -29,7 +33,8 @@ export const SeriesViewSchema = z
     phases: z.array(ChartPhaseSchema),
     /** PDSA cycles whose predictions name this measure: markers on the time axis. */
     cycleMarkers: z.array(CycleMarkerViewSchema),
-    can: z.object({ writeFigures: z.boolean(), addPhase: z.boolean() }),
+    /** `changeChart`: change or remove phases, freeze the baseline, leave figures out. */
+    can: z.object({ writeFigures: z.boolean(), addPhase: z.boolean(), changeChart: z.boolean() }),
   })
   .meta({ id: 'SeriesView' });
 export type SeriesView = z.infer<typeof SeriesViewSchema>;
@@ -81,16 +86,47 @@ export function seriesQueries(deps: Deps) {
       const first = figures[0]?.period;
       const start = query.from ?? (first && comparePeriods(first, from) > 0 ? first : from);
       const analysis = analyseSeries({ measure, measurements: figures, phases, from: figures.length > 0 ? start : undefined, to: figures.length > 0 ? end : undefined });
-      const cycleMarkers = stored.markers.map((marker) => ({
-        cycleId: marker.cycleId,
-        title: marker.title,
-        phase: marker.phase,
-        doStart: marker.doStart,
-        doStartPeriod: marker.doStart ? periodOf(measure.frequency, helsinkiInstant(marker.doStart)) : null,
-        decision: marker.decision,
-      }));
+      const periodAt = (date: string | null) => (date ? periodOf(measure.frequency, helsinkiInstant(date)) : null);
+      const cycleMarkers = stored.markers.map((marker) => {
+        const doStartPeriod = periodAt(marker.doStart);
+        const doEndPeriod = periodAt(marker.doEnd);
+        // Until the decision keeps it, a verdict is judged on read, so late figures count at once (decision 16).
+        const judged =
+          !marker.verdict && marker.prediction && doStartPeriod
+            ? judgePrediction({
+                measure,
+                figures: stored.figures,
+                phases,
+                question: {
+                  question: '',
+                  prediction: '',
+                  measureKey: key,
+                  ...(marker.prediction.direction ? { expectedDirection: marker.prediction.direction } : {}),
+                  ...(marker.prediction.value !== null ? { expectedValue: marker.prediction.value } : {}),
+                },
+                questionIndex: marker.prediction.questionIndex,
+                doStartPeriod,
+                doEndPeriod,
+              })
+            : null;
+        const verdict = marker.verdict
+          ? { ...marker.verdict, decided: true }
+          : judged && { outcome: judged.outcome, reason: judged.reason, text: judged.text, decided: false };
+        return {
+          cycleId: marker.cycleId,
+          title: marker.title,
+          phase: marker.phase,
+          doStart: marker.doStart,
+          doEnd: marker.doEnd,
+          doStartPeriod,
+          doEndPeriod,
+          decision: marker.decision,
+          prediction: marker.prediction,
+          verdict,
+        };
+      });
       const can = unitPermissions(caller.principal, unit);
-      return { measure, analysis, phases, cycleMarkers, can: { writeFigures: can.writeFigures, addPhase: can.writeFigures } };
+      return { measure, analysis, phases, cycleMarkers, can: { writeFigures: can.writeFigures, addPhase: can.writeFigures, changeChart: can.writeFigures } };
     },
 
     /** The period form: the unit's due measures with their last figures; without a period, each measure's due period. */

@@ -1,7 +1,16 @@
 import * as z from 'zod';
 import { unitPermissions } from '../../domain/access-policy.js';
 import { CatalogueUpdateSchema, catalogueUpdateFor } from '../../domain/catalogue-version.js';
-import { type ChartPhase, type NewChartPhase } from '../../domain/chart-phase.js';
+import {
+  MIN_PHASE_FIGURES,
+  shortBaselineOf,
+  shortPhaseOf,
+  type ChartPhase,
+  type ChartPhaseChanges,
+  type NewChartPhase,
+  type ShortPhase,
+} from '../../domain/chart-phase.js';
+import { MAX_EXCLUDED_POINTS, NO_CHART_SETTINGS, type ChartSettings, type ExcludePoint, type FrozenBaseline } from '../../domain/chart-settings.js';
 import { isFuturePeriod, periodFrequency } from '../../domain/period.js';
 import { duePeriod } from '../../domain/round-schedule.js';
 import { MAX_TRACKED_MEASURES } from '../../domain/measure.js';
@@ -20,7 +29,7 @@ import type { MeasureCatalogueRepository } from '../../store/measure-catalogue-r
 import type { MeasurementRepository } from '../../store/measurement-repository.js';
 import type { UnitAccess } from '../access.js';
 import { personActor, type Caller } from '../caller.js';
-import { ConflictError, invalidField } from '../errors.js';
+import { ConflictError, NotFoundError, invalidField } from '../errors.js';
 import { checkVersion } from '../versions.js';
 import type { TrackedMeasure } from './tracked-measure.js';
 
@@ -34,15 +43,42 @@ export const UnitMeasureListSchema = z
 type Deps = {
   unitFor: UnitAccess;
   trackedMeasure: TrackedMeasure;
-  measurements: Pick<MeasurementRepository, 'listUnitMeasures' | 'writeUnitMeasure' | 'listSeries' | 'listPhases' | 'createPhase'>;
+  measurements: Pick<MeasurementRepository, 'listUnitMeasures' | 'writeUnitMeasure' | 'listSeries' | 'listPhases' | 'createPhase' | 'changePhase'>;
   catalogue: Pick<MeasureCatalogueRepository, 'listCurrent'>;
   cycles: Pick<CycleRepository, 'getCycle'>;
 };
 
 const periodExample = (frequency: UnitMeasure['frequency']) => (frequency === 'weekly' ? 'week such as 2026-W47' : 'month such as 2026-11');
 
-/** Which measures a unit tracks, their targets and definition versions, and its charts' phases. */
+/** A phase left with too few figures for its centre line and limits: said, not written (issue: phases are governed). */
+function tooShort(short: ShortPhase, code: 'phase.tooFewFigures' | 'chart.baselineTooShort'): ConflictError {
+  const where = `${short.start ?? 'the first figure'} to before ${short.end}`;
+  return new ConflictError(`The phase from ${where} would have ${short.figures} figures; a centre line and limits need at least ${MIN_PHASE_FIGURES}.`, {
+    code,
+    params: { start: short.start ?? '', end: short.end, figures: short.figures, min: MIN_PHASE_FIGURES },
+  });
+}
+
+const settingsOf = (measure: UnitMeasure): ChartSettings => measure.chartSettings ?? NO_CHART_SETTINGS;
+
+/** Which measures a unit tracks, their targets and definition versions, and its charts' phases and settings. */
 export function unitMeasures(deps: Deps) {
+  async function phaseOf(caller: Caller, unitId: string, key: string, startPeriod: string) {
+    const unit = await deps.unitFor(caller, unitId, 'measurement:write');
+    const measure = await deps.trackedMeasure(unit.id, key);
+    const phases = await deps.measurements.listPhases(unit.id, key);
+    const before = phases.find((p) => p.startPeriod === startPeriod);
+    if (!before) throw new NotFoundError(`The chart of ${key} has no phase starting at ${startPeriod}.`, { code: 'phase.notFound', params: { startPeriod } });
+    return { unit, measure, phases, before };
+  }
+
+  /** The settings are the tracked measure's: written with its audit entry, and the projection rebuilds the series' snapshot. */
+  async function writeSettings(caller: Caller, before: UnitMeasure, chartSettings: ChartSettings, action: string): Promise<UnitMeasure> {
+    const after: UnitMeasure = { ...before, chartSettings, updatedAt: new Date().toISOString(), version: before.version + 1 };
+    await deps.measurements.writeUnitMeasure(before, after, action, personActor(caller.person));
+    return after;
+  }
+
   return {
     async list(caller: Caller, unitId: string) {
       const unit = await deps.unitFor(caller, unitId);
@@ -160,9 +196,79 @@ export function unitMeasures(deps: Deps) {
       }
       if (isFuturePeriod(input.startPeriod, new Date())) throw invalidField('body.startPeriod', 'a past or the current period');
       if (input.cycleId && !(await deps.cycles.getCycle(unit.id, input.cycleId))) throw invalidField('body.cycleId', `a cycle of unit ${unit.id}`);
+      const [figures, phases] = await Promise.all([deps.measurements.listSeries(unit.id, key), deps.measurements.listPhases(unit.id, key)]);
+      const short = shortPhaseOf(measure, figures, [...phases, input], [input.startPeriod]);
+      if (short) throw tooShort(short, 'phase.tooFewFigures');
       const phase: ChartPhase = { unitId: unit.id, measureKey: key, ...input, createdBy: personActor(caller.person), createdAt: new Date().toISOString(), version: 1 };
       await deps.measurements.createPhase(phase);
       return phase;
+    },
+
+    /** A phase's start, reason or cycle changed, with why; a new start may not leave a phase too short. */
+    async changePhase(caller: Caller, unitId: string, key: string, startPeriod: string, changes: ChartPhaseChanges): Promise<ChartPhase> {
+      const { unit, measure, phases, before } = await phaseOf(caller, unitId, key, startPeriod);
+      const start = changes.startPeriod ?? before.startPeriod;
+      if (periodFrequency(start) !== measure.frequency) throw invalidField('body.startPeriod', `a ${periodExample(measure.frequency)}, the measure's frequency`);
+      if (isFuturePeriod(start, new Date())) throw invalidField('body.startPeriod', 'a past or the current period');
+      const others = phases.filter((p) => p.startPeriod !== before.startPeriod);
+      if (others.some((p) => p.startPeriod === start)) {
+        throw new ConflictError(`A phase starts at ${start} already.`, { code: 'exists', params: { startPeriod: start } });
+      }
+      const cycleId = changes.cycleId === undefined ? before.cycleId : changes.cycleId;
+      if (cycleId && cycleId !== before.cycleId && !(await deps.cycles.getCycle(unit.id, cycleId))) throw invalidField('body.cycleId', `a cycle of unit ${unit.id}`);
+      const after: ChartPhase = { ...before, startPeriod: start, reason: changes.reason ?? before.reason, cycleId, version: before.version + 1 };
+      if (start !== before.startPeriod) {
+        const short = shortPhaseOf(measure, await deps.measurements.listSeries(unit.id, key), [...others, after], [start]);
+        if (short) throw tooShort(short, 'phase.tooFewFigures');
+      }
+      await deps.measurements.changePhase(before, after, changes.why, personActor(caller.person), new Date().toISOString());
+      return after;
+    },
+
+    /** Removes a phase (the chart joins it to the one before); the reason stays in the audit trail with what the phase was. */
+    async removePhase(caller: Caller, unitId: string, key: string, startPeriod: string, why: string): Promise<void> {
+      const { before } = await phaseOf(caller, unitId, key, startPeriod);
+      await deps.measurements.changePhase(before, null, why, personActor(caller.person), new Date().toISOString());
+    },
+
+    /** Freezes the chart's baseline through a period (null: the limits follow every figure again). */
+    async freezeBaseline(caller: Caller, unitId: string, key: string, input: FrozenBaseline): Promise<UnitMeasure> {
+      const unit = await deps.unitFor(caller, unitId, 'measurement:write');
+      const measure = await deps.trackedMeasure(unit.id, key);
+      const end = input.baselineEnd;
+      if (end) {
+        if (periodFrequency(end) !== measure.frequency) throw invalidField('body.baselineEnd', `a ${periodExample(measure.frequency)}, the measure's frequency`);
+        if (isFuturePeriod(end, new Date())) throw invalidField('body.baselineEnd', 'a past or the current period');
+        const [figures, phases] = await Promise.all([deps.measurements.listSeries(unit.id, key), deps.measurements.listPhases(unit.id, key)]);
+        const short = shortBaselineOf(measure, figures, phases, end);
+        if (short) throw tooShort(short, 'chart.baselineTooShort');
+      }
+      return writeSettings(caller, measure, { ...settingsOf(measure), baselineEnd: end }, end ? 'freezeBaseline' : 'unfreezeBaseline');
+    },
+
+    /** Leaves one figure out of the chart's centre line, limits and runs, with the reason shown beside it. */
+    async excludePoint(caller: Caller, unitId: string, key: string, period: string, input: ExcludePoint): Promise<UnitMeasure> {
+      const unit = await deps.unitFor(caller, unitId, 'measurement:write');
+      const measure = await deps.trackedMeasure(unit.id, key);
+      if (periodFrequency(period) !== measure.frequency) throw invalidField('path.period', `a ${periodExample(measure.frequency)}, the measure's frequency`);
+      const figures = await deps.measurements.listSeries(unit.id, key, { from: period, to: period });
+      if (figures.length === 0) throw invalidField('path.period', 'a period with a figure: only a figure can be left out');
+      const settings = settingsOf(measure);
+      const others = settings.excluded.filter((e) => e.period !== period);
+      if (others.length >= MAX_EXCLUDED_POINTS) {
+        throw new ConflictError(`A chart can leave out at most ${MAX_EXCLUDED_POINTS} figures.`, { code: 'chart.tooManyExcluded', params: { max: MAX_EXCLUDED_POINTS } });
+      }
+      const excluded = [...others, { period, reason: input.reason }].sort((a, b) => a.period.localeCompare(b.period));
+      return writeSettings(caller, measure, { ...settings, excluded }, 'excludePoint');
+    },
+
+    /** Counts a left-out figure again; a figure that counts already is left as it is. */
+    async includePoint(caller: Caller, unitId: string, key: string, period: string): Promise<UnitMeasure> {
+      const unit = await deps.unitFor(caller, unitId, 'measurement:write');
+      const measure = await deps.trackedMeasure(unit.id, key);
+      const settings = settingsOf(measure);
+      if (!settings.excluded.some((e) => e.period === period)) return measure;
+      return writeSettings(caller, measure, { ...settings, excluded: settings.excluded.filter((e) => e.period !== period) }, 'includePoint');
     },
   };
 }

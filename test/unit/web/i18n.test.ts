@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import chartEn from '../../../web/src/i18n/chart.en.json';
+import chartFi from '../../../web/src/i18n/chart.fi.json';
+import chartSv from '../../../web/src/i18n/chart.sv.json';
 import en from '../../../web/src/i18n/en.json';
 import fi from '../../../web/src/i18n/fi.json';
 import leadershipEn from '../../../web/src/i18n/leadership.en.json';
@@ -24,7 +27,11 @@ function leaves(tree: object, prefix = ''): Map<string, unknown> {
 }
 
 /** The app merges each language's files into one set of texts (web/src/i18n/index.ts). */
-const files = { fi: [fi, measuresFi, leadershipFi, learningFi], sv: [sv, measuresSv, leadershipSv, learningSv], en: [en, measuresEn, leadershipEn, learningEn] };
+const files = {
+  fi: [fi, measuresFi, leadershipFi, learningFi, chartFi],
+  sv: [sv, measuresSv, leadershipSv, learningSv, chartSv],
+  en: [en, measuresEn, leadershipEn, learningEn, chartEn],
+};
 const merged = (parts: object[]): object => Object.assign({}, ...parts);
 
 describe('web translations', () => {

@@ -48,8 +48,14 @@ function view(): SeriesView {
     measure: t3,
     analysis: analyseSeries({ measure: t3, measurements, phases }),
     phases,
-    cycleMarkers: [{ cycleId: 'callback-1', title: 'Takaisinsoitto samana päivänä', phase: 'adopted', doStart: '2026-07-20', doStartPeriod: '2026-W30', decision: 'adopt' }],
-    can: { writeFigures: true, addPhase: true },
+    cycleMarkers: [
+      {
+        cycleId: 'callback-1', title: 'Takaisinsoitto samana päivänä', phase: 'adopted', doStart: '2026-07-20', doEnd: '2026-08-16', doStartPeriod: '2026-W30', doEndPeriod: '2026-W33',
+        decision: 'adopt', prediction: { questionIndex: 0, direction: 'decrease', value: 7 },
+        verdict: { outcome: 'met', reason: 'signalAndLevel', text: { fi: 'Ennuste toteutui: T3 laski 14 → 5,5 vrk', sv: 'x', en: 'x' }, decided: true },
+      },
+    ],
+    can: { writeFigures: true, addPhase: true, changeChart: true },
   };
 }
 
@@ -73,11 +79,29 @@ describe('SeriesChart', () => {
 
   it('numbers the cycles on the chart as in the list under it and draws a Do start after the last figure at the edge', () => {
     const v = view();
-    v.cycleMarkers.push({ cycleId: 'next', title: 'Soitto jo aamupäivällä', phase: 'doing', doStart: '2026-10-12', doStartPeriod: '2026-W42', decision: null });
+    v.cycleMarkers.push({
+      cycleId: 'next', title: 'Soitto jo aamupäivällä', phase: 'doing', doStart: '2026-10-12', doEnd: null, doStartPeriod: '2026-W42', doEndPeriod: null,
+      decision: null, prediction: null, verdict: null,
+    });
     const html = renderToStaticMarkup(createElement(chart.SeriesChart, { view: v, name: 'T3', unitLabel: 'vrk' }));
     const numbers = [...html.matchAll(/<g class="series-chart__marker">.*?<\/title>(\d+)<\/text>/g)].map((m) => m[1]);
     expect(numbers).toEqual(['1', '2']);
     expect(html).toMatch(/<ol class="chart-summary__list"><li>Takaisinsoitto samana päivänä.*?<\/li><li>Soitto jo aamupäivällä/);
+  });
+
+  it("draws a figure left out hollow with its reason, the cycle's prediction with its verdict, and the MR chart with its table", () => {
+    const v = view();
+    const left = v.analysis.points[12]!;
+    v.analysis = { ...v.analysis, points: v.analysis.points.map((p, i) => (i === 12 ? { ...p, excluded: 'Kirjausvirhe' } : p)) };
+    const html = renderToStaticMarkup(createElement(chart.SeriesChart, { view: v, name: 'T3', unitLabel: 'vrk' }));
+    expect(html).toMatch(/class="series-chart__point series-chart__point--excluded"[^>]*><title>vk 13: 40 vrk – jätetty pois laskuista: Kirjausvirhe<\/title>/);
+    expect(html).toContain(`<td>Jätetty pois laskuista: Kirjausvirhe</td>`);
+    expect(left.period).toBe('2026-W13');
+    // The prediction of 7 days over the Do weeks, with its verdict on the chart and in the list of cycles.
+    expect(html).toMatch(/<g class="series-chart__prediction"><line class="series-chart__prediction-line"[^>]*><\/line><text[^>]*>1: Ennuste: 7 vrk – Toteutui<\/text>/);
+    expect(html).toContain('<strong>Toteutui</strong>: Ennuste toteutui: T3 laski 14 → 5,5 vrk');
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-label="MR-kortti: T3, peräkkäisten lukujen erotukset vk 2–vk 40\. Keskiviiva [\d,]+ vrk, yläraja [\d,]+ vrk\./);
+    expect(html).toContain('Peräkkäisten lukujen erotukset (vrk)');
   });
 
   it('reads a count chart from zero', () => {

@@ -92,6 +92,50 @@ export function useCreatePhase(unitId: string, key: string) {
   });
 }
 
+export type ChartPhaseChanges = NonNullable<Parameters<(typeof measureRoute.phases)[':startPeriod']['$patch']>[0]>['json'];
+
+/** A phase's start, reason or cycle changed, with why. */
+export function useChangePhase(unitId: string, key: string) {
+  const done = useInvalidateFigures(unitId);
+  return useMutation({
+    mutationFn: ({ startPeriod, json }: { startPeriod: string; json: ChartPhaseChanges }) =>
+      call(() => measureRoute.phases[':startPeriod'].$patch({ param: { unitId, key, startPeriod }, json }, { headers: languageHeader() })),
+    onSuccess: done,
+  });
+}
+
+/** Removes a phase; the reason stays in the audit trail. */
+export function useRemovePhase(unitId: string, key: string) {
+  const done = useInvalidateFigures(unitId);
+  return useMutation({
+    mutationFn: async ({ startPeriod, why }: { startPeriod: string; why: string }) => {
+      await callForResponse(() => measureRoute.phases[':startPeriod'].$delete({ param: { unitId, key, startPeriod }, query: { why } }, { headers: languageHeader() }));
+    },
+    onSuccess: done,
+  });
+}
+
+/** Freezes the chart's baseline through a period, or unfreezes it (null). */
+export function useFreezeBaseline(unitId: string, key: string) {
+  const done = useInvalidateFigures(unitId);
+  return useMutation({
+    mutationFn: (baselineEnd: string | null) => call(() => measureRoute.baseline.$put({ param: { unitId, key }, json: { baselineEnd } }, { headers: languageHeader() })),
+    onSuccess: done,
+  });
+}
+
+/** Leaves a figure out of the chart with a reason, or (reason null) counts it again. */
+export function useExcludePoint(unitId: string, key: string) {
+  const done = useInvalidateFigures(unitId);
+  return useMutation({
+    mutationFn: ({ period, reason }: { period: string; reason: string | null }) =>
+      reason === null
+        ? call(() => measureRoute.excluded[':period'].$delete({ param: { unitId, key, period } }, { headers: languageHeader() }))
+        : call(() => measureRoute.excluded[':period'].$put({ param: { unitId, key, period }, json: { reason } }, { headers: languageHeader() })),
+    onSuccess: done,
+  });
+}
+
 /**
  * Sends the file's bytes as they are (text/csv): the API tells UTF-8 from Excel's Windows-1252,
  * which reading the file as text here would garble. `dryRun` previews every row's result without writing.

@@ -1,6 +1,7 @@
 import 'i18next';
 import type admin from './admin.fi.json';
 import type catalogue from './catalogue.fi.json';
+import type chart from './chart.fi.json';
 import type fi from './fi.json';
 import type leadership from './leadership.fi.json';
 import type learning from './learning.fi.json';
@@ -11,6 +12,6 @@ import type measures from './measures.fi.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof fi & typeof measures & typeof leadership & typeof learning & typeof admin & typeof catalogue };
+    resources: { translation: typeof fi & typeof measures & typeof leadership & typeof learning & typeof admin & typeof catalogue & typeof chart };
   }
 }

@@ -6,6 +6,9 @@ import adminSv from './admin.sv.json';
 import catalogueEn from './catalogue.en.json';
 import catalogueFi from './catalogue.fi.json';
 import catalogueSv from './catalogue.sv.json';
+import chartEn from './chart.en.json';
+import chartFi from './chart.fi.json';
+import chartSv from './chart.sv.json';
 import en from './en.json';
 import fi from './fi.json';
 import learningEn from './learning.en.json';
@@ -66,9 +69,9 @@ i18next.on('languageChanged', (language) => {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    fi: { translation: { ...fi, ...measuresFi, ...leadershipFi, ...learningFi, ...adminFi, ...catalogueFi } },
-    sv: { translation: { ...sv, ...measuresSv, ...leadershipSv, ...learningSv, ...adminSv, ...catalogueSv } },
-    en: { translation: { ...en, ...measuresEn, ...leadershipEn, ...learningEn, ...adminEn, ...catalogueEn } },
+    fi: { translation: { ...fi, ...measuresFi, ...leadershipFi, ...learningFi, ...adminFi, ...catalogueFi, ...chartFi } },
+    sv: { translation: { ...sv, ...measuresSv, ...leadershipSv, ...learningSv, ...adminSv, ...catalogueSv, ...chartSv } },
+    en: { translation: { ...en, ...measuresEn, ...leadershipEn, ...learningEn, ...adminEn, ...catalogueEn, ...chartEn } },
   },
   lng: rememberedLocale() ?? 'fi',
   fallbackLng: 'fi',

@@ -21,6 +21,12 @@ export function ChartSummary({ view, unitLabel, cycleHref }: { view: SeriesView;
     return point ? format.period(point.period) : period;
   };
   const latest = [...analysis.points].reverse().find((p) => p.y !== null);
+  const predictionText = (prediction: NonNullable<SeriesView['cycleMarkers'][number]['prediction']>) =>
+    prediction.value !== null
+      ? t('chartTools.prediction.value', { value: number(prediction.value) })
+      : prediction.direction
+        ? t(`chartTools.prediction.${prediction.direction}`)
+        : t('chartTools.prediction.none');
 
   return (
     <section className="chart-summary" aria-labelledby={headingId}>
@@ -40,6 +46,7 @@ export function ChartSummary({ view, unitLabel, cycleHref }: { view: SeriesView;
         {latest?.cl != null && ` ${t('chart.summary.centre', { value: number(latest.cl) })}`}
         {analysis.target !== null && ` ${t('chart.summary.target', { value: number(analysis.target) })}`}
         {` ${t(`chart.summary.better.${analysis.better}`)}`}
+        {analysis.baselineEnd && ` ${t('chartTools.frozen', { period: labelOf(analysis.baselineEnd) })}`}
       </p>
       {analysis.explanations.length > 0 ? (
         <>
@@ -79,6 +86,15 @@ export function ChartSummary({ view, unitLabel, cycleHref }: { view: SeriesView;
                 {t(`phases.${marker.phase as CyclePhase}`, { defaultValue: marker.phase })}
                 {marker.doStartPeriod && `; ${t('chart.summary.doStart', { period: labelOf(marker.doStartPeriod) })}`}
                 {marker.decision && `; ${t(`decisions.${marker.decision}`)}`}
+                {marker.prediction && `. ${predictionText(marker.prediction)}`}
+                {marker.verdict && (
+                  <>
+                    {'. '}
+                    <strong>{t(`chartTools.verdict.${marker.verdict.outcome}`)}</strong>
+                    {`: ${marker.verdict.text[locale]}`}
+                    {!marker.verdict.decided && ` (${t('chartTools.verdict.open')})`}
+                  </>
+                )}
               </li>
             ))}
           </ol>
@@ -106,6 +122,7 @@ export function ChartTable({ analysis, unitLabel }: { analysis: SeriesAnalysis; 
   const ratio = analysis.chart === 'p' || analysis.chart === 'u';
   const value = (v: number | null) => (v === null ? '–' : format.number(v, { maximumFractionDigits: 2 }));
   const words = { above: t('chart.table.aboveUpper'), below: t('chart.table.belowLower'), runs: t('chart.table.runs') };
+  const excluded = analysis.points.some((p) => p.excluded !== null);
 
   return (
     <details className="chart-table">
@@ -125,6 +142,7 @@ export function ChartTable({ analysis, unitLabel }: { analysis: SeriesAnalysis; 
               {controlled && <th scope="col">{t('chart.table.lower')}</th>}
               {controlled && <th scope="col">{t('chart.table.upper')}</th>}
               <th scope="col">{t('chart.table.signal')}</th>
+              {excluded && <th scope="col">{t('chartTools.excludedColumn')}</th>}
               <th scope="col">{t('chart.table.note')}</th>
             </tr>
           </thead>
@@ -139,6 +157,7 @@ export function ChartTable({ analysis, unitLabel }: { analysis: SeriesAnalysis; 
                 {controlled && <td>{value(p.lcl)}</td>}
                 {controlled && <td>{value(p.ucl)}</td>}
                 <td>{signalText(p, words) || '–'}</td>
+                {excluded && <td>{p.excluded === null ? '' : t('chartTools.excludedCell', { reason: p.excluded })}</td>}
                 <td>{p.note}</td>
               </tr>
             ))}

@@ -4,6 +4,7 @@ import type { SeriesPoint, SeriesView } from '../../api/measurements.js';
 import { currentLocale } from '../../i18n/index.js';
 import { useFormat } from '../../i18n/format.js';
 import { ChartSummary, ChartTable } from './ChartText.js';
+import { MovingRangeChart } from './MovingRangeChart.js';
 import { beside, extent, labelledIndices, linearScale, niceTicks, placeLabels, staggerRows, truncate } from './scale.js';
 import { withUnit } from './units.js';
 import '../../styles/measures.css';
@@ -55,7 +56,8 @@ export function SeriesChart({ view, name, unitLabel, cycleHref }: SeriesChartPro
   const plot = { left: MARGIN.left, right: WIDTH - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom };
   // Counts and proportions are read from zero: an axis starting at 20 makes a small change look large.
   const fromZero = analysis.chart === 'c' || analysis.chart === 'p' || analysis.chart === 'u';
-  const range = extent([...points.flatMap((p) => [p.y, p.cl, p.lcl, p.ucl]), analysis.target, fromZero ? 0 : null]) ?? [0, 1];
+  const predicted = view.cycleMarkers.map((m) => m.prediction?.value ?? null);
+  const range = extent([...points.flatMap((p) => [p.y, p.cl, p.lcl, p.ucl]), analysis.target, ...predicted, fromZero ? 0 : null]) ?? [0, 1];
   const { ticks, domain } = niceTicks(range[0], range[1], 6);
   const y = linearScale(domain, [plot.bottom, plot.top]);
   const slot = (plot.right - plot.left) / Math.max(1, points.length);
@@ -97,6 +99,21 @@ export function SeriesChart({ view, name, unitLabel, cycleHref }: SeriesChartPro
     return [{ ...marker, number: n + 1, x: at }];
   });
   const markerRows = staggerRows(markers.map((m) => m.x), 18);
+  // A predicted value is a dashed line over the cycle's Do period (to the last figure while Do runs),
+  // labelled with its verdict; the same is said in the list of cycles under the chart.
+  const predictions = markers.flatMap((marker) => {
+    const value = marker.prediction?.value ?? null;
+    if (value === null || !last) return [];
+    const end = marker.doEndPeriod && marker.doEndPeriod < last.period ? marker.doEndPeriod : last.period;
+    const endIndex = indexOf.get(end);
+    const x1 = endIndex !== undefined ? x(endIndex) + half : plot.right;
+    if (x1 <= marker.x) return [];
+    const label = [`${marker.number}:`, t('chartTools.prediction.value', { value: withUnit(number(value), unitLabel) }), marker.verdict ? `– ${t(`chartTools.verdict.${marker.verdict.outcome}`)}` : '']
+      .filter(Boolean)
+      .join(' ');
+    return [{ cycleId: marker.cycleId, x0: marker.x, x1, y: y(value), label }];
+  });
+  const hasExcluded = points.some((p) => p.excluded !== null && p.y !== null);
   const phaseLabels = placeLabels(phaseStarts.map((p) => p.x), [plot.left, plot.right]);
   const targetLabelY = analysis.target === null ? 0 : beside(y(analysis.target), [last?.ucl, last?.lcl, last?.cl].flatMap((v) => (v == null ? [] : [y(v)])));
 
@@ -169,11 +186,26 @@ export function SeriesChart({ view, name, unitLabel, cycleHref }: SeriesChartPro
             <path className="series-chart__centre" d={stepPath(points, (p) => p.cl, x, y, half)} />
             <path className="series-chart__line" d={valuePath} />
 
+            {predictions.map((line) => (
+              <g key={line.cycleId} className="series-chart__prediction">
+                <line className="series-chart__prediction-line" x1={line.x0} x2={line.x1} y1={line.y} y2={line.y} />
+                <text x={line.x0 + 4} y={line.y - 6}>
+                  {line.label}
+                </text>
+              </g>
+            ))}
             {points.map((p, i) => {
               if (p.y === null) return null;
               const cx = x(i);
               const cy = y(p.y);
               const title = `${p.label[locale]}: ${withUnit(number(p.y), unitLabel)}`;
+              if (p.excluded !== null) {
+                return (
+                  <circle key={p.period} className="series-chart__point series-chart__point--excluded" cx={cx} cy={cy} r={4.5}>
+                    <title>{t('chartTools.excludedTitle', { period: p.label[locale], value: withUnit(number(p.y), unitLabel), reason: p.excluded })}</title>
+                  </circle>
+                );
+              }
               if (p.sigmaSignal) {
                 return (
                   <path key={p.period} className="series-chart__point series-chart__point--sigma" d={`M${cx} ${cy - 7}L${cx + 7} ${cy}L${cx} ${cy + 7}L${cx - 7} ${cy}Z`}>
@@ -197,19 +229,30 @@ export function SeriesChart({ view, name, unitLabel, cycleHref }: SeriesChartPro
           </g>
         </svg>
       </div>
-      <ChartLegend controlled={controlled} target={analysis.target !== null} phases={phaseStarts.length > 0} cycles={markers.length > 0} />
+      <ChartLegend
+        controlled={controlled}
+        target={analysis.target !== null}
+        phases={phaseStarts.length > 0}
+        cycles={markers.length > 0}
+        excluded={hasExcluded}
+        prediction={predictions.length > 0}
+      />
       <ChartSummary view={view} unitLabel={unitLabel} cycleHref={cycleHref} />
       <ChartTable analysis={analysis} unitLabel={unitLabel} />
+      {analysis.movingRanges && <MovingRangeChart analysis={analysis} ranges={analysis.movingRanges} name={name} unitLabel={unitLabel} />}
     </div>
   );
 }
 
-type LegendKey = 'value' | 'centre' | 'limits' | 'target' | 'sigma' | 'runs' | 'phase' | 'cycle';
+type LegendKey = 'value' | 'centre' | 'limits' | 'target' | 'sigma' | 'runs' | 'phase' | 'cycle' | 'excluded' | 'prediction';
+type LegendShown = Record<'controlled' | 'target' | 'phases' | 'cycles' | 'excluded' | 'prediction', boolean>;
 
 /** What each line and mark means, with the same shapes as in the chart. */
-function ChartLegend({ controlled, target, phases, cycles }: { controlled: boolean; target: boolean; phases: boolean; cycles: boolean }) {
+function ChartLegend({ controlled, target, phases, cycles, excluded, prediction }: LegendShown) {
   const { t } = useTranslation();
-  const shown: Record<LegendKey, boolean> = { value: true, centre: true, limits: controlled, target, sigma: controlled, runs: true, phase: phases, cycle: cycles };
+  const shown: Record<LegendKey, boolean> = {
+    value: true, centre: true, limits: controlled, target, sigma: controlled, runs: true, phase: phases, cycle: cycles, excluded, prediction,
+  };
   const swatches: Record<LegendKey, ReactNode> = {
     value: (
       <>
@@ -224,7 +267,11 @@ function ChartLegend({ controlled, target, phases, cycles }: { controlled: boole
     runs: <rect className="series-chart__point series-chart__point--runs" x="9.5" y="3.5" width="9" height="9" />,
     phase: <line className="series-chart__phase-line" x1="14" x2="14" y1="0" y2="16" />,
     cycle: <line className="series-chart__marker-line" x1="14" x2="14" y1="0" y2="16" />,
+    excluded: <circle className="series-chart__point series-chart__point--excluded" cx="14" cy="8" r="4.5" />,
+    prediction: <line className="series-chart__prediction-line" x1="0" x2="28" y1="8" y2="8" />,
   };
+  const label = (key: LegendKey) =>
+    key === 'excluded' ? t('chartTools.excludedLegend') : key === 'prediction' ? t('chartTools.predictionLegend') : t(`chart.legend.${key}`);
   return (
     <ul className="series-chart__legend" aria-label={t('chart.legend.title')}>
       {(Object.keys(shown) as LegendKey[])
@@ -234,7 +281,7 @@ function ChartLegend({ controlled, target, phases, cycles }: { controlled: boole
             <svg className="series-chart__swatch" viewBox="0 0 28 16" aria-hidden="true" focusable="false">
               {swatches[key]}
             </svg>
-            {t(`chart.legend.${key}`)}
+            {label(key)}
           </li>
         ))}
     </ul>

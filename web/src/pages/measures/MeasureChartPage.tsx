@@ -7,10 +7,11 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
+import { ChartSettings } from './ChartSettings.js';
 import { PhaseDialog } from './PhaseDialog.js';
 import { UnitFrame, currentFields } from './shared.js';
 
-/** One measure's chart for a unit: the chart, its summary and data table, and a new phase for those who may. */
+/** One measure's chart for a unit: the chart, its summary and data table, and for those who may, its phases, frozen baseline and figures left out. */
 export function MeasureChartPage({ unitId, measureKey }: { unitId: string; measureKey: string }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -19,6 +20,10 @@ export function MeasureChartPage({ unitId, measureKey }: { unitId: string; measu
   const [adding, setAdding] = useState(false);
   const [message, setMessage] = useState('');
   const messageRef = useRef<HTMLParagraphElement>(null);
+  const say = (text: string) => {
+    setMessage(text);
+    requestAnimationFrame(() => messageRef.current?.focus());
+  };
 
   return (
     <UnitFrame unitId={unitId} back={{ href: `/units/${unitId}/measures`, label: t('measurePage.back') }}>
@@ -76,6 +81,7 @@ export function MeasureChartPage({ unitId, measureKey }: { unitId: string; measu
               </p>
               <SeriesChart view={view} name={name} unitLabel={unitLabel} cycleHref={(cycleId) => `/units/${unitId}/cycles/${cycleId}`} />
             </section>
+            {view.can.changeChart && <ChartSettings unitId={unitId} view={view} onDone={say} />}
             {adding && (
               <PhaseDialog
                 unitId={unitId}
@@ -83,8 +89,7 @@ export function MeasureChartPage({ unitId, measureKey }: { unitId: string; measu
                 onClose={() => setAdding(false)}
                 onDone={(text) => {
                   setAdding(false);
-                  setMessage(text);
-                  requestAnimationFrame(() => messageRef.current?.focus());
+                  say(text);
                 }}
               />
             )}
