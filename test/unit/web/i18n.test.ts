@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import driversEn from '../../../web/src/i18n/drivers.en.json';
+import driversFi from '../../../web/src/i18n/drivers.fi.json';
+import driversSv from '../../../web/src/i18n/drivers.sv.json';
 import en from '../../../web/src/i18n/en.json';
 import fi from '../../../web/src/i18n/fi.json';
 import leadershipEn from '../../../web/src/i18n/leadership.en.json';
@@ -24,7 +27,11 @@ function leaves(tree: object, prefix = ''): Map<string, unknown> {
 }
 
 /** The app merges each language's files into one set of texts (web/src/i18n/index.ts). */
-const files = { fi: [fi, measuresFi, leadershipFi, learningFi], sv: [sv, measuresSv, leadershipSv, learningSv], en: [en, measuresEn, leadershipEn, learningEn] };
+const files = {
+  fi: [fi, measuresFi, leadershipFi, learningFi, driversFi],
+  sv: [sv, measuresSv, leadershipSv, learningSv, driversSv],
+  en: [en, measuresEn, leadershipEn, learningEn, driversEn],
+};
 const merged = (parts: object[]): object => Object.assign({}, ...parts);
 
 describe('web translations', () => {

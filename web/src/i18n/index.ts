@@ -3,6 +3,9 @@ import { initReactI18next } from 'react-i18next';
 import adminEn from './admin.en.json';
 import adminFi from './admin.fi.json';
 import adminSv from './admin.sv.json';
+import driversEn from './drivers.en.json';
+import driversFi from './drivers.fi.json';
+import driversSv from './drivers.sv.json';
 import en from './en.json';
 import fi from './fi.json';
 import learningEn from './learning.en.json';
@@ -63,9 +66,9 @@ i18next.on('languageChanged', (language) => {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    fi: { translation: { ...fi, ...measuresFi, ...leadershipFi, ...learningFi, ...adminFi } },
-    sv: { translation: { ...sv, ...measuresSv, ...leadershipSv, ...learningSv, ...adminSv } },
-    en: { translation: { ...en, ...measuresEn, ...leadershipEn, ...learningEn, ...adminEn } },
+    fi: { translation: { ...fi, ...measuresFi, ...leadershipFi, ...learningFi, ...adminFi, ...driversFi } },
+    sv: { translation: { ...sv, ...measuresSv, ...leadershipSv, ...learningSv, ...adminSv, ...driversSv } },
+    en: { translation: { ...en, ...measuresEn, ...leadershipEn, ...learningEn, ...adminEn, ...driversEn } },
   },
   lng: rememberedLocale() ?? 'fi',
   fallbackLng: 'fi',
