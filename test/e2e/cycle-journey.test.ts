@@ -261,8 +261,9 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
 
       // The text outline: the cycle under its driver and change idea, with its phase.
       const driver = page.locator('#driver-palokka-first-contact');
-      await driver.getByText('Hoitaja hoitaa asian jo ensimmäisellä yhteydenotolla').waitFor();
-      const cycle = driver.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Takaisinsoitto samana päivänä – kaikki hoitajat' }) });
+      await driver.getByText('Toissijainen ajuri: Hoitaja hoitaa asian jo ensimmäisellä yhteydenotolla', { exact: true }).waitFor();
+      // The innermost list item with the cycle's link is the cycle's own (its change idea's holds it too).
+      const cycle = driver.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Takaisinsoitto samana päivänä – kaikki hoitajat' }) }).last();
       await cycle.getByText('Juurrutus').waitFor();
 
       // The figure: from the aim, right along the tree to the ramp's first cycle, then down to its last one.

@@ -161,7 +161,7 @@ function DriverLine({ unitId, aimId, driver, kind, edit }: { unitId: string; aim
           <button type="button" className="button button--quiet button--small" aria-label={t('drivers.renameNamed', { driver: driver.text })} onClick={() => setText(driver.text)}>
             {t('drivers.rename')}
           </button>
-          <button type="button" className="button button--danger button--small" aria-label={t('drivers.removeNamed', { driver: driver.text })} disabled={remove.isPending} onClick={() => remove.mutate(driver)}>
+          <button type="button" className="button button--quiet button--small button--danger" aria-label={t('drivers.removeNamed', { driver: driver.text })} disabled={remove.isPending} onClick={() => remove.mutate(driver)}>
             {t('drivers.remove')}
           </button>
         </div>

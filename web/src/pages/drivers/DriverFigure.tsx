@@ -123,16 +123,19 @@ export function DriverFigure({ unitId, diagram }: { unitId: string; diagram: Dri
           const part = parts.get(node.key)!;
           const lines = part.status ? [...part.lines, part.status] : part.lines;
           const top = node.y + BOX.height / 2 - ((lines.length - 1) * 15) / 2 + 4;
+          // The words are drawn beside the link, not in it: the link's name is the whole text with
+          // its kind, and a box shows only what fits.
           return (
-            <a
-              key={node.key}
-              ref={(element) => void (refs.current[node.index] = element)}
-              href={part.href}
-              className={`driver-node driver-node--${node.kind}`}
-              aria-label={part.label}
-              onClick={onClick(part.href)}
-            >
-              <rect className="driver-node__box" x={node.x} y={node.y} width={BOX.width} height={BOX.height} rx={6} />
+            <g key={node.key} className={`driver-node driver-node--${node.kind}`}>
+              <a
+                ref={(element) => void (refs.current[node.index] = element)}
+                href={part.href}
+                className="driver-node__link"
+                aria-label={part.label}
+                onClick={onClick(part.href)}
+              >
+                <rect className="driver-node__box" x={node.x} y={node.y} width={BOX.width} height={BOX.height} rx={6} />
+              </a>
               <text className="driver-node__text" x={node.x + 10} y={top} aria-hidden="true">
                 {lines.map((line, i) => (
                   <tspan key={i} x={node.x + 10} dy={i === 0 ? 0 : 15} className={part.status && i === lines.length - 1 ? 'driver-node__status' : undefined}>
@@ -140,7 +143,7 @@ export function DriverFigure({ unitId, diagram }: { unitId: string; diagram: Dri
                   </tspan>
                 ))}
               </text>
-            </a>
+            </g>
           );
         })}
       </svg>
