@@ -26,7 +26,7 @@ export function DriverFigure({ unitId, diagram }: { unitId: string; diagram: Dri
     const ideaNode = ({ idea, cycles }: DiagramIdea): TreeNode => {
       parts.set(`idea:${idea.id}`, {
         kind: 'idea',
-        lines: wrapText(idea.title, 28, 3),
+        lines: wrapText(idea.title, 24, 3),
         label: `${t('drivers.kind.idea')}: ${idea.title}`,
         href: `/units/${unitId}#ideas-heading`,
       });
@@ -39,7 +39,7 @@ export function DriverFigure({ unitId, diagram }: { unitId: string; diagram: Dri
           const status = [phase, ...verdicts].join(' · ');
           parts.set(`cycle:${cycle.id}`, {
             kind: 'cycle',
-            lines: wrapText(cycle.title, 28, 2),
+            lines: wrapText(cycle.title, 24, 2),
             status,
             label: [t('drivers.cycleLabel', { title: cycle.title, phase }), ...cycle.verdicts.map((v) => v.text[locale])].join('. '),
             href: `/units/${unitId}/cycles/${cycle.id}`,
@@ -49,8 +49,8 @@ export function DriverFigure({ unitId, diagram }: { unitId: string; diagram: Dri
       };
     };
     const driverPart = (kind: 'primary' | 'secondary', id: string, text: string) =>
-      parts.set(`driver:${id}`, { kind, lines: wrapText(text, 28, 3), label: `${t(`drivers.kind.${kind}`)}: ${text}`, href: `#driver-${id}` });
-    parts.set('aim', { kind: 'aim', lines: wrapText(diagram.aim.statement, 28, 3), label: `${t('drivers.kind.aim')}: ${diagram.aim.statement}`, href: '#drivers-outline' });
+      parts.set(`driver:${id}`, { kind, lines: wrapText(text, 24, 3), label: `${t(`drivers.kind.${kind}`)}: ${text}`, href: `#driver-${id}` });
+    parts.set('aim', { kind: 'aim', lines: wrapText(diagram.aim.statement, 22, 3), label: `${t('drivers.kind.aim')}: ${diagram.aim.statement}`, href: '#drivers-outline' });
     const tree: TreeNode = {
       key: 'aim',
       kind: 'aim',
