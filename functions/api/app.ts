@@ -14,6 +14,7 @@ import { areaRoutes } from './routes/areas.js';
 import { auditRoutes } from './routes/audit.js';
 import { catalogueRoutes } from './routes/catalogue.js';
 import { changeIdeaRoutes } from './routes/change-ideas.js';
+import { driverRoutes } from './routes/drivers.js';
 import { cycleRoutes } from './routes/cycles.js';
 import { PUBLIC_PATHS, healthRoutes } from './routes/health.js';
 import { localSignInRoutes } from './routes/local-sign-in.js';
@@ -47,6 +48,7 @@ export function apiRoutes(deps: Pick<ApiDeps, 'app' | 'verifyToken' | 'authConfi
     .route('/', measureRoutes(deps))
     .route('/', aimRoutes(deps))
     .route('/', changeIdeaRoutes(deps))
+    .route('/', driverRoutes(deps))
     .route('/', cycleRoutes(deps))
     .route('/', reviewRoutes(deps))
     .route('/', agendaRoutes(deps))

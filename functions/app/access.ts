@@ -9,6 +9,7 @@ export type UnitNeed = Extract<Action, { unit: unknown }>['type'];
 
 const REFUSALS: Partial<Record<UnitNeed, string>> = {
   'pdsa:edit': "Only the unit's supervisors and coaches edit its aims, change ideas and cycles.",
+  'driverDiagram:edit': "Only the unit's supervisors and coaches edit its driver diagrams.",
   'review:manage': "Only the unit's coaches schedule reviews and record their outcomes.",
   'measurement:write': "Only the unit's supervisors and coaches log its figures and chart phases.",
   'measure:manage': "Only the unit's supervisors and coaches (and admins) choose its measures, targets and definitions.",

@@ -3,6 +3,7 @@ import type { CycleMail } from '../notify/cycle-mail.js';
 import type { AreaRepository } from '../store/area-repository.js';
 import type { AuditRepository } from '../store/audit-repository.js';
 import type { CycleRepository } from '../store/cycle-repository.js';
+import type { DriverRepository } from '../store/driver-repository.js';
 import type { MeasureCatalogueRepository } from '../store/measure-catalogue-repository.js';
 import type { MeasurementRepository } from '../store/measurement-repository.js';
 import type { MemberDirectory } from '../store/member-directory.js';
@@ -33,6 +34,7 @@ import { units } from './organisation/units.js';
 import { agenda } from './pdsa/agenda.js';
 import { aims } from './pdsa/aims.js';
 import { changeIdeas } from './pdsa/change-ideas.js';
+import { driverDiagrams } from './pdsa/driver-diagrams.js';
 import { cycleAccess, cycles } from './pdsa/cycles.js';
 import { studyData } from './pdsa/study-data.js';
 import { areaBriefing } from './leadership/area-briefing.js';
@@ -53,6 +55,7 @@ export type ApplicationDeps = {
   people: PeopleRepository;
   catalogue: MeasureCatalogueRepository;
   cycles: CycleRepository;
+  drivers: DriverRepository;
   members: MemberDirectory;
   audit: AuditRepository;
   measurements: MeasurementRepository;
@@ -95,7 +98,8 @@ export function createApplication(deps: ApplicationDeps) {
     },
     audit: { trail: auditTrail({ unitFor, audit: deps.audit }) },
     aims: aims({ unitFor, cycles: deps.cycles }),
-    changeIdeas: changeIdeas({ unitFor, cycles: deps.cycles }),
+    changeIdeas: changeIdeas({ unitFor, cycles: deps.cycles, drivers: deps.drivers }),
+    driverDiagrams: driverDiagrams({ unitFor, cycles: deps.cycles, drivers: deps.drivers, studyData: study }),
     cycles: {
       ...cycles({ unitFor, cycles: deps.cycles, studyData: study }),
       edit: editCycle({ cycleFor, cycles: deps.cycles, studyData: study }),

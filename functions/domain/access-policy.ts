@@ -27,6 +27,8 @@ export type Action =
   /** Aims, change ideas, cycles and the unit's audit trail. */
   | { type: 'pdsa:read'; unit: UnitRef }
   | { type: 'pdsa:edit'; unit: UnitRef }
+  /** An aim's driver diagram: its drivers and which change idea sits under which. */
+  | { type: 'driverDiagram:edit'; unit: UnitRef }
   /** Scheduling reviews and recording their outcomes is the coach's job. */
   | { type: 'review:manage'; unit: UnitRef }
   /** The local outbox of notifications: everyone signed in reads the messages addressed to them. */
@@ -68,6 +70,7 @@ export function can(principal: Principal, action: Action): boolean {
     case 'pdsa:read':
       return seesWholeArea(principal, action.unit.areaId) || worksInUnit(principal, action.unit.id);
     case 'pdsa:edit':
+    case 'driverDiagram:edit':
       return worksInUnit(principal, action.unit.id);
     case 'review:manage':
     case 'progress:confirm':

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { IdSchema } from './ids.js';
 
-export const AUDITED_ENTITIES = ['unit', 'aim', 'changeIdea', 'cycle', 'review', 'unitMeasure', 'measurement', 'chartPhase', 'progress'] as const;
+export const AUDITED_ENTITIES = ['unit', 'aim', 'driver', 'changeIdea', 'cycle', 'review', 'unitMeasure', 'measurement', 'chartPhase', 'progress'] as const;
 
 /** Who made a change: a person, or the workflow acting on its own (a Study opening at the Do end). */
 export const ActorSchema = z.discriminatedUnion('type', [

@@ -7,6 +7,8 @@ export const ChangeIdeaSchema = z
     id: IdSchema,
     unitId: IdSchema,
     aimId: IdSchema.nullable(),
+    /** The driver of the aim's driver diagram it is placed under (domain/driver-diagram.ts), if any. */
+    driverId: IdSchema.nullable().optional(),
     title: z.string().trim().min(1).max(200),
     description: z.string().max(4000),
     createdAt: z.iso.datetime(),
@@ -18,6 +20,8 @@ export type ChangeIdea = z.infer<typeof ChangeIdeaSchema>;
 export const NewChangeIdeaSchema = z
   .strictObject({
     aimId: IdSchema.nullable().default(null),
+    /** A driver of the idea's aim. */
+    driverId: IdSchema.nullable().default(null),
     title: ChangeIdeaSchema.shape.title,
     description: ChangeIdeaSchema.shape.description.default(''),
   })
@@ -27,6 +31,7 @@ export type NewChangeIdea = z.infer<typeof NewChangeIdeaSchema>;
 export const ChangeIdeaChangesSchema = z
   .strictObject({
     aimId: IdSchema.nullable(),
+    driverId: IdSchema.nullable(),
     title: ChangeIdeaSchema.shape.title,
     description: ChangeIdeaSchema.shape.description,
   })

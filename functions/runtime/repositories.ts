@@ -3,6 +3,7 @@ import { createAreaRepository } from '../store/area-repository.js';
 import { createAuditRepository } from '../store/audit-repository.js';
 import { createCycleRepository } from '../store/cycle-repository.js';
 import type { Db } from '../store/document-client.js';
+import { createDriverRepository } from '../store/driver-repository.js';
 import { keys } from '../store/keys.js';
 import { createMeasureCatalogueRepository } from '../store/measure-catalogue-repository.js';
 import { createMeasurementRepository } from '../store/measurement-repository.js';
@@ -19,6 +20,7 @@ export function createRepositories(db: Db) {
     people: createPeopleRepository(db),
     catalogue: createMeasureCatalogueRepository(db),
     cycles: createCycleRepository(db),
+    drivers: createDriverRepository(db),
     members: createMemberDirectory(db),
     audit: createAuditRepository(db),
     measurements: createMeasurementRepository(db),

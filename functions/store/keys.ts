@@ -45,6 +45,9 @@ export const keys = {
   // pending workflow waits in the cycle's own partition.
   aim: (unitId: string, aimId: string) => item(`UNIT#${unitId}`, `AIM#${aimId}`),
   aims: (unitId: string): Partition => ({ partition: `UNIT#${unitId}`, prefix: 'AIM#' }),
+  /** A driver of an aim's driver diagram; an aim's drivers are one Query. */
+  driver: (unitId: string, aimId: string, driverId: string) => item(`UNIT#${unitId}`, `DRIVER#${aimId}#${driverId}`),
+  drivers: (unitId: string, aimId: string): Partition => ({ partition: `UNIT#${unitId}`, prefix: `DRIVER#${aimId}#` }),
   changeIdea: (unitId: string, ideaId: string) => item(`UNIT#${unitId}`, `IDEA#${ideaId}`),
   changeIdeas: (unitId: string): Partition => ({ partition: `UNIT#${unitId}`, prefix: 'IDEA#' }),
   cycle: (unitId: string, cycleId: string) => item(`UNIT#${unitId}`, `CYCLE#${cycleId}`),

@@ -52,7 +52,7 @@ export type VersionedWrite = { key: StoredKey; value: object; expectedVersion: n
 
 /**
  * The other writes a transaction may hold: an item that is not versioned put as it is (a
- * membership following its unit), or an item removed, which must be there.
+ * membership following its unit), or an item removed (a driver, a role), which must be there.
  */
 export type PlainWrite =
   | { key: StoredKey; value: object; unconditional: true; adminAudit?: AdminAuditRecord }

@@ -248,4 +248,49 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
       await leader.context.close();
     }
   });
+
+  it("shows the ramp's cycles under their driver in the aim's driver diagram, which the keyboard moves through", async () => {
+    // Palokka (demo): Aino Virtanen coaches it; its aim's change idea "Takaisinsoitto samana päivänä" sits under a secondary driver.
+    const coach = await signIn(COACH);
+    try {
+      const page = coach.page;
+      await page.goto(`${app.url}/units/palokka`);
+      await page.getByRole('link', { name: /^Ajuripuu: Hoitajien T3/ }).click();
+      await page.waitForURL(`${app.url}/units/palokka/aims/palokka-t3/drivers`);
+      await page.getByRole('heading', { level: 1, name: /^Ajuripuu: Hoitajien T3/ }).waitFor();
+
+      // The text outline: the cycle under its driver and change idea, with its phase.
+      const driver = page.locator('#driver-palokka-first-contact');
+      await driver.getByText('Toissijainen ajuri: Hoitaja hoitaa asian jo ensimmäisellä yhteydenotolla', { exact: true }).waitFor();
+      // The innermost list item with the cycle's link is the cycle's own (its change idea's holds it too).
+      const cycle = driver.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Takaisinsoitto samana päivänä – kaikki hoitajat' }) }).last();
+      await cycle.getByText('Juurrutus').waitFor();
+
+      // The figure: from the aim, right along the tree to the ramp's first cycle, then down to its last one.
+      const figure = page.getByRole('group', { name: 'Ajuripuu kuviona' });
+      await figure.getByRole('link', { name: /^Tavoite: Hoitajien T3/ }).focus();
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+      await page.keyboard.press('ArrowRight');
+      expect(await focused()).toBe('Ensisijainen ajuri: Kiireettömiä vastaanottoaikoja on riittävästi');
+      await page.keyboard.press('ArrowRight');
+      expect(await focused()).toBe('Toissijainen ajuri: Hoitaja hoitaa asian jo ensimmäisellä yhteydenotolla');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      expect(await focused()).toMatch(/^Sykli: Takaisinsoitto samana päivänä – aamupäivät, vaihe Muokattu/);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      expect(await focused()).toMatch(/^Sykli: Takaisinsoitto samana päivänä – kaikki hoitajat, vaihe Juurrutus/);
+      await page.keyboard.press('ArrowLeft');
+      expect(await focused()).toBe('Muutosidea: Takaisinsoitto samana päivänä');
+      await expectNoSeriousAxeViolations(page, 'the driver diagram');
+
+      // Enter on a cycle opens its page, which names the driver.
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`${app.url}/units/palokka/cycles/palokka-ramp-1`);
+      await page.getByRole('link', { name: 'Hoitaja hoitaa asian jo ensimmäisellä yhteydenotolla' }).waitFor();
+    } finally {
+      await coach.context.close();
+    }
+  });
 });

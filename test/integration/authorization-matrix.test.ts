@@ -32,7 +32,7 @@ const STALE = '"999"';
 
 /** What one cell sends; `role` lets a create use its own key, so every allowed cell can succeed. */
 type Request = { path: string; body?: unknown; ifMatch?: string; contentType?: string; form?: Record<string, string> };
-type Fixtures = { aimId: string; ideaId: string; cycleId: string; reviewId: string; messageId: string; personId: string };
+type Fixtures = { aimId: string; ideaId: string; driverId: string; cycleId: string; reviewId: string; messageId: string; personId: string };
 type Row = { request: (role: Role, index: number, f: Fixtures) => Request; expect: string };
 
 const u = `/api/units/${UNIT}`;
@@ -130,6 +130,24 @@ const MATRIX: Record<string, Row> = {
   'POST /api/units/{unitId}/change-ideas': { request: () => ({ path: `${u}/change-ideas`, body: { title: 'Soitto samana päivänä' } }), expect: '401 201 201 404 404 403 404 201' },
   'PATCH /api/units/{unitId}/change-ideas/{ideaId}': {
     request: (_r, _i, f) => ({ path: `${u}/change-ideas/${f.ideaId}`, body: { title: 'Muutettu' }, ifMatch: STALE }),
+    expect: '401 412 412 404 404 403 404 412',
+  },
+  'GET /api/units/{unitId}/aims/{aimId}/driver-diagram': { request: (_r, _i, f) => ({ path: `${u}/aims/${f.aimId}/driver-diagram` }), expect: '401 200 200 404 404 200 404 200' },
+  'POST /api/units/{unitId}/aims/{aimId}/drivers': {
+    request: (_r, _i, f) => ({ path: `${u}/aims/${f.aimId}/drivers`, body: { text: 'Hoitajat tavoittavat soittajat samana päivänä' } }),
+    expect: '401 201 201 404 404 403 404 201',
+  },
+  'PATCH /api/units/{unitId}/aims/{aimId}/drivers/{driverId}': {
+    request: (_r, _i, f) => ({ path: `${u}/aims/${f.aimId}/drivers/${f.driverId}`, body: { text: 'Muutettu' }, ifMatch: STALE }),
+    expect: '401 412 412 404 404 403 404 412',
+  },
+  // The fixture driver has a secondary driver under it: removing it is refused past the access check.
+  'DELETE /api/units/{unitId}/aims/{aimId}/drivers/{driverId}': {
+    request: (_r, _i, f) => ({ path: `${u}/aims/${f.aimId}/drivers/${f.driverId}` }),
+    expect: '401 409 409 404 404 403 404 409',
+  },
+  'PUT /api/units/{unitId}/aims/{aimId}/change-ideas/{ideaId}/driver': {
+    request: (_r, _i, f) => ({ path: `${u}/aims/${f.aimId}/change-ideas/${f.ideaId}/driver`, body: { driverId: f.driverId }, ifMatch: STALE }),
     expect: '401 412 412 404 404 403 404 412',
   },
   'GET /api/units/{unitId}/cycles': { request: () => ({ path: `${u}/cycles` }), expect: '401 200 200 404 404 200 404 200' },
@@ -250,6 +268,8 @@ describe('the authorization matrix: every operation of the OpenAPI document × e
       t.request(path, { method: 'POST', as, headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
     const aim = await body(await send(`${u}/aims`, { statement: 'Hoitoon pääsy', targetDate: isoDate(100), measures: [] }));
     const idea = await body(await send(`${u}/change-ideas`, { title: 'Soitto samana päivänä' }));
+    const driver = await body(await send(`${u}/aims/${aim.id}/drivers`, { text: 'Riittävästi kiireettömiä aikoja' }));
+    await body(await send(`${u}/aims/${aim.id}/drivers`, { text: 'Puhelinajat', parentId: driver.id }));
     const cycle = await body(await send(`${u}/cycles`, { title: 'Takaisinsoitot' }));
     const review = await body(await send(`${u}/cycles/${cycle.id}/reviews`, { kind: 'plan', participantIds: [PEOPLE.supervisor], ...reviewSlot }, PEOPLE.coach));
     const supervisor = (await t.deps.people.getWithMemberships(PEOPLE.supervisor))!.person;
@@ -260,7 +280,7 @@ describe('the authorization matrix: every operation of the OpenAPI document × e
     // Someone for the admin's people rows: a leader of the area, whose role the admin removes.
     const person = await t.deps.people.create({ id: 'matriisi-henkilo', name: 'Matriisi Henkilö', email: 'matriisi.henkilo@example.fi', locale: 'fi' });
     await t.deps.people.addMembership({ personId: person.id, role: 'leader', areaId: AREA });
-    fixtures = { aimId: aim.id, ideaId: idea.id, cycleId: cycle.id, reviewId: review.id, messageId: message.id, personId: person.id };
+    fixtures = { aimId: aim.id, ideaId: idea.id, driverId: driver.id, cycleId: cycle.id, reviewId: review.id, messageId: message.id, personId: person.id };
     // Both rounds of now have started already, so that the admin's "run now" answers without starting one.
     for (const frequency of ['weekly', 'monthly'] as const) {
       await t.deps.rounds.claim({ frequency, period: roundPeriod(frequency, new Date()), scheduledTime: new Date().toISOString(), claimedBy: 'matrix', startedAt: new Date().toISOString() });

@@ -139,6 +139,7 @@ describe('fuzzing every write operation with hostile input', () => {
     const u = `/api/units/${UNIT}`;
     const aim = await body(await post(`${u}/aims`, { statement: 'Hoitoon pääsy', targetDate: isoDate(100), measures: [] }));
     const idea = await body(await post(`${u}/change-ideas`, { title: 'Soitto samana päivänä' }));
+    const driver = await body(await post(`${u}/aims/${aim.id}/drivers`, { text: 'Riittävästi kiireettömiä aikoja' }));
     const cycle = await body(await post(`${u}/cycles`, { title: 'Takaisinsoitot' }));
     const review = await body(
       await post(`${u}/cycles/${cycle.id}/reviews`, { kind: 'plan', participantIds: ['kaisa-nieminen'], date: isoDate(3), startTime: '13:00', durationMinutes: 60, place: 'Huone 2' }, 'eero-salminen'),
@@ -150,6 +151,7 @@ describe('fuzzing every write operation with hostile input', () => {
       areaId: ['keski-suomi', 'pohjanmaa'],
       aimId: [aim.id],
       ideaId: [idea.id],
+      driverId: [driver.id],
       cycleId: [cycle.id],
       reviewId: [review.id],
       key: ['t3', 'staffWellbeing', 'access7d'],

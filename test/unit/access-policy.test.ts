@@ -69,6 +69,15 @@ describe('access policy', () => {
     expect(can(nobody, { type: 'outbox:read' })).toBe(false);
   });
 
+  it("lets the unit's supervisors and coaches edit its driver diagrams; leaders only read them", () => {
+    expect(can(supervisor, { type: 'driverDiagram:edit', unit: palokka })).toBe(true);
+    expect(can(coach, { type: 'driverDiagram:edit', unit: palokka })).toBe(true);
+    expect(can(coach, { type: 'driverDiagram:edit', unit: nova })).toBe(false);
+    expect(can(leader, { type: 'driverDiagram:edit', unit: nova })).toBe(false);
+    expect(can(leader, { type: 'unit:read', unit: nova })).toBe(true);
+    expect(can(admin, { type: 'driverDiagram:edit', unit: vaasa })).toBe(true);
+  });
+
   it('gives a person without memberships nothing, not even the catalogue', () => {
     expect(can(nobody, { type: 'catalogue:read' })).toBe(false);
     expect(can(nobody, { type: 'area:read', areaId: 'ks' })).toBe(false);

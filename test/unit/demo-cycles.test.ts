@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AimSchema } from '../../functions/domain/aim.js';
 import { ChangeIdeaSchema } from '../../functions/domain/change-idea.js';
 import { CYCLE_PHASES, CycleSchema } from '../../functions/domain/cycle.js';
+import { DriverSchema, buildDriverTree } from '../../functions/domain/driver-diagram.js';
 import { ReviewSchema } from '../../functions/domain/review.js';
 import { demoCycles } from '../../functions/runtime/seed/demo-cycles.js';
 import { demoMeasurementItems } from '../../functions/runtime/seed/demo-measurements.js';
@@ -18,6 +19,16 @@ describe('the demo improvement work', () => {
     for (const review of demo.reviews) ReviewSchema.parse(review);
     const unitIds = new Set(demoUnits.map((u) => u.id));
     for (const item of [...demo.aims, ...demo.ideas, ...demo.cycles, ...demo.reviews]) expect(unitIds).toContain(item.unitId);
+  });
+
+  it("gives Palokka's aim a driver diagram with the ramp's change idea and its three cycles under a secondary driver", () => {
+    for (const driver of demo.drivers) DriverSchema.parse(driver);
+    const aim = demo.aims.find((a) => a.unitId === 'palokka')!;
+    const drivers = demo.drivers.filter((d) => d.aimId === aim.id);
+    const tree = buildDriverTree(drivers, demo.ideas.filter((i) => i.aimId === aim.id), demo.cycles);
+    const placed = tree.primaries.flatMap((p) => p.secondaries.flatMap((s) => s.ideas.map((i) => ({ driver: s.driver.text, idea: i.idea.title, cycles: i.cycles.length }))));
+    expect(placed).toEqual([{ driver: 'Hoitaja hoitaa asian jo ensimmäisellä yhteydenotolla', idea: 'Takaisinsoitto samana päivänä', cycles: 3 }]);
+    expect(tree.unplacedIdeas).toEqual([]);
   });
 
   it('shows every settled phase; acting is left out because the workflow applies the decision at once', () => {

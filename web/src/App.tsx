@@ -14,6 +14,7 @@ import { AgendaPage } from './pages/AgendaPage.js';
 import { AreaBriefingPage } from './pages/AreaBriefingPage.js';
 import { AreaOverviewPage } from './pages/AreaOverviewPage.js';
 import { CyclePage } from './pages/CyclePage.js';
+import { DriverDiagramPage } from './pages/DriverDiagramPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { OutboxPage } from './pages/OutboxPage.js';
@@ -114,6 +115,8 @@ function SignedInApp({ route }: { route: Exclude<Route, { name: 'callback' }> })
         <UnitPage key={route.unitId} unitId={route.unitId} me={me.data} />
       ) : route.name === 'cycle' ? (
         <CyclePage key={`${route.unitId}/${route.cycleId}`} unitId={route.unitId} cycleId={route.cycleId} me={me.data} />
+      ) : route.name === 'drivers' ? (
+        <DriverDiagramPage key={`${route.unitId}/${route.aimId}`} unitId={route.unitId} aimId={route.aimId} />
       ) : route.name === 'unitMeasures' ? (
         <MeasuresPage key={route.unitId} unitId={route.unitId} me={me.data} />
       ) : route.name === 'entry' ? (

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'callback' }
   | { name: 'unit'; unitId: string }
   | { name: 'cycle'; unitId: string; cycleId: string }
+  | { name: 'drivers'; unitId: string; aimId: string }
   | { name: 'unitMeasures'; unitId: string }
   | { name: 'entry'; unitId: string }
   | { name: 'measureChart'; unitId: string; measureKey: string }
@@ -38,6 +39,8 @@ export function matchRoute(pathname: string): Route {
   if (unit?.[1]) return { name: 'unit', unitId: unit[1] };
   const cycle = new RegExp(`^/units/${ID}/cycles/${ID}/?$`).exec(pathname);
   if (cycle?.[1] && cycle[2]) return { name: 'cycle', unitId: cycle[1], cycleId: cycle[2] };
+  const drivers = new RegExp(`^/units/${ID}/aims/${ID}/drivers/?$`).exec(pathname);
+  if (drivers?.[1] && drivers[2]) return { name: 'drivers', unitId: drivers[1], aimId: drivers[2] };
   const measures = new RegExp(`^/units/${ID}/measures/?$`).exec(pathname);
   if (measures?.[1]) return { name: 'unitMeasures', unitId: measures[1] };
   const entry = new RegExp(`^/units/${ID}/entry/?$`).exec(pathname);

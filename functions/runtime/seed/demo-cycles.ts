@@ -2,6 +2,7 @@ import { addDays, format, parseISO } from 'date-fns';
 import type { Aim } from '../../domain/aim.js';
 import type { ChangeIdea } from '../../domain/change-idea.js';
 import { emptyDo, emptyStudy, type Cycle, type CycleAct } from '../../domain/cycle.js';
+import type { Driver } from '../../domain/driver-diagram.js';
 import { helsinkiDate } from '../../domain/helsinki-time.js';
 import { reviewStartsAt, type Review } from '../../domain/review.js';
 
@@ -9,9 +10,10 @@ import { reviewStartsAt, type Review } from '../../domain/review.js';
  * The demo's improvement work, dated relative to the day the demo is seeded so that it always
  * looks current: a ramp of three cycles at Palokka (adapt → adapt → adopt, now embedding), cycles
  * in Do, Study and planning, an abandoned test at Vimpeli, and at Nova a study review that was due
- * three days ago and has no outcome (the coach's agenda shows it as overdue).
+ * three days ago and has no outcome (the coach's agenda shows it as overdue). Palokka's aim has a
+ * small driver diagram, with the ramp's change idea under its secondary driver.
  */
-export type DemoCycles = { aims: Aim[]; ideas: ChangeIdea[]; cycles: Cycle[]; reviews: Review[] };
+export type DemoCycles = { aims: Aim[]; drivers: Driver[]; ideas: ChangeIdea[]; cycles: Cycle[]; reviews: Review[] };
 
 export function demoCycles(now: Date): DemoCycles {
   const today = helsinkiDate(now);
@@ -46,6 +48,15 @@ export function demoCycles(now: Date): DemoCycles {
       createdAt: at(-160),
       version: 1,
     },
+  ];
+
+  const driver = (id: string, parentId: string | null, order: number, text: string): Driver =>
+    ({ id, unitId: 'palokka', aimId: 'palokka-t3', parentId, text, order, createdAt: at(-195), version: 1 });
+  const drivers: Driver[] = [
+    driver('palokka-access', null, 0, 'Kiireettömiä vastaanottoaikoja on riittävästi'),
+    driver('palokka-first-contact', 'palokka-access', 0, 'Hoitaja hoitaa asian jo ensimmäisellä yhteydenotolla'),
+    driver('palokka-no-repeat-calls', 'palokka-access', 1, 'Asiakkaan ei tarvitse soittaa uudelleen'),
+    driver('palokka-staff', null, 1, 'Koko henkilöstö tuntee uuden toimintatavan'),
   ];
 
   const ideas: ChangeIdea[] = [
@@ -151,10 +162,11 @@ export function demoCycles(now: Date): DemoCycles {
     review({ id: 'sampoharju-omaolo-2-plan', cycle: cycles.find((c) => c.id === 'sampoharju-omaolo-2')!, kind: 'plan', date: day(5), coachId: 'aino-virtanen', participantIds: ['minna-hakala'], status: 'scheduled' }),
   ];
 
-  return { aims, ideas, cycles, reviews };
+  return { aims, drivers, ideas, cycles, reviews };
 
   function idea(id: string, unitId: string, aimId: string | null, title: string, description: string, createdAt: string): ChangeIdea {
-    return { id, unitId, aimId, title, description, createdAt, version: 1 };
+    // Palokka's call-backs sit under the driver they act on in the aim's driver diagram.
+    return { id, unitId, aimId, driverId: id === 'palokka-callback' ? 'palokka-first-contact' : null, title, description, createdAt, version: 1 };
   }
 
   function cycle(c: {

@@ -10,6 +10,7 @@ import { createMeasureCatalogueRepository } from '../../store/measure-catalogue-
 import { createPeopleRepository } from '../../store/people-repository.js';
 import { createUnitRepository } from '../../store/unit-repository.js';
 import { createCycleRepository } from '../../store/cycle-repository.js';
+import { createDriverRepository } from '../../store/driver-repository.js';
 import { createMeasurementRepository } from '../../store/measurement-repository.js';
 import { demoCycles } from './demo-cycles.js';
 import { demoProgress } from './demo-progress.js';
@@ -51,6 +52,8 @@ export async function seedDemo(db: Db): Promise<'seeded' | 'already seeded'> {
   const pdsa = demoCycles(new Date());
   const seeder = { type: 'system' as const, name: 'Demo data' };
   for (const aim of pdsa.aims) await createOnce(() => cycles.write([cycles.aimWrite(null, aim, 'create')], seeder));
+  const drivers = createDriverRepository(db);
+  for (const driver of pdsa.drivers) await createOnce(() => drivers.write([drivers.driverWrite(null, driver, 'create')], seeder));
   for (const idea of pdsa.ideas) await createOnce(() => cycles.write([cycles.ideaWrite(null, idea, 'create')], seeder));
   for (const cycle of pdsa.cycles) await createOnce(() => cycles.write([cycles.cycleWrite(null, cycle, 'create')], seeder));
   for (const review of pdsa.reviews) await createOnce(() => cycles.write([cycles.reviewWrite(null, review, 'schedule')], seeder));

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import chartEn from '../../../web/src/i18n/chart.en.json';
-import chartFi from '../../../web/src/i18n/chart.fi.json';
-import chartSv from '../../../web/src/i18n/chart.sv.json';
 import en from '../../../web/src/i18n/en.json';
 import fi from '../../../web/src/i18n/fi.json';
-import leadershipEn from '../../../web/src/i18n/leadership.en.json';
-import leadershipFi from '../../../web/src/i18n/leadership.fi.json';
-import leadershipSv from '../../../web/src/i18n/leadership.sv.json';
-import learningEn from '../../../web/src/i18n/learning.en.json';
-import learningFi from '../../../web/src/i18n/learning.fi.json';
-import learningSv from '../../../web/src/i18n/learning.sv.json';
-import measuresEn from '../../../web/src/i18n/measures.en.json';
-import measuresFi from '../../../web/src/i18n/measures.fi.json';
-import measuresSv from '../../../web/src/i18n/measures.sv.json';
 import sv from '../../../web/src/i18n/sv.json';
+import { translationFiles as files } from '../../../web/src/i18n/translations.js';
 import { isoWeekOf } from '../../../web/src/period.js';
 
 /** Every leaf as "dotted.key" → text. */
@@ -26,12 +15,6 @@ function leaves(tree: object, prefix = ''): Map<string, unknown> {
   return out;
 }
 
-/** The app merges each language's files into one set of texts (web/src/i18n/index.ts). */
-const files = {
-  fi: [fi, measuresFi, leadershipFi, learningFi, chartFi],
-  sv: [sv, measuresSv, leadershipSv, learningSv, chartSv],
-  en: [en, measuresEn, leadershipEn, learningEn, chartEn],
-};
 const merged = (parts: object[]): object => Object.assign({}, ...parts);
 
 describe('web translations', () => {

@@ -1,26 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import adminEn from './admin.en.json';
-import adminFi from './admin.fi.json';
-import adminSv from './admin.sv.json';
-import catalogueEn from './catalogue.en.json';
-import catalogueFi from './catalogue.fi.json';
-import catalogueSv from './catalogue.sv.json';
-import chartEn from './chart.en.json';
-import chartFi from './chart.fi.json';
-import chartSv from './chart.sv.json';
-import en from './en.json';
-import fi from './fi.json';
-import learningEn from './learning.en.json';
-import learningFi from './learning.fi.json';
-import learningSv from './learning.sv.json';
-import leadershipEn from './leadership.en.json';
-import leadershipFi from './leadership.fi.json';
-import leadershipSv from './leadership.sv.json';
-import measuresEn from './measures.en.json';
-import measuresFi from './measures.fi.json';
-import measuresSv from './measures.sv.json';
-import sv from './sv.json';
+import { translationFiles } from './translations.js';
 
 export const LOCALES = ['fi', 'sv', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -69,9 +49,9 @@ i18next.on('languageChanged', (language) => {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    fi: { translation: { ...fi, ...measuresFi, ...leadershipFi, ...learningFi, ...adminFi, ...catalogueFi, ...chartFi } },
-    sv: { translation: { ...sv, ...measuresSv, ...leadershipSv, ...learningSv, ...adminSv, ...catalogueSv, ...chartSv } },
-    en: { translation: { ...en, ...measuresEn, ...leadershipEn, ...learningEn, ...adminEn, ...catalogueEn, ...chartEn } },
+    fi: { translation: Object.assign({}, ...translationFiles.fi) },
+    sv: { translation: Object.assign({}, ...translationFiles.sv) },
+    en: { translation: Object.assign({}, ...translationFiles.en) },
   },
   lng: rememberedLocale() ?? 'fi',
   fallbackLng: 'fi',

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CYCLE_PHASES } from '../../../functions/domain/cycle-phases.js';
 import { helsinkiDate } from '../../../functions/domain/helsinki-calendar.js';
 import { ApiError } from '../api/client.js';
+import { useDriverDiagram } from '../api/drivers.js';
 import { pdsaKeys, useAims, useChangeIdeas, useCycle, useCycles, useReviews, type CyclePhase, type CycleView } from '../api/pdsa.js';
 import { useUnit, type Me } from '../api/queries.js';
 import { Link } from '../components/Link.js';
@@ -114,6 +115,9 @@ function CycleSummary({ cycle }: { cycle: CycleView }) {
   const cycles = useCycles(cycle.unitId);
   const idea = ideas.data?.find((i) => i.id === cycle.changeIdeaId);
   const aim = aims.data?.find((a) => a.id === cycle.aimId);
+  // The driver the cycle's change idea sits under, from its aim's driver diagram (read only when there is one).
+  const diagram = useDriverDiagram(cycle.unitId, idea?.driverId ? idea.aimId : null);
+  const driver = diagram.data?.primaries.flatMap((p) => [p.driver, ...p.secondaries.map((s) => s.driver)]).find((d) => d.id === idea?.driverId);
   const titleOf = (id: string) => cycles.data?.items.find((c) => c.id === id)?.title;
   const current = stepIndex(cycle.phase);
   // A cycle abandoned while planned never went through Do, Study and Act.
@@ -157,6 +161,14 @@ function CycleSummary({ cycle }: { cycle: CycleView }) {
           <div>
             <dt>{t('newCycle.changeIdea')}</dt>
             <dd>{idea.title}</dd>
+          </div>
+        )}
+        {driver && idea?.aimId && (
+          <div>
+            <dt>{t('drivers.driverOfCycle')}</dt>
+            <dd>
+              <Link href={`/units/${cycle.unitId}/aims/${idea.aimId}/drivers`}>{driver.text}</Link>
+            </dd>
           </div>
         )}
         {aim && (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMeasures } from '../../api/queries.js';
 import { useAims, useChangeIdeas, useCreateAim, useCreateChangeIdea, type Aim } from '../../api/pdsa.js';
 import { ActionError } from '../../components/ActionError.js';
+import { Link } from '../../components/Link.js';
 import { SelectField, TextArea, TextField, FormActions } from '../../components/Fields.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
@@ -68,6 +69,9 @@ function AimList({ unitId, canEdit }: { unitId: string; canEdit: boolean }) {
                     {format.list(aim.measures.map(measureText))}
                   </>
                 )}
+              </p>
+              <p className="plain-list__meta">
+                <Link href={`/units/${unitId}/aims/${aim.id}/drivers`} aria-label={t('drivers.aimLinkLabel', { aim: aim.statement })}>{t('drivers.aimLink')}</Link>
               </p>
             </li>
           ))}

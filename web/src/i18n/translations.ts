@@ -1,0 +1,34 @@
+import adminEn from './admin.en.json';
+import adminFi from './admin.fi.json';
+import adminSv from './admin.sv.json';
+import catalogueEn from './catalogue.en.json';
+import catalogueFi from './catalogue.fi.json';
+import catalogueSv from './catalogue.sv.json';
+import chartEn from './chart.en.json';
+import chartFi from './chart.fi.json';
+import chartSv from './chart.sv.json';
+import driversEn from './drivers.en.json';
+import driversFi from './drivers.fi.json';
+import driversSv from './drivers.sv.json';
+import en from './en.json';
+import fi from './fi.json';
+import learningEn from './learning.en.json';
+import learningFi from './learning.fi.json';
+import learningSv from './learning.sv.json';
+import leadershipEn from './leadership.en.json';
+import leadershipFi from './leadership.fi.json';
+import leadershipSv from './leadership.sv.json';
+import measuresEn from './measures.en.json';
+import measuresFi from './measures.fi.json';
+import measuresSv from './measures.sv.json';
+import sv from './sv.json';
+
+/**
+ * Each language's text files, merged in this order into one set of texts. Each feature keeps its
+ * texts in its own files; their top-level keys must not overlap (test/unit/web/i18n.test.ts).
+ */
+export const translationFiles = {
+  fi: [fi, measuresFi, leadershipFi, learningFi, adminFi, catalogueFi, chartFi, driversFi],
+  sv: [sv, measuresSv, leadershipSv, learningSv, adminSv, catalogueSv, chartSv, driversSv],
+  en: [en, measuresEn, leadershipEn, learningEn, adminEn, catalogueEn, chartEn, driversEn],
+};
