@@ -55,6 +55,16 @@ const BY_CODE: Record<string, Say> = {
     sv: (p) => `En enhet kan följa högst ${p.max} mätare. Sluta följa någon innan du lägger till en ny.`,
     en: (p) => `A unit can track at most ${p.max} measures. Stop tracking one before adding another.`,
   },
+  'measure.stopped': {
+    fi: () => 'Yksikkö on lopettanut tämän mittarin seurannan. Aiemmat luvut säilyvät; ota mittari uudelleen seurantaan, jos haluat kirjata lukuja.',
+    sv: () => 'Enheten har slutat följa den här mätaren. De tidigare värdena finns kvar; ta mätaren i bruk igen om du vill registrera värden.',
+    en: () => 'The unit has stopped tracking this measure. Its figures stay; track it again to enter figures.',
+  },
+  'aim.closed': {
+    fi: () => 'Kehittämistavoite on suljettu, eikä sitä voi enää muuttaa. Sen syklit säilyvät näkyvissä.',
+    sv: () => 'Förbättringsmålet är avslutat och kan inte längre ändras. Dess cykler finns kvar.',
+    en: () => 'The aim is closed and can no longer be changed. Its cycles stay visible.',
+  },
   exists: { fi: () => 'Tämä on jo olemassa.', sv: () => 'Detta finns redan.', en: () => 'This exists already.' },
   'version.stale': sayStatus(412),
   'version.required': sayStatus(428),
@@ -311,6 +321,11 @@ const FIELD_CODES: Record<string, Say> = {
     fi: () => 'Valittua ei löydy tästä yksiköstä. Lataa sivu uudelleen ja valitse uudelleen.',
     sv: () => 'Det valda finns inte i den här enheten. Ladda om sidan och välj på nytt.',
     en: () => 'What was chosen does not exist in this unit. Reload the page and choose again.',
+  },
+  'aim.measureNotTracked': {
+    fi: () => 'Tavoitteen mittarin on oltava yksikön seuraama mittari, jotta tavoite ja kaavio näyttävät saman tavoitetason. Ota mittari ensin seurantaan.',
+    sv: () => 'Målets mätare ska vara en mätare som enheten följer, så att målet och diagrammet visar samma målnivå. Ta mätaren i bruk först.',
+    en: () => 'An aim’s measure must be one the unit tracks, so that the aim and the chart show the same target. Track the measure first.',
   },
   'progress.reasonNeeded': {
     fi: (p) => `Kirjoita perustelu, kun arvio (${p.score}) poikkeaa ehdotetusta (${p.suggested}).`,

@@ -88,7 +88,7 @@ export function createApplication(deps: ApplicationDeps) {
     units: { ...units({ unitFor }), people: unitPeople({ unitFor, members: deps.members }) },
     catalogue: { list: catalogue(deps) },
     audit: { trail: auditTrail({ unitFor, audit: deps.audit }) },
-    aims: aims({ unitFor, cycles: deps.cycles }),
+    aims: aims({ unitFor, cycles: deps.cycles, measurements: deps.measurements }),
     changeIdeas: changeIdeas({ unitFor, cycles: deps.cycles }),
     cycles: {
       ...cycles({ unitFor, cycles: deps.cycles, studyData: study }),
