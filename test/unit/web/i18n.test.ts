@@ -11,6 +11,9 @@ import measuresEn from '../../../web/src/i18n/measures.en.json';
 import measuresFi from '../../../web/src/i18n/measures.fi.json';
 import measuresSv from '../../../web/src/i18n/measures.sv.json';
 import sv from '../../../web/src/i18n/sv.json';
+import unitSetupEn from '../../../web/src/i18n/unitsetup.en.json';
+import unitSetupFi from '../../../web/src/i18n/unitsetup.fi.json';
+import unitSetupSv from '../../../web/src/i18n/unitsetup.sv.json';
 import { isoWeekOf } from '../../../web/src/period.js';
 
 /** Every leaf as "dotted.key" → text. */
@@ -24,7 +27,11 @@ function leaves(tree: object, prefix = ''): Map<string, unknown> {
 }
 
 /** The app merges each language's files into one set of texts (web/src/i18n/index.ts). */
-const files = { fi: [fi, measuresFi, leadershipFi, learningFi], sv: [sv, measuresSv, leadershipSv, learningSv], en: [en, measuresEn, leadershipEn, learningEn] };
+const files = {
+  fi: [fi, measuresFi, leadershipFi, learningFi, unitSetupFi],
+  sv: [sv, measuresSv, leadershipSv, learningSv, unitSetupSv],
+  en: [en, measuresEn, leadershipEn, learningEn, unitSetupEn],
+};
 const merged = (parts: object[]): object => Object.assign({}, ...parts);
 
 describe('web translations', () => {

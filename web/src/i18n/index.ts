@@ -15,6 +15,9 @@ import measuresEn from './measures.en.json';
 import measuresFi from './measures.fi.json';
 import measuresSv from './measures.sv.json';
 import sv from './sv.json';
+import unitSetupEn from './unitsetup.en.json';
+import unitSetupFi from './unitsetup.fi.json';
+import unitSetupSv from './unitsetup.sv.json';
 
 export const LOCALES = ['fi', 'sv', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -63,9 +66,9 @@ i18next.on('languageChanged', (language) => {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    fi: { translation: { ...fi, ...measuresFi, ...leadershipFi, ...learningFi, ...adminFi } },
-    sv: { translation: { ...sv, ...measuresSv, ...leadershipSv, ...learningSv, ...adminSv } },
-    en: { translation: { ...en, ...measuresEn, ...leadershipEn, ...learningEn, ...adminEn } },
+    fi: { translation: { ...fi, ...measuresFi, ...leadershipFi, ...learningFi, ...adminFi, ...unitSetupFi } },
+    sv: { translation: { ...sv, ...measuresSv, ...leadershipSv, ...learningSv, ...adminSv, ...unitSetupSv } },
+    en: { translation: { ...en, ...measuresEn, ...leadershipEn, ...learningEn, ...adminEn, ...unitSetupEn } },
   },
   lng: rememberedLocale() ?? 'fi',
   fallbackLng: 'fi',
