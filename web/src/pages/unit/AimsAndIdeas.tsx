@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { helsinkiDate } from '../../../../functions/domain/helsinki-calendar.js';
 import { useUnitMeasures } from '../../api/measurements.js';
 import { useAims, useChangeAim, useChangeIdeas, useCloseAim, useCreateAim, useCreateChangeIdea, type Aim } from '../../api/pdsa.js';
 import { ActionError } from '../../components/ActionError.js';
@@ -72,7 +73,7 @@ function AimList({ unitId, canEdit }: { unitId: string; canEdit: boolean }) {
                     {aim.closedAt && (
                       <>
                         {' '}
-                        <span className="unit-setup__mark">{t('unitSetup.aims.closed', { date: format.date(aim.closedAt) })}</span>
+                        <span className="unit-setup__mark">{t('unitSetup.aims.closed', { date: format.date(helsinkiDate(new Date(aim.closedAt))) })}</span>
                       </>
                     )}
                   </p>
