@@ -128,7 +128,7 @@ export function OwnMeasureForm({ unitId, taken, onAdded }: { unitId: string; tak
         <SelectField label={t('unitSetup.own.type')} value={form.type} onChange={set('type')}>
           {MEASURE_TYPES.map((type) => (
             <option key={type} value={type}>
-              {t(`unitSetup.own.types.${type}`)}
+              {t(`measures.types.${type}`)}
             </option>
           ))}
         </SelectField>

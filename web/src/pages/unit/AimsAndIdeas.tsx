@@ -38,7 +38,7 @@ function useAimMeasureText(unitId: string) {
     const target = measure?.target
       ? t('unitSetup.aims.target', { value: withUnit(format.number(measure.target.value), currentFields(measure).unitLabel[locale]) })
       : t('unitSetup.aims.noTarget');
-    return `${name} (${t(`unitSetup.aims.roles.${role}`).toLocaleLowerCase(locale)}), ${target}`;
+    return `${name} (${t(`measures.types.${role}`).toLocaleLowerCase(locale)}), ${target}`;
   };
 }
 
@@ -202,7 +202,7 @@ function AimForm({ unitId, aim, onDone }: { unitId: string; aim?: Aim; onDone: (
               <SelectField label={t('unitSetup.aims.role')} value={row.role} onChange={(e) => setRow(i, { role: e.target.value as AimMeasureRole })}>
                 {AIM_MEASURE_ROLES.map((role) => (
                   <option key={role} value={role}>
-                    {t(`unitSetup.aims.roles.${role}`)}
+                    {t(`measures.types.${role}`)}
                   </option>
                 ))}
               </SelectField>
