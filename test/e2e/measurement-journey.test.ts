@@ -163,7 +163,7 @@ describe('measurements in the browser: the period form, the chart, CSV and the r
       await said(`Mittarin ${WELLBEING} seuranta lopetettiin.`);
       const stopped = page.getByRole('region', { name: 'Seuranta lopetettu' });
       await stopped.getByRole('link', { name: WELLBEING }).waitFor();
-      await stopped.getByRole('button', { name: `Ota mittari ${WELLBEING} taas seurantaan` }).waitFor();
+      await stopped.getByRole('button', { name: `Ota taas seurantaan: ${WELLBEING}` }).waitFor();
       expect(await tracked.getByRole('link', { name: WELLBEING }).count()).toBe(0);
 
       await page.getByRole('button', { name: 'Lisää oma mittari' }).click();
