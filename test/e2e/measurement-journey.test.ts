@@ -202,7 +202,8 @@ describe('measurements in the browser: the period form, the chart, CSV and the r
       await edit.getByRole('button', { name: 'Poista mittari 2' }).click();
       await edit.getByRole('button', { name: 'Tallenna muutokset' }).click();
       await edit.waitFor({ state: 'detached' });
-      expect(await aim.getByText(OWN).count()).toBe(0);
+      await aim.getByText(OWN, { exact: false }).waitFor({ state: 'detached' });
+      await aim.getByText(`${SATISFACTION} (tasapainottava mittari)`, { exact: false }).waitFor();
 
       await aim.getByRole('button', { name: /^Sulje tavoite:/ }).click();
       await aim.getByRole('button', { name: 'Kyllä, sulje' }).click();
