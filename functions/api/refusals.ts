@@ -67,6 +67,16 @@ const BY_CODE: Record<string, Say> = {
     sv: (p) => `En enhet kan följa högst ${p.max} mätare. Sluta följa någon innan du lägger till en ny.`,
     en: (p) => `A unit can track at most ${p.max} measures. Stop tracking one before adding another.`,
   },
+  'measure.stopped': {
+    fi: () => 'Yksikkö on lopettanut tämän mittarin seurannan. Aiemmat luvut säilyvät; ota mittari uudelleen seurantaan, jos haluat kirjata lukuja.',
+    sv: () => 'Enheten har slutat följa den här mätaren. De tidigare värdena finns kvar; ta mätaren i bruk igen om du vill registrera värden.',
+    en: () => 'The unit has stopped tracking this measure. Its figures stay; track it again to enter figures.',
+  },
+  'aim.closed': {
+    fi: () => 'Kehittämistavoite on suljettu, eikä sitä voi enää muuttaa. Sen syklit säilyvät näkyvissä.',
+    sv: () => 'Förbättringsmålet är avslutat och kan inte längre ändras. Dess cykler finns kvar.',
+    en: () => 'The aim is closed and can no longer be changed. Its cycles stay visible.',
+  },
   exists: { fi: () => 'Tämä on jo olemassa.', sv: () => 'Detta finns redan.', en: () => 'This exists already.' },
   'measure.tooManyVersions': {
     fi: (p) => `Mittarilla on jo ${p.max} määritelmän versiota. Lisää muuttunut mittari uutena mittarina.`,
@@ -419,6 +429,11 @@ const FIELD_CODES: Record<string, Say> = {
     fi: () => 'Ajuri, jolla on toissijaisia ajureita, pysyy ensisijaisena ajurina.',
     sv: () => 'En drivkraft med sekundära drivkrafter förblir en primär drivkraft.',
     en: () => 'A driver with secondary drivers stays a primary driver.',
+  },
+  'aim.measureNotTracked': {
+    fi: () => 'Tavoitteen mittarin on oltava yksikön seuraama mittari, jotta tavoite ja kaavio näyttävät saman tavoitetason. Ota mittari ensin seurantaan.',
+    sv: () => 'Målets mätare ska vara en mätare som enheten följer, så att målet och diagrammet visar samma målnivå. Ta mätaren i bruk först.',
+    en: () => 'An aim’s measure must be one the unit tracks, so that the aim and the chart show the same target. Track the measure first.',
   },
   'progress.reasonNeeded': {
     fi: (p) => `Kirjoita perustelu, kun arvio (${p.score}) poikkeaa ehdotetusta (${p.suggested}).`,

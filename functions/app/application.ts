@@ -97,7 +97,7 @@ export function createApplication(deps: ApplicationDeps) {
       move: moveToCatalogueVersion({ unitFor, trackedMeasure: tracked, measurements: deps.measurements, catalogue: deps.catalogue }),
     },
     audit: { trail: auditTrail({ unitFor, audit: deps.audit }) },
-    aims: aims({ unitFor, cycles: deps.cycles }),
+    aims: aims({ unitFor, cycles: deps.cycles, measurements: deps.measurements }),
     changeIdeas: changeIdeas({ unitFor, cycles: deps.cycles, drivers: deps.drivers }),
     driverDiagrams: driverDiagrams({ unitFor, cycles: deps.cycles, drivers: deps.drivers, studyData: study }),
     cycles: {

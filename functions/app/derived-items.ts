@@ -2,7 +2,7 @@ import { COMPLETENESS_PERIODS, buildAreaStatus, type AreaStatus, type PdsaFacts,
 import { addPeriods } from '../domain/period.js';
 import { duePeriod } from '../domain/round-schedule.js';
 import { buildSnapshot, type Snapshot } from '../domain/series-analysis.js';
-import type { UnitMeasure } from '../domain/unit-measure.js';
+import { isTracked, type UnitMeasure } from '../domain/unit-measure.js';
 import type { Unit } from '../domain/unit.js';
 import type { CycleRepository } from '../store/cycle-repository.js';
 import type { MeasurementRepository } from '../store/measurement-repository.js';
@@ -38,7 +38,8 @@ export function createDerivedItems(deps: DerivedItemDeps) {
 
   /** What the unit's status is built from, as of `now`: each series' latest snapshot and recent figures, and its PDSA work. */
   async function unitFacts(unit: Pick<Unit, 'id'>, now: Date): Promise<{ series: SeriesFacts[]; pdsa: PdsaFacts }> {
-    const measures = await measurements.listUnitMeasures(unit.id);
+    // A measure the unit stopped tracking leaves its status (and so the overview); its chart stays.
+    const measures = (await measurements.listUnitMeasures(unit.id)).filter(isTracked);
     const series = await Promise.all(
       measures.map(async (measure) => {
         const due = duePeriod(measure.frequency, now);
@@ -54,7 +55,7 @@ export function createDerivedItems(deps: DerivedItemDeps) {
     const waiting = unitCycles.filter((c) => c.phase === 'studying' || c.phase === 'acting' || c.phase === 'planning');
     const reviews = (await Promise.all(waiting.map((c) => cycles.listReviews(c.id)))).flat();
     const lateReviews = reviews.filter((r) => r.status === 'scheduled' && new Date(r.startsAt).getTime() + REVIEW_GRACE_MS < now.getTime()).length;
-    return { series, pdsa: { aimCount: aims.length, cycles: unitCycles, lateReviews, confirmation: confirmation ?? null } };
+    return { series, pdsa: { aims, cycles: unitCycles, lateReviews, confirmation: confirmation ?? null } };
   }
 
   /**
@@ -62,7 +63,7 @@ export function createDerivedItems(deps: DerivedItemDeps) {
    * history stays on its own pages): a put, so the functions refreshing statuses need no delete.
    */
   async function refreshUnitStatus(unit: Pick<Unit, 'id' | 'areaId' | 'name' | 'closedAt'>, now: Date): Promise<AreaStatus> {
-    const facts = unit.closedAt ? { series: [], pdsa: { aimCount: 0, cycles: [], lateReviews: 0, confirmation: null } } : await unitFacts(unit, now);
+    const facts = unit.closedAt ? { series: [], pdsa: { aims: [], cycles: [], lateReviews: 0, confirmation: null } } : await unitFacts(unit, now);
     const status = { ...buildAreaStatus(unit, facts.series, facts.pdsa, now), ...(unit.closedAt ? { closed: true as const } : {}) };
     await measurements.putAreaStatus(status);
     return status;

@@ -6,7 +6,8 @@ import { PeriodSchema, addPeriods, periodRange } from './period.js';
 import { duePeriod, roundDeadlines } from './round-schedule.js';
 import type { Cycle } from './cycle.js';
 import { predictedMeasures } from './cycle-marker.js';
-import { ProgressBasisSchema, ProgressScoreSchema, suggestProgress, type ProgressConfirmation } from './progress-score.js';
+import type { Aim } from './aim.js';
+import { ImprovementSignalSchema, ProgressBasisSchema, ProgressScoreSchema, suggestProgress, type ProgressConfirmation } from './progress-score.js';
 import { ClassificationSchema, TrendSchema, type Snapshot } from './series-analysis.js';
 import { currentVersion, type UnitMeasure } from './unit-measure.js';
 import type { Unit } from './unit.js';
@@ -67,9 +68,11 @@ export const UnitPdsaStatusSchema = z.object({
 export const UnitProgressStatusSchema = z.object({
   suggested: ProgressScoreSchema,
   basis: ProgressBasisSchema,
-  /** The outcome measures, predicted by a tested or adopted change, whose latest point is in an improving signal. */
+  /** The outcome measures of the aims tested or adopted changes work towards that show improvement. */
   improvingMeasures: z.array(MeasureKeySchema).max(MAX_TRACKED_MEASURES).default([]),
-  /** Balancing measures in a concerning signal, which lowered the suggestion. */
+  /** The same measures, each with the signal that showed its improvement. */
+  improvingBy: z.array(z.object({ measureKey: MeasureKeySchema, signal: ImprovementSignalSchema })).max(MAX_TRACKED_MEASURES).default([]),
+  /** Balancing measures of those aims in a concerning signal, which lowered the suggestion. */
   worseningBalancing: z.array(MeasureKeySchema).max(MAX_TRACKED_MEASURES).default([]),
   confirmed: z
     .object({ score: ProgressScoreSchema, reason: z.string().max(2000), by: z.string().max(200), at: z.iso.datetime() })
@@ -99,8 +102,8 @@ export type SeriesFacts = { measure: UnitMeasure; latest: Snapshot | null; perio
 
 /** What is known of the unit's improvement work: its aims, cycles, late reviews and the coach's score. */
 export type PdsaFacts = {
-  aimCount: number;
-  cycles: readonly Pick<Cycle, 'id' | 'title' | 'objective' | 'phase' | 'flags' | 'act' | 'questions' | 'updatedAt'>[];
+  aims: readonly Pick<Aim, 'id' | 'measures'>[];
+  cycles: readonly Pick<Cycle, 'id' | 'aimId' | 'title' | 'objective' | 'phase' | 'flags' | 'act' | 'questions' | 'updatedAt'>[];
   /** Scheduled reviews whose time has passed without an outcome. */
   lateReviews: number;
   confirmation: ProgressConfirmation | null;
@@ -148,11 +151,10 @@ export function buildAreaStatus(unit: Pick<Unit, 'id' | 'areaId' | 'name'>, seri
     .filter((c) => (c.phase === 'adopted' || c.phase === 'embedding') && c.act)
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   const suggestion = suggestProgress({
-    aimCount: pdsa.aimCount,
-    cycles: pdsa.cycles.map((c) => ({ phase: c.phase, decidedAt: decidedAt(c), measureKeys: predictedMeasures(c) })),
+    aims: pdsa.aims,
+    cycles: pdsa.cycles.map((c) => ({ phase: c.phase, decidedAt: decidedAt(c), aimId: c.aimId, measureKeys: predictedMeasures(c) })),
     measures: series.map(({ measure }, i) => ({
       key: measure.key,
-      type: currentVersion(measure).fields.type,
       ...measures[i]!.classification,
       shiftedBetter: shiftedBetter(measures[i]!.trend.centre, currentVersion(measure).fields.better),
     })),
@@ -185,6 +187,7 @@ export function buildAreaStatus(unit: Pick<Unit, 'id' | 'areaId' | 'name'>, seri
       suggested: suggestion.score,
       basis: suggestion.basis,
       improvingMeasures: suggestion.improvingMeasures,
+      improvingBy: suggestion.improvingBy,
       worseningBalancing: suggestion.worseningBalancing,
       confirmed: confirmation
         ? { score: confirmation.score, reason: confirmation.reason, by: confirmation.confirmedBy.name, at: confirmation.confirmedAt }

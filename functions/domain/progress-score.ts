@@ -1,5 +1,6 @@
 import { differenceInCalendarDays } from 'date-fns';
 import * as z from 'zod';
+import type { AimMeasureRole } from './aim.js';
 import type { CyclePhase } from './cycle.js';
 import { IdSchema } from './ids.js';
 
@@ -42,13 +43,13 @@ export const ProgressInputSchema = z
   .meta({ id: 'ProgressInput' });
 
 export type ProgressFacts = {
-  aimCount: number;
-  /** Each cycle's phase, when it was decided, and the measures its predictions name. */
-  cycles: readonly { phase: CyclePhase; decidedAt: string | null; measureKeys: readonly string[] }[];
-  /** Each tracked measure: its type, the variation of its latest snapshot, and whether its target is consistently met. */
+  /** The unit's aims, each with its measures and the role each has in it. */
+  aims: readonly { id: string; measures: readonly { measureKey: string; role: AimMeasureRole }[] }[];
+  /** Each cycle's phase, when it was decided, its aim, and the measures its predictions name. */
+  cycles: readonly { phase: CyclePhase; decidedAt: string | null; aimId: string | null; measureKeys: readonly string[] }[];
+  /** Each tracked measure: the variation of its latest snapshot, and whether its target is consistently met. */
   measures: readonly {
     key: string;
-    type: 'outcome' | 'process' | 'balancing';
     variation: 'improving' | 'concerning' | 'common';
     assurance: 'met' | 'missed' | 'notAssured' | 'none';
     /** The current phase's centre line is on the better side of the previous phase's: a change already held as a new phase. */
@@ -57,8 +58,22 @@ export type ProgressFacts = {
   now: Date;
 };
 
-/** What the suggestion rests on: its basis, the outcome measures it counted, and the balancing measures that lowered it. */
-export type ProgressSuggestion = { score: ProgressScore; basis: ProgressBasis; improvingMeasures: string[]; worseningBalancing: string[] };
+/** How an outcome measure shows improvement: its latest point in an improving signal, or a new phase with a better centre line. */
+export const IMPROVEMENT_SIGNALS = ['signal', 'newPhase'] as const;
+export const ImprovementSignalSchema = z.enum(IMPROVEMENT_SIGNALS);
+export type ImprovementSignal = z.infer<typeof ImprovementSignalSchema>;
+
+/**
+ * What the suggestion rests on: its basis, the outcome measures it counted as improving and by
+ * which signal, and the balancing measures whose concerning signal lowered it.
+ */
+export type ProgressSuggestion = {
+  score: ProgressScore;
+  basis: ProgressBasis;
+  improvingMeasures: string[];
+  improvingBy: { measureKey: string; signal: ImprovementSignal }[];
+  worseningBalancing: string[];
+};
 
 const FINISHED: readonly CyclePhase[] = ['adopted', 'embedding', 'adapted', 'abandoned'];
 const ADOPTED: readonly CyclePhase[] = ['adopted', 'embedding'];
@@ -69,35 +84,45 @@ const TESTING: readonly CyclePhase[] = ['doing', 'studying', 'acting'];
  * changes tested without improvement 2.5, a signal of improvement 3.0–4.0, sustained after
  * adoption 4.5. 5.0 is left to the coach's judgement; Sykli never claims it.
  *
- * Only outcome measures that a tested or adopted change predicted count as improvement (a signal on
- * the better side, or a new phase whose centre line is better than the one before): a process
- * measure improving, or an outcome no change targeted, is not the changes' result. A balancing
- * measure whose latest point is in a concerning signal lowers a suggested improvement by half a point.
+ * The measures are those of the aims the tested or adopted changes work towards: a cycle's own aim,
+ * or, for a cycle without one, the aims naming a measure it predicts. Only their outcome measures
+ * count as improvement (a signal on the better side, or a new phase whose centre line is better
+ * than the one before): a process measure improving is the change being done, not its result, and
+ * a measure of an aim no change works towards is not the changes' result. A balancing measure of
+ * those aims whose latest point is in a concerning signal lowers a suggested improvement by half a point.
  */
 export function suggestProgress(facts: ProgressFacts): ProgressSuggestion {
   const tested = facts.cycles.filter((c) => TESTING.includes(c.phase) || FINISHED.includes(c.phase));
-  const linked = new Set(tested.flatMap((c) => c.measureKeys));
-  const counted = facts.measures.filter((m) => m.type === 'outcome' && linked.has(m.key));
+  const linkedAims = facts.aims.filter((aim) =>
+    tested.some((c) => (c.aimId ? c.aimId === aim.id : aim.measures.some((m) => c.measureKeys.includes(m.measureKey)))),
+  );
+  const withRole = (role: AimMeasureRole) => new Set(linkedAims.flatMap((aim) => aim.measures.filter((m) => m.role === role).map((m) => m.measureKey)));
+  const [outcomes, balancing] = [withRole('outcome'), withRole('balancing')];
+  const counted = facts.measures.filter((m) => outcomes.has(m.key));
   // After an adopted change the chart starts a new phase, whose own signals are gone: the shift itself is the improvement.
-  const improving = counted.filter((m) => m.variation === 'improving' || m.shiftedBetter);
-  const worseningBalancing = facts.measures.filter((m) => m.type === 'balancing' && m.variation === 'concerning').map((m) => m.key);
+  const improvingBy = counted.flatMap((m): ProgressSuggestion['improvingBy'] =>
+    m.variation === 'improving' ? [{ measureKey: m.key, signal: 'signal' }] : m.shiftedBetter ? [{ measureKey: m.key, signal: 'newPhase' }] : [],
+  );
+  const improving = improvingBy.map((m) => m.measureKey);
+  const worseningBalancing = facts.measures.filter((m) => balancing.has(m.key) && m.variation === 'concerning').map((m) => m.key);
   const result = (score: ProgressScore, basis: ProgressBasis): ProgressSuggestion => ({
     score: improving.length > 0 && worseningBalancing.length > 0 ? score - 0.5 : score,
     basis,
-    improvingMeasures: improving.map((m) => m.key),
+    improvingMeasures: improving,
+    improvingBy,
     worseningBalancing: improving.length > 0 ? worseningBalancing : [],
   });
   const adopted = facts.cycles.filter((c) => ADOPTED.includes(c.phase));
   if (improving.length > 0 && adopted.length > 0) {
     const heldLongEnough = adopted.some((c) => c.decidedAt && differenceInCalendarDays(facts.now, new Date(c.decidedAt)) >= SUSTAINED_DAYS);
-    if (heldLongEnough && improving.some((m) => m.assurance === 'met')) return result(4.5, 'sustained');
+    if (heldLongEnough && counted.some((m) => improving.includes(m.key) && m.assurance === 'met')) return result(4.5, 'sustained');
     if (improving.length * 2 >= counted.length) return result(4, 'broadImprovement');
     return result(3.5, 'improvementAdopted');
   }
   if (improving.length > 0) return result(3, 'improvement');
   if (facts.cycles.some((c) => FINISHED.includes(c.phase))) return result(2.5, 'testedNoImprovement');
   if (facts.cycles.some((c) => TESTING.includes(c.phase))) return result(2, 'testing');
-  if (facts.cycles.length > 0 || facts.aimCount > 0) return result(1.5, 'planning');
+  if (facts.cycles.length > 0 || facts.aims.length > 0) return result(1.5, 'planning');
   return result(1, 'noActivity');
 }
 

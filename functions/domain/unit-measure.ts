@@ -50,6 +50,11 @@ export const UnitMeasureSchema = z
     source: z.enum(['catalogue', 'custom']),
     frequency: FrequencySchema,
     target: TargetSchema.nullable(),
+    /**
+     * The unit stopped tracking the measure: its figures, chart and definitions stay readable, but it
+     * takes no new figures and leaves the entry form, the rounds and the unit's status.
+     */
+    stoppedAt: z.iso.datetime().optional(),
     /** Oldest first; the last is the current definition. A changed definition is a new entry. */
     versions: z.array(UnitMeasureVersionSchema).min(1).max(MAX_DEFINITION_VERSIONS),
     /** A frozen baseline and figures left out of the chart; absent until someone sets them. */
@@ -81,9 +86,12 @@ export const AddCustomMeasureSchema = z.strictObject({
 export const NewUnitMeasureSchema = z.discriminatedUnion('source', [TrackCatalogueMeasureSchema, AddCustomMeasureSchema]).meta({ id: 'NewUnitMeasure' });
 export type NewUnitMeasure = z.infer<typeof NewUnitMeasureSchema>;
 
-/** A frequency change is refused once the series has values (weeks and months do not mix in a chart). */
+/**
+ * A frequency change is refused once the series has values (weeks and months do not mix in a chart).
+ * `tracked: false` stops tracking the measure and `true` takes it back into use.
+ */
 export const UnitMeasureChangesSchema = z
-  .strictObject({ target: TargetSchema.nullable().optional(), frequency: FrequencySchema.optional() })
+  .strictObject({ target: TargetSchema.nullable().optional(), frequency: FrequencySchema.optional(), tracked: z.boolean().optional() })
   .meta({ id: 'UnitMeasureChanges' });
 export type UnitMeasureChanges = z.infer<typeof UnitMeasureChangesSchema>;
 
@@ -92,6 +100,11 @@ export const NewDefinitionVersionSchema = z
   .strictObject({ validFrom: PeriodSchema, reason: z.string().min(1).max(1000), fields: MeasureFieldsSchema.optional() })
   .meta({ id: 'NewDefinitionVersion' });
 export type NewDefinitionVersion = z.infer<typeof NewDefinitionVersionSchema>;
+
+/** Whether the unit still tracks the measure (a stopped one keeps its history). */
+export function isTracked(measure: Pick<UnitMeasure, 'stoppedAt'>): boolean {
+  return !measure.stoppedAt;
+}
 
 export function fieldsOf(definition: MeasureDefinition): MeasureFields {
   return MeasureFieldsSchema.parse(definition);

@@ -119,10 +119,11 @@ describe('a county sets itself up from an empty organisation: the first admin, t
       const aim = page.getByRole('form', { name: 'Lisää kehittämistavoite' });
       await aim.getByLabel('Kehittämistavoite', { exact: false }).first().fill('Hoitajien T3 on enintään 7 vuorokautta kesäkuuhun 2027 mennessä.');
       await aim.getByLabel('Tavoitepäivä').fill(helsinkiDay(200));
-      await aim.getByLabel('Mittari').selectOption({ label: 'T3 – kolmanneksi seuraava vapaa kiireetön vastaanottoaika' });
-      await aim.getByLabel('Tavoitetaso').fill('7');
+      // The aim names the tracked measure and shows its target, the one the chart has.
+      await aim.getByLabel('Mittari 1').selectOption({ label: 'T3 – kolmanneksi seuraava vapaa kiireetön vastaanottoaika' });
       await aim.getByRole('button', { name: 'Tallenna kehittämistavoite' }).click();
       await page.getByText('Hoitajien T3 on enintään 7 vuorokautta kesäkuuhun 2027 mennessä.').waitFor();
+      await page.getByText('T3 – kolmanneksi seuraava vapaa kiireetön vastaanottoaika (tulosmittari), tavoitetaso 7 vrk').waitFor();
 
       await page.getByRole('button', { name: 'Uusi sykli' }).click();
       const cycle = page.getByRole('form', { name: 'Uusi PDSA-sykli' });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodOf } from '../../functions/domain/period.js';
-import { expectNoSeriousAxeViolations, launchChromium, signInAs } from '../support/browser.js';
+import { expectNoSeriousAxeViolations, helsinkiDay, launchChromium, signInAs } from '../support/browser.js';
 import { sharedApp } from '../support/local-app.js';
 
 // Demo people and figures (functions/runtime/seed/): Minna Hakala supervises Sampoharju, which
@@ -151,6 +151,85 @@ describe('measurements in the browser: the period form, the chart, CSV and the r
       expect(row('staffWellbeing', month)).toMatch(/;4,1;;;$/);
       expect(row('t3', week)).toMatch(/^t3;T3[^;]*;[^;]+;vk \d+\/\d{4};4;;;$/);
       await expectNoSeriousAxeViolations(page, 'the measures page after the import and export');
+    } finally {
+      await context.close();
+    }
+  });
+
+  // Ulvila (Heidi Aaltonen supervises it) is used by no other browser test, so its changed setup stays its own.
+  it("lets a supervisor keep the unit's setup right: a target, a measure no longer tracked, an own measure, and an aim with its measures' roles, edited and closed", async () => {
+    const OWN = 'Takaisinsoitot samana päivänä';
+    const WELLBEING = 'Henkilöstön työhyvinvointi – pulssikysely';
+    const SATISFACTION = 'Tyytyväiset asiakkaat (suosittelisi palvelua)';
+    const { context, page } = await signInAs(browser, app.url, 'Heidi Aaltonen');
+    const said = (text: string) => page.getByRole('status').filter({ hasText: text }).first().waitFor();
+    try {
+      await page.goto(`${app.url}/units/ulvila/measures`);
+      await page.getByRole('heading', { level: 1, name: 'Mittarit – Ulvilan sote-keskus' }).waitFor();
+      const tracked = page.getByRole('region', { name: 'Seurattavat mittarit' });
+      await tracked.getByRole('row', { name: new RegExp(`^${T3} Seurataan`) }).first().waitFor();
+
+      const target = page.getByRole('form', { name: 'Aseta tai muuta tavoitetaso' });
+      await target.getByLabel('Mittari').selectOption({ label: T3 });
+      await target.getByLabel('Uusi tavoitetaso').fill('6,5');
+      await target.getByRole('button', { name: 'Tallenna tavoitetaso' }).click();
+      await said(`Mittarin ${T3} tavoitetaso tallennettu.`);
+      await tracked.getByRole('row', { name: new RegExp(`^${T3}`) }).first().getByText('6,5 vrk').waitFor();
+
+      // Stopping keeps the chart: the measure moves to its own list, from where it can be taken back.
+      const stop = page.getByRole('form', { name: 'Lopeta mittarin seuranta' });
+      await stop.getByLabel('Mittari').selectOption({ label: WELLBEING });
+      await stop.getByRole('button', { name: 'Lopeta seuranta' }).click();
+      await said(`Mittarin ${WELLBEING} seuranta lopetettiin.`);
+      const stopped = page.getByRole('region', { name: 'Seuranta lopetettu' });
+      await stopped.getByRole('link', { name: WELLBEING }).waitFor();
+      await stopped.getByRole('button', { name: `Ota taas seurantaan: ${WELLBEING}` }).waitFor();
+      expect(await tracked.getByRole('link', { name: WELLBEING }).count()).toBe(0);
+
+      await page.getByRole('button', { name: 'Lisää oma mittari' }).click();
+      const own = page.getByRole('form', { name: 'Lisää oma mittari' });
+      await own.getByLabel('Mittarin nimi').fill(OWN);
+      await own.getByLabel('Määritelmä').fill('Samana päivänä takaisin soitetut yhteydenotot viikossa, hoitajien tukkimiehen kirjanpidosta.');
+      await own.getByLabel('Yksikkö').fill('kpl');
+      await own.getByLabel('Suurin sallittu luku').fill('500');
+      await expectNoSeriousAxeViolations(page, 'the own-measure form');
+      await own.getByRole('button', { name: 'Lisää mittari' }).click();
+      await said(`Oma mittari ${OWN} lisättiin yksikön seurantaan.`);
+      await tracked.getByRole('link', { name: OWN }).waitFor();
+      await expectNoSeriousAxeViolations(page, 'the measures page with a stopped and an own measure');
+
+      // An aim with an outcome, a process and a balancing measure, each shown with the unit measure's target.
+      await page.goto(`${app.url}/units/ulvila`);
+      await page.getByRole('button', { name: 'Lisää kehittämistavoite' }).click();
+      const form = page.getByRole('form', { name: 'Lisää kehittämistavoite' });
+      await form.getByLabel('Kehittämistavoite', { exact: false }).first().fill('Hoitajien T3 on enintään 6,5 vuorokautta vuoden 2027 loppuun mennessä.');
+      await form.getByLabel('Tavoitepäivä').fill(helsinkiDay(300));
+      await form.getByLabel('Mittari 1').selectOption({ label: T3 });
+      await form.getByRole('button', { name: 'Lisää mittari' }).click();
+      await form.getByLabel('Mittari 2').selectOption({ label: OWN });
+      await form.getByRole('button', { name: 'Lisää mittari' }).click();
+      await form.getByLabel('Mittari 3').selectOption({ label: SATISFACTION });
+      await form.getByLabel('Rooli tavoitteessa').nth(2).selectOption({ label: 'Tasapainottava mittari' });
+      await expectNoSeriousAxeViolations(page, 'the aim form with three measures');
+      await form.getByRole('button', { name: 'Tallenna kehittämistavoite' }).click();
+      const aim = page.getByRole('list', { name: 'Kehittämistavoitteet' }).getByRole('listitem').filter({ hasText: 'Hoitajien T3 on enintään 6,5' });
+      await aim.getByText(`${T3} (tulosmittari), tavoitetaso 6,5 vrk`).waitFor();
+      await aim.getByText(`${OWN} (prosessimittari), ei tavoitetasoa`).waitFor();
+      await aim.getByText(`${SATISFACTION} (tasapainottava mittari), tavoitetaso 85 %`).waitFor();
+
+      await aim.getByRole('button', { name: /^Muokkaa:/ }).click();
+      const edit = page.getByRole('form', { name: 'Muokkaa tavoitetta' });
+      await edit.getByRole('button', { name: 'Poista mittari 2' }).click();
+      await edit.getByRole('button', { name: 'Tallenna muutokset' }).click();
+      await edit.waitFor({ state: 'detached' });
+      await aim.getByText(OWN, { exact: false }).waitFor({ state: 'detached' });
+      await aim.getByText(`${SATISFACTION} (tasapainottava mittari)`, { exact: false }).waitFor();
+
+      await aim.getByRole('button', { name: /^Sulje tavoite:/ }).click();
+      await aim.getByRole('button', { name: 'Kyllä, sulje' }).click();
+      await aim.getByText(/^Suljettu \d/).waitFor();
+      expect(await aim.getByRole('button', { name: /^Muokkaa:/ }).count()).toBe(0);
+      await expectNoSeriousAxeViolations(page, 'the unit page with a closed aim');
     } finally {
       await context.close();
     }

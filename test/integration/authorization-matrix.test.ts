@@ -126,6 +126,10 @@ const MATRIX: Record<string, Row> = {
     request: (_r, _i, f) => ({ path: `${u}/aims/${f.aimId}`, body: { statement: 'Muutettu' }, ifMatch: STALE }),
     expect: '401 412 412 404 404 403 404 412',
   },
+  'POST /api/units/{unitId}/aims/{aimId}/close': {
+    request: (_r, _i, f) => ({ path: `${u}/aims/${f.aimId}/close`, ifMatch: STALE }),
+    expect: '401 412 412 404 404 403 404 412',
+  },
   'GET /api/units/{unitId}/change-ideas': { request: () => ({ path: `${u}/change-ideas` }), expect: '401 200 200 404 404 200 404 200' },
   'POST /api/units/{unitId}/change-ideas': { request: () => ({ path: `${u}/change-ideas`, body: { title: 'Soitto samana päivänä' } }), expect: '401 201 201 404 404 403 404 201' },
   'PATCH /api/units/{unitId}/change-ideas/{ideaId}': {

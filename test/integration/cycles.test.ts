@@ -23,7 +23,7 @@ describe('PDSA routes over the seeded store', () => {
   it('lets each role do what the policy says with aims, change ideas and cycles', async () => {
     const editors = [admin, people.coach, people.supervisor];
     for (const as of editors) {
-      expect((await flow.send(`${u()}/aims`, 'POST', as, { statement: 'T3 ≤ 3 days', targetDate: '2027-06-30', measures: [{ measureKey: 't3', target: 3 }] })).status).toBe(201);
+      expect((await flow.send(`${u()}/aims`, 'POST', as, { statement: 'T3 ≤ 3 days', targetDate: '2027-06-30', measures: [{ measureKey: 't3', role: 'outcome' }] })).status).toBe(201);
       expect((await flow.send(`${u()}/change-ideas`, 'POST', as, { title: 'Same-day call-backs' })).status).toBe(201);
       expect((await flow.send(`${u()}/cycles`, 'POST', as, { title: 'Call-backs' })).status).toBe(201);
     }
@@ -43,14 +43,49 @@ describe('PDSA routes over the seeded store', () => {
     expect((await flow.send(`${u()}/cycles`, 'POST', outsider, { title: 'x' })).status).toBe(404);
   });
 
+  it("names the unit's tracked measures in an aim with their roles and targets, edits it, and closes it: a closed aim stays readable and takes no more changes", async () => {
+    const measures = [
+      { measureKey: 't3', role: 'outcome' },
+      { measureKey: 'access7d', role: 'process' },
+      { measureKey: 'staffWellbeing', role: 'balancing' },
+    ];
+    const created = await flow.send(`${u()}/aims`, 'POST', people.supervisor, { statement: 'T3 ≤ 7 vrk', targetDate: '2027-06-30', measures });
+    expect(created.status).toBe(201);
+    const aim = await body(created);
+    expect(aim.measures).toEqual(measures);
+    // Only the unit's own tracked measures: the aim and the chart show the same target.
+    const untracked = await flow.send(`${u()}/aims`, 'POST', people.supervisor, { statement: 'x', targetDate: '2027-06-30', measures: [{ measureKey: 'carePlans', role: 'outcome' }] });
+    expect(untracked.status).toBe(400);
+    expect((await untracked.json()).errors[0]).toMatchObject({ field: 'body.measures.0.measureKey', message: expect.stringContaining('yksikön seuraama mittari') });
+    const twice = await flow.send(`${u()}/aims`, 'POST', people.supervisor, { statement: 'x', targetDate: '2027-06-30', measures: [measures[0], { measureKey: 't3', role: 'balancing' }] });
+    expect(twice.status).toBe(400);
+
+    const edited = await flow.send(`${u()}/aims/${aim.id}`, 'PATCH', people.coach, { statement: 'T3 ≤ 6 vrk', measures: measures.slice(0, 2) }, '"1"');
+    expect(edited.status).toBe(200);
+    expect(await body(edited)).toMatchObject({ statement: 'T3 ≤ 6 vrk', measures: measures.slice(0, 2), version: 2 });
+    expect((await flow.send(`${u()}/aims/${aim.id}/close`, 'POST', leader, undefined, '"2"')).status).toBe(403);
+    const closed = await flow.send(`${u()}/aims/${aim.id}/close`, 'POST', people.coach, undefined, '"2"');
+    expect(closed.status).toBe(200);
+    expect((await body(closed)).closedAt).toEqual(expect.any(String));
+    // Closing again is the no-op a repeat is; a change is refused with a sentence.
+    expect((await flow.send(`${u()}/aims/${aim.id}/close`, 'POST', people.coach, undefined, '"2"')).status).toBe(200);
+    const change = await flow.send(`${u()}/aims/${aim.id}`, 'PATCH', people.coach, { statement: 'y' }, '"3"');
+    expect(change.status).toBe(409);
+    expect((await change.json()).detail).toContain('Kehittämistavoite on suljettu');
+    const listed = (await body(await t.request(`${u()}/aims`, { as: leader }))).items.find((a: { id: string }) => a.id === aim.id);
+    expect(listed).toMatchObject({ statement: 'T3 ≤ 6 vrk', closedAt: expect.any(String) });
+    const trail = await body(await t.request(`${u()}/audit`, { as: people.coach }));
+    expect(trail.items.filter((e: { entity: { id: string } }) => e.entity.id === aim.id).map((e: { action: string }) => e.action)).toEqual(['close', 'update', 'create']);
+  });
+
   it('answers invalid input with 400 naming the fields', async () => {
-    const response = await flow.send(`${u()}/aims`, 'POST', people.coach, { statement: '', targetDate: '30.6.2027', measures: [{ measureKey: '3t', target: 'x' }] });
+    const response = await flow.send(`${u()}/aims`, 'POST', people.coach, { statement: '', targetDate: '30.6.2027', measures: [{ measureKey: '3t', role: 'x' }] });
     expect(response.status).toBe(400);
     const aimProblem = await response.json();
     const fields = aimProblem.errors.map((e: { field: string }) => e.field);
     // Said in the person's language, each field in words.
     expect(aimProblem.errors).toContainEqual({ field: 'json.statement', label: 'Kehittämistavoite', message: 'ei saa olla tyhjä' });
-    expect(fields).toEqual(expect.arrayContaining(['json.statement', 'json.targetDate', 'json.measures.0.measureKey', 'json.measures.0.target']));
+    expect(fields).toEqual(expect.arrayContaining(['json.statement', 'json.targetDate', 'json.measures.0.measureKey', 'json.measures.0.role']));
     const cycle = await flow.create();
     const review = await flow.send(`${u()}/cycles/${cycle.id}/reviews`, 'POST', people.coach, { kind: 'plan', date: isoDate(3), startTime: '25:00', durationMinutes: 5, participantIds: [] });
     expect(review.status).toBe(400);

@@ -96,7 +96,7 @@ describe('hostile and careless input', () => {
         expect((await problem(figure)).errors?.map((e) => e.field)).toEqual(['json.value']);
         const proportion = await send(`${u}/measures/access7d/periods/${week(50)}`, 'PUT', SUPERVISOR, { numerator: value, denominator: value });
         expect(proportion.status, String(value)).toBe(400);
-        const target = await send(`${u}/aims`, 'POST', SUPERVISOR, { statement: 'Iso', targetDate: '2030-01-01', measures: [{ measureKey: 't3', target: value }] });
+        const target = await send(`${u}/measures/t3`, 'PATCH', SUPERVISOR, { target: { value } });
         expect(target.status, String(value)).toBe(400);
       }
       // A CSV file brings its numbers past every schema: the row says what is allowed.

@@ -163,4 +163,41 @@ describe('measurements through the API', () => {
     expect((await json(changed)).target).toEqual({ value: 85, by: null });
     expect((await send(path, admin, 'PATCH', { frequency: 'monthly' }, { 'if-match': `"${version + 1}"` })).status).toBe(409);
   });
+
+  it('stops tracking a measure and takes it back: the figures and chart stay, the entry form, new figures and the status leave it meanwhile, and both are audited', async () => {
+    const path = `${base}/measures/omaolo`;
+    const figure = `${path}/periods/${addPeriods(week, -2)}`;
+    expect((await send(figure, supervisor, 'PUT', { value: 300 })).status).toBe(201);
+    const version = (await json(await t.request(`${base}/measures`, { as: supervisor }))).items.find((m: any) => m.key === 'omaolo').version;
+    expect((await send(path, leader, 'PATCH', { tracked: false }, { 'if-match': `"${version}"` })).status).toBe(403);
+    const stopped = await send(path, coach, 'PATCH', { tracked: false }, { 'if-match': `"${version}"` });
+    expect(stopped.status).toBe(200);
+    expect((await json(stopped)).stoppedAt).toEqual(expect.any(String));
+    // Kept: listed as stopped, its chart and figures readable.
+    const listed = (await json(await t.request(`${base}/measures`, { as: leader }))).items.find((m: any) => m.key === 'omaolo');
+    expect(listed.stoppedAt).toEqual(expect.any(String));
+    const chart = await json(await t.request(`${path}/series`, { as: leader }));
+    expect(chart.analysis.points.find((p: any) => p.period === addPeriods(week, -2))).toMatchObject({ y: 300 });
+    // Left: the entry form, new figures (with a sentence), the unit's status in the overview.
+    const form = await json(await t.request(`${base}/entry`, { as: supervisor }));
+    expect(form.rows.map((r: any) => r.measureKey)).not.toContain('omaolo');
+    const refused = await send(`${path}/periods/${week}`, supervisor, 'PUT', { value: 310 });
+    expect(refused.status).toBe(409);
+    expect((await json(refused)).detail).toContain('lopettanut tämän mittarin seurannan');
+    const entry = await json(await send(`${base}/entry`, supervisor, 'POST', { rows: [{ measureKey: 'omaolo', period: week, value: 310 }] }));
+    expect(entry.results[0].status).toBe('invalid');
+    await t.projection.settled();
+    const overview = await json(await t.request(`/api/areas/${areaId}/overview`, { as: leader }));
+    expect(overview.units.find((s: any) => s.unitId === unit).measures.map((m: any) => m.measureKey)).not.toContain('omaolo');
+    // Taking it back continues the same series.
+    const again = await send(path, coach, 'PATCH', { tracked: true }, { 'if-match': `"${version + 1}"` });
+    expect(again.status).toBe(200);
+    expect((await json(again)).stoppedAt).toBeUndefined();
+    expect((await send(`${path}/periods/${week}`, supervisor, 'PUT', { value: 310 })).status).toBe(201);
+    await t.projection.settled();
+    const back = await json(await t.request(`/api/areas/${areaId}/overview`, { as: leader }));
+    expect(back.units.find((s: any) => s.unitId === unit).measures.map((m: any) => m.measureKey)).toContain('omaolo');
+    const trail = await t.deps.audit.listByUnit(unit, { entityId: 'omaolo' });
+    expect(trail.items.map((e: any) => e.action)).toEqual(expect.arrayContaining(['stopTracking', 'resumeTracking']));
+  });
 });

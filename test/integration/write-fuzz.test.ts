@@ -43,7 +43,7 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 const VALID: Record<string, () => Record<string, unknown>> = {
   'PUT /api/units/{unitId}/measures/{key}/periods/{period}': () => ({ value: 3, note: 'ok' }),
   'POST /api/units/{unitId}/entry': () => ({ rows: [{ measureKey: 't3', period: duePeriod('weekly', new Date()), value: 4 }] }),
-  'POST /api/units/{unitId}/aims': () => ({ statement: 'Hoitoon pääsy', targetDate: isoDate(100), measures: [{ measureKey: 't3', target: 3 }] }),
+  'POST /api/units/{unitId}/aims': () => ({ statement: 'Hoitoon pääsy', targetDate: isoDate(100), measures: [{ measureKey: 't3', role: 'outcome' }] }),
   'POST /api/units/{unitId}/cycles': () => ({ title: 'Takaisinsoitot', objective: 'Vähemmän soittoja', plan: { doStart: isoDate(1), doEnd: isoDate(10) } }),
   'POST /api/units/{unitId}/change-ideas': () => ({ title: 'Soitto samana päivänä', description: 'x' }),
   'POST /api/units/{unitId}/measures/{key}/phases': () => ({ startPeriod: duePeriod('weekly', new Date()), reason: 'Uusi käytäntö' }),

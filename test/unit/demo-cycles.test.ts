@@ -67,6 +67,19 @@ describe('the demo improvement work', () => {
     }
   });
 
+  it("names in each aim only measures its unit tracks, so the aim shows the measure's own target, with an outcome measure first", () => {
+    const tracked = new Set(demoMeasurementItems(now).flatMap((item) => (typeof item.key === 'string' && 'versions' in item ? [`${String(item.unitId)}/${item.key}`] : [])));
+    for (const aim of demo.aims) {
+      expect(aim.measures[0]?.role, aim.id).toBe('outcome');
+      for (const m of aim.measures) expect(tracked, aim.id).toContain(`${aim.unitId}/${m.measureKey}`);
+    }
+  });
+
+  it('reads an aim stored with its own target before aims shared the measure’s: the target is dropped and the measure is its outcome', () => {
+    const stored = { ...demo.aims[0]!, measures: [{ measureKey: 't3', target: 7.5 }] };
+    expect(AimSchema.parse(stored).measures).toEqual([{ measureKey: 't3', role: 'outcome' }]);
+  });
+
   it('dates everything from the day it is seeded', () => {
     const later = demoCycles(new Date('2027-03-01T10:00:00Z'));
     const doing = later.cycles.find((c) => c.phase === 'doing')!;

@@ -58,6 +58,7 @@ export function aimRoutes(deps: ApiDeps) {
         responses: {
           200: json('Changed', AimSchema), ...common,
           403: problemResponse('Not a supervisor or coach of the unit'),
+          409: problemResponse('The aim is closed'),
           412: problemResponse('Someone else changed the aim first'),
           428: problemResponse('If-Match is missing'),
         },
@@ -65,6 +66,25 @@ export function aimRoutes(deps: ApiDeps) {
       async (c) => {
         const { unitId, aimId } = c.req.valid('param');
         const aim = await aims.change(c.get('caller'), unitId, aimId, c.req.valid('json'), parseIfMatch(c.req.valid('header')['if-match']));
+        c.header('ETag', `"${aim.version}"`);
+        return c.json(aim, 200);
+      },
+    )
+    .openapi(
+      defineRoute({
+        method: 'post', path: '/api/units/{unitId}/aims/{aimId}/close', tags: ['PDSA'], security: bearerSecurity,
+        summary: 'Close an aim: it stays visible as closed, with its cycles; needs If-Match',
+        request: { params: AimParams, headers: IfMatchHeader },
+        responses: {
+          200: json('Closed (closing a closed aim again changes nothing)', AimSchema), ...common,
+          403: problemResponse('Not a supervisor or coach of the unit'),
+          412: problemResponse('Someone else changed the aim first'),
+          428: problemResponse('If-Match is missing'),
+        },
+      }),
+      async (c) => {
+        const { unitId, aimId } = c.req.valid('param');
+        const aim = await aims.close(c.get('caller'), unitId, aimId, parseIfMatch(c.req.valid('header')['if-match']));
         c.header('ETag', `"${aim.version}"`);
         return c.json(aim, 200);
       },

@@ -57,7 +57,7 @@ export function unitMeasureRoutes(deps: ApiDeps) {
     .openapi(
       defineRoute({
         method: 'patch', path: '/api/units/{unitId}/measures/{key}', tags: ['Measurements'], security: bearerSecurity,
-        summary: "Change a tracked measure's target or frequency; needs If-Match",
+        summary: "Change a unit measure's target or frequency, or stop tracking it (its history stays) or track it again; needs If-Match",
         request: { params: MeasureParams, headers: IfMatchHeader, body: { required: true, content: { 'application/json': { schema: UnitMeasureChangesSchema } } } },
         responses: { 200: json('Changed', UnitMeasureSchema), ...common, ...manageErrors },
       }),

@@ -3,7 +3,7 @@ import { CSV_HEADERS, decodeCsvFile, parseMeasurementCsv, type CsvFileProblem } 
 import { planFigure } from '../../domain/figure-plan.js';
 import type { Locale } from '../../domain/localized-text.js';
 import type { FieldError, Measurement } from '../../domain/measurement.js';
-import type { UnitMeasure } from '../../domain/unit-measure.js';
+import { isTracked, type UnitMeasure } from '../../domain/unit-measure.js';
 import { MAX_IMPORT_CHANGES, type MeasurementRepository, type MeasurementWrite } from '../../store/measurement-repository.js';
 import type { UnitAccess } from '../access.js';
 import type { BusinessMetrics } from '../../metrics/business-metrics.js';
@@ -59,7 +59,8 @@ export function importCsv(deps: Deps) {
   async function plan(unitId: string, text: string, locale: Locale, caller: Caller, now: Date, read: { consistent?: boolean } = {}) {
     const parsed = parseMeasurementCsv(text);
     if (!parsed.ok) throw unreadable(parsed, locale);
-    const measures = new Map((await deps.measurements.listUnitMeasures(unitId)).map((m) => [m.key, m]));
+    // A measure the unit stopped tracking takes no new figures: its rows are refused as untracked.
+    const measures = new Map((await deps.measurements.listUnitMeasures(unitId)).filter(isTracked).map((m) => [m.key, m]));
     const series = new Map<string, Map<string, Measurement>>();
     for (const key of new Set(parsed.rows.map((r) => r.measureKey))) {
       if (measures.has(key)) series.set(key, new Map((await deps.measurements.listSeries(unitId, key, {}, read)).map((m) => [m.period, m])));

@@ -9,7 +9,7 @@ import { PeriodSchema, addPeriods, comparePeriods, periodFrequency, periodOf } f
 import { duePeriod } from '../../domain/round-schedule.js';
 import { SeriesAnalysisSchema, analyseSeries } from '../../domain/series-analysis.js';
 import { judgePrediction } from '../../domain/study-verdict.js';
-import { MeasureFieldsSchema, UnitMeasureSchema, versionAt } from '../../domain/unit-measure.js';
+import { MeasureFieldsSchema, UnitMeasureSchema, isTracked, versionAt } from '../../domain/unit-measure.js';
 import type { MeasurementRepository } from '../../store/measurement-repository.js';
 import { allowedUnit, type UnitAccess } from '../access.js';
 import type { Caller } from '../caller.js';
@@ -133,7 +133,7 @@ export function seriesQueries(deps: Deps) {
     async entryForm(caller: Caller, unitId: string, period?: string): Promise<EntryForm> {
       const unit = await deps.unitFor(caller, unitId);
       const now = new Date();
-      const measures = (await deps.measurements.listUnitMeasures(unit.id)).filter((m) => !period || periodFrequency(period) === m.frequency);
+      const measures = (await deps.measurements.listUnitMeasures(unit.id)).filter((m) => isTracked(m) && (!period || periodFrequency(period) === m.frequency));
       const rows = await Promise.all(
         measures.map(async (measure) => {
           const at = period ?? duePeriod(measure.frequency, now);

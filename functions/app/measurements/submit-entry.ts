@@ -4,7 +4,7 @@ import type { Locale } from '../../domain/localized-text.js';
 import { MeasureKeySchema } from '../../domain/measure.js';
 import { MeasurementInputSchema, MeasurementSchema, localizeErrors } from '../../domain/measurement.js';
 import { PeriodSchema } from '../../domain/period.js';
-import type { UnitMeasure } from '../../domain/unit-measure.js';
+import { isTracked, type UnitMeasure } from '../../domain/unit-measure.js';
 import type { MeasurementRepository } from '../../store/measurement-repository.js';
 import { ConflictError as StoreConflict } from '../../store/errors.js';
 import type { UnitAccess } from '../access.js';
@@ -55,7 +55,8 @@ export function submitEntry(deps: {
     const unit = await deps.unitFor(caller, unitId, 'measurement:write');
     const actor = personActor(caller.person);
     const now = new Date();
-    const measures = new Map((await deps.measurements.listUnitMeasures(unit.id)).map((m) => [m.key, m]));
+    // A measure the unit stopped tracking takes no new figures: its rows are refused as untracked.
+    const measures = new Map((await deps.measurements.listUnitMeasures(unit.id)).filter(isTracked).map((m) => [m.key, m]));
     const results: RowResult[] = [];
     for (const { measureKey, period, expectedVersion, ...input } of submit.rows) {
       const row = { measureKey, period };

@@ -1,8 +1,8 @@
 import type { Locale } from '../../domain/localized-text.js';
 import { localizeErrors, type FieldError } from '../../domain/measurement.js';
-import type { UnitMeasure } from '../../domain/unit-measure.js';
+import { isTracked, type UnitMeasure } from '../../domain/unit-measure.js';
 import type { MeasurementRepository } from '../../store/measurement-repository.js';
-import { InvalidInputError, NotFoundError } from '../errors.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 
 /** The measure a unit tracks under `key`, or NotFound. */
 export function trackedMeasure(measurements: Pick<MeasurementRepository, 'getUnitMeasure'>) {
@@ -15,6 +15,17 @@ export function tracked(measure: UnitMeasure | undefined, unitId: string, key: s
   return measure;
 }
 export type TrackedMeasure = ReturnType<typeof trackedMeasure>;
+
+/** A measure the unit has stopped tracking keeps its figures but takes no new ones. */
+export function takingFigures(measure: UnitMeasure): UnitMeasure {
+  if (!isTracked(measure)) {
+    throw new ConflictError(`Unit ${measure.unitId} has stopped tracking ${measure.key}; track it again to enter figures.`, {
+      code: 'measure.stopped',
+      params: { key: measure.key },
+    });
+  }
+  return measure;
+}
 
 /** A figure's validation errors as a refusal naming each field, in the person's language. */
 export function figureRefusal(errors: FieldError[], locale: Locale, prefix = 'body'): InvalidInputError {

@@ -18,6 +18,7 @@ import {
   MAX_DEFINITION_VERSIONS,
   UnitMeasureSchema,
   fieldsOf,
+  isTracked,
   withNewVersion,
   type NewDefinitionVersion,
   type NewUnitMeasure,
@@ -47,6 +48,12 @@ type Deps = {
   catalogue: Pick<MeasureCatalogueRepository, 'listCurrent'>;
   cycles: Pick<CycleRepository, 'getCycle'>;
 };
+
+const tooMany = () =>
+  new ConflictError(`A unit can track at most ${MAX_TRACKED_MEASURES} measures; stop tracking one before adding another.`, {
+    code: 'measure.tooMany',
+    params: { max: MAX_TRACKED_MEASURES },
+  });
 
 const periodExample = (frequency: UnitMeasure['frequency']) => (frequency === 'weekly' ? 'week such as 2026-W47' : 'month such as 2026-11');
 
@@ -95,12 +102,7 @@ export function unitMeasures(deps: Deps) {
       if (tracked.some((m) => m.key === input.key)) {
         throw new ConflictError(`Unit ${unit.id} tracks ${input.key} already.`, { code: 'exists', params: { key: input.key } });
       }
-      if (tracked.length >= MAX_TRACKED_MEASURES) {
-        throw new ConflictError(`A unit can track at most ${MAX_TRACKED_MEASURES} measures; stop tracking one before adding another.`, {
-          code: 'measure.tooMany',
-          params: { max: MAX_TRACKED_MEASURES },
-        });
-      }
+      if (tracked.filter(isTracked).length >= MAX_TRACKED_MEASURES) throw tooMany();
       const catalogue = await deps.catalogue.listCurrent();
       const inCatalogue = catalogue.find((m) => m.key === input.key);
       const now = new Date().toISOString();
@@ -129,7 +131,10 @@ export function unitMeasures(deps: Deps) {
       return measure;
     },
 
-    /** A tracked measure's target, or its frequency while it has no figures. */
+    /**
+     * A tracked measure's target, its frequency while it has no figures, or whether the unit tracks
+     * it at all: stopping keeps its figures and chart, and taking it back continues the same series.
+     */
     async change(caller: Caller, unitId: string, key: string, changes: UnitMeasureChanges, expectedVersion: number | undefined): Promise<UnitMeasure> {
       const unit = await deps.unitFor(caller, unitId, 'measure:manage');
       const before = await deps.trackedMeasure(unit.id, key);
@@ -137,6 +142,16 @@ export function unitMeasures(deps: Deps) {
       checkVersion('measure', before, expectedVersion);
       let after: UnitMeasure = { ...before };
       if (changes.target !== undefined) after.target = changes.target;
+      let action = 'update';
+      if (changes.tracked === false && isTracked(before)) {
+        after.stoppedAt = new Date().toISOString();
+        action = 'stopTracking';
+      } else if (changes.tracked === true && !isTracked(before)) {
+        const measures = await deps.measurements.listUnitMeasures(unit.id);
+        if (measures.filter(isTracked).length >= MAX_TRACKED_MEASURES) throw tooMany();
+        delete after.stoppedAt;
+        action = 'resumeTracking';
+      }
       if (changes.frequency && changes.frequency !== before.frequency) {
         const figures = await deps.measurements.listSeries(unit.id, key);
         if (figures.length > 0) {
@@ -148,7 +163,7 @@ export function unitMeasures(deps: Deps) {
         after = { ...after, frequency: changes.frequency, versions: after.versions.map((v) => ({ ...v, validFrom })) };
       }
       after = { ...after, updatedAt: new Date().toISOString(), version: before.version + 1 };
-      await deps.measurements.writeUnitMeasure(before, after, 'update', personActor(caller.person));
+      await deps.measurements.writeUnitMeasure(before, after, action, personActor(caller.person));
       return after;
     },
 

@@ -8,7 +8,7 @@ import { personActor, type Caller } from '../caller.js';
 import { ConflictError as StoreConflict } from '../../store/errors.js';
 import { StaleVersionError } from '../errors.js';
 import { checkVersion } from '../versions.js';
-import { figureRefusal, tracked } from './tracked-measure.js';
+import { figureRefusal, takingFigures, tracked } from './tracked-measure.js';
 
 export type FigureRef = { unitId: string; key: string; period: string };
 
@@ -27,7 +27,7 @@ export function writeFigure(deps: { measurements: Pick<MeasurementRepository, 'g
   ): Promise<{ status: 'created' | 'updated' | 'unchanged'; measurement: Measurement }> => {
     const read = await deps.measurements.getMeasureOfUnit(ref.unitId, ref.key, ref.period);
     const unit = allowedUnit(caller, read.unit, ref.unitId, 'measurement:write');
-    const measure = tracked(read.measure, unit.id, ref.key);
+    const measure = takingFigures(tracked(read.measure, unit.id, ref.key));
     const actor = personActor(caller.person);
     const existing = read.figure;
     const plan = planFigure(measure, ref.period, input, existing, actor, new Date());

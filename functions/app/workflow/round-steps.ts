@@ -2,7 +2,7 @@ import type { Frequency } from '../../domain/measure.js';
 import { roundDeadlines, roundPeriod } from '../../domain/round-schedule.js';
 import { toWorkflowTimestamp } from '../../domain/helsinki-time.js';
 import type { Unit } from '../../domain/unit.js';
-import { versionAt } from '../../domain/unit-measure.js';
+import { isTracked, versionAt } from '../../domain/unit-measure.js';
 import type { RoundMail, RoundMailKind } from '../../notify/round-mail.js';
 import type { AreaRepository } from '../../store/area-repository.js';
 import type { MeasurementRepository } from '../../store/measurement-repository.js';
@@ -105,7 +105,7 @@ export function roundSteps(deps: RoundStepDeps) {
         for (const unit of await deps.units.listAllOfArea(area.id)) {
           if (unit.closedAt) continue;
           const measures = await deps.measurements.listUnitMeasures(unit.id);
-          if (measures.some((m) => m.frequency === frequency)) unitIds.push(unit.id);
+          if (measures.some((m) => isTracked(m) && m.frequency === frequency)) unitIds.push(unit.id);
         }
       }
       return { unitIds, areaIds, unitCount: unitIds.length };
@@ -113,7 +113,7 @@ export function roundSteps(deps: RoundStepDeps) {
 
     async openUnitPeriod(ref: RoundUnitRef) {
       const unit = await unitOf(ref.unitId);
-      const measureKeys = (await deps.measurements.listUnitMeasures(unit.id)).filter((m) => m.frequency === ref.frequency).map((m) => m.key);
+      const measureKeys = (await deps.measurements.listUnitMeasures(unit.id)).filter((m) => isTracked(m) && m.frequency === ref.frequency).map((m) => m.key);
       const part = await deps.rounds.openUnit({ ...ref, areaId: unit.areaId, measureKeys, updatedAt: now().toISOString() });
       const missing = await missingOf(part);
       if (missing.length === 0) {
@@ -128,7 +128,7 @@ export function roundSteps(deps: RoundStepDeps) {
     escalateIfLate: (ref: RoundUnitRef) => chaseIfLate(ref, 'round-escalation', 'coaches', 'escalation', 'escalated'),
 
     async computeUnitSnapshots(ref: RoundUnitRef) {
-      const measures = (await deps.measurements.listUnitMeasures(ref.unitId)).filter((m) => m.frequency === ref.frequency);
+      const measures = (await deps.measurements.listUnitMeasures(ref.unitId)).filter((m) => isTracked(m) && m.frequency === ref.frequency);
       for (const measure of measures) await deps.derived.refreshSnapshot(measure, now(), ref.period);
       return { unitId: ref.unitId, snapshots: measures.length };
     },

@@ -10,8 +10,9 @@ import { reviewStartsAt, type Review } from '../../domain/review.js';
  * The demo's improvement work, dated relative to the day the demo is seeded so that it always
  * looks current: a ramp of three cycles at Palokka (adapt → adapt → adopt, now embedding), cycles
  * in Do, Study and planning, an abandoned test at Vimpeli, and at Nova a study review that was due
- * three days ago and has no outcome (the coach's agenda shows it as overdue). Palokka's aim has a
- * small driver diagram, with the ramp's change idea under its secondary driver.
+ * three days ago and has no outcome (the coach's agenda shows it as overdue). The aims name only
+ * measures the units track (demo-measurements.ts), so an aim shows its measure's own target.
+ * Palokka's aim has a small driver diagram, with the ramp's change idea under its secondary driver.
  */
 export type DemoCycles = { aims: Aim[]; drivers: Driver[]; ideas: ChangeIdea[]; cycles: Cycle[]; reviews: Review[] };
 
@@ -24,27 +25,37 @@ export function demoCycles(now: Date): DemoCycles {
     {
       id: 'palokka-t3',
       unitId: 'palokka',
-      statement: 'Hoitajien T3 on enintään 3 vuorokautta kesäkuuhun 2027 mennessä.',
+      statement: 'Hoitajien T3 on enintään 7 vuorokautta kesäkuuhun 2027 mennessä.',
       targetDate: '2027-06-30',
-      measures: [{ measureKey: 't3', target: 3 }],
+      measures: [
+        { measureKey: 't3', role: 'outcome' },
+        { measureKey: 'access7d', role: 'process' },
+        { measureKey: 'staffWellbeing', role: 'balancing' },
+      ],
       createdAt: at(-200),
       version: 1,
     },
     {
       id: 'nova-first-contact',
       unitId: 'nova',
-      statement: 'Kolme neljästä yhteydenotosta ratkeaa ensimmäisellä kerralla vuoden 2027 loppuun mennessä.',
+      statement: 'Neljä viidestä asiakkaasta pääsee hoitoon viikon sisällä vuoden 2027 loppuun mennessä.',
       targetDate: '2027-12-31',
-      measures: [{ measureKey: 'firstContact', target: 0.75 }],
+      measures: [
+        { measureKey: 'access7d', role: 'outcome' },
+        { measureKey: 'satisfaction', role: 'balancing' },
+      ],
       createdAt: at(-120),
       version: 1,
     },
     {
       id: 'alajarvi-care-plans',
       unitId: 'alajarvi',
-      statement: 'Jokaisella paljon palveluja tarvitsevalla asiakkaalla on omatyöntekijä ja terveys- ja hoitosuunnitelma.',
+      statement: 'Paljon palveluja tarvitsevat asiakkaat saavat omatyöntekijän, ja hoitajien T3 on enintään 7 vuorokautta syyskuuhun 2027 mennessä.',
       targetDate: '2027-09-30',
-      measures: [{ measureKey: 'carePlans', target: 0.9 }],
+      measures: [
+        { measureKey: 't3', role: 'outcome' },
+        { measureKey: 'satisfaction', role: 'balancing' },
+      ],
       createdAt: at(-160),
       version: 1,
     },

@@ -18,7 +18,7 @@ function status(unitId: string, fi: string, over: Partial<AreaStatus> = {}): Are
   return {
     areaId: 'keski-suomi', unitId, unitName: name(fi), measures: [measure('t3')], late: false,
     pdsa: { inProgress: 1, completedRecently: 0, overdueReviews: 0, adoptedChanges: [] },
-    progress: { suggested: 2, basis: 'testing', improvingMeasures: [], worseningBalancing: [], confirmed: { score: 2, reason: '', by: 'Aino Virtanen', at: '2026-11-01T08:00:00Z' } },
+    progress: { suggested: 2, basis: 'testing', improvingMeasures: [], improvingBy: [], worseningBalancing: [], confirmed: { score: 2, reason: '', by: 'Aino Virtanen', at: '2026-11-01T08:00:00Z' } },
     updatedAt: now.toISOString(), version: 1, ...over,
   };
 }
@@ -26,8 +26,8 @@ function status(unitId: string, fi: string, over: Partial<AreaStatus> = {}): Are
 describe("leadership's area overview", () => {
   const overview = buildAreaOverview('keski-suomi', [
     status('palokka', 'Palokka', { measures: [measure('t3', { definitionVersion: 2, catalogueVersion: 2, classification: { variation: 'concerning', assurance: 'missed' } })] }),
-    status('nova', 'Nova', { late: true, pdsa: { inProgress: 0, completedRecently: 0, overdueReviews: 2, adoptedChanges: [] }, progress: { suggested: 1, basis: 'noActivity', improvingMeasures: [], worseningBalancing: [], confirmed: { score: 1, reason: '', by: 'Aino', at: '2026-08-01T08:00:00Z' } } }),
-    status('aanekoski', 'Äänekoski', { progress: { suggested: 2, basis: 'testing', improvingMeasures: [], worseningBalancing: [], confirmed: null } }),
+    status('nova', 'Nova', { late: true, pdsa: { inProgress: 0, completedRecently: 0, overdueReviews: 2, adoptedChanges: [] }, progress: { suggested: 1, basis: 'noActivity', improvingMeasures: [], improvingBy: [], worseningBalancing: [], confirmed: { score: 1, reason: '', by: 'Aino', at: '2026-08-01T08:00:00Z' } } }),
+    status('aanekoski', 'Äänekoski', { progress: { suggested: 2, basis: 'testing', improvingMeasures: [], improvingBy: [], worseningBalancing: [], confirmed: null } }),
   ], now);
 
   it('lists units in Finnish alphabetical order with what needs attention and why', () => {

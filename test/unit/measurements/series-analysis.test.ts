@@ -81,7 +81,7 @@ describe('a series as a chart', () => {
   });
 });
 
-const NO_PDSA = { aimCount: 0, cycles: [], lateReviews: 0, confirmation: null };
+const NO_PDSA = { aims: [], cycles: [], lateReviews: 0, confirmation: null };
 
 describe("a unit's status item for leadership", () => {
   it('shows the latest figure, the classification, completeness of the last 12 periods and lateness', () => {

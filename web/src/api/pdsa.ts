@@ -189,6 +189,28 @@ export function useCreateAim(unitId: string) {
   });
 }
 
+export type AimChanges = NonNullable<Parameters<(typeof units.aims)[':aimId']['$patch']>[0]>['json'];
+
+/** Edits an aim (its statement, date, measures and their roles); supervisors and coaches. */
+export function useChangeAim(unitId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ aimId, version, changes }: { aimId: string; version: number; changes: AimChanges }) =>
+      call(() => units.aims[':aimId'].$patch({ param: { unitId, aimId }, header: ifMatch(version), json: changes })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: pdsaKeys.aims(unitId) }),
+  });
+}
+
+/** Closes an aim: it stays on the page as closed, with its cycles. */
+export function useCloseAim(unitId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ aimId, version }: { aimId: string; version: number }) =>
+      call(() => units.aims[':aimId'].close.$post({ param: { unitId, aimId }, header: ifMatch(version) })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: pdsaKeys.aims(unitId) }),
+  });
+}
+
 export function useCreateChangeIdea(unitId: string) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -22,13 +22,16 @@ import measuresEn from './measures.en.json';
 import measuresFi from './measures.fi.json';
 import measuresSv from './measures.sv.json';
 import sv from './sv.json';
+import unitSetupEn from './unitsetup.en.json';
+import unitSetupFi from './unitsetup.fi.json';
+import unitSetupSv from './unitsetup.sv.json';
 
 /**
  * Each language's text files, merged in this order into one set of texts. Each feature keeps its
  * texts in its own files; their top-level keys must not overlap (test/unit/web/i18n.test.ts).
  */
 export const translationFiles = {
-  fi: [fi, measuresFi, leadershipFi, learningFi, adminFi, catalogueFi, chartFi, driversFi],
-  sv: [sv, measuresSv, leadershipSv, learningSv, adminSv, catalogueSv, chartSv, driversSv],
-  en: [en, measuresEn, leadershipEn, learningEn, adminEn, catalogueEn, chartEn, driversEn],
+  fi: [fi, measuresFi, leadershipFi, learningFi, adminFi, catalogueFi, chartFi, driversFi, unitSetupFi],
+  sv: [sv, measuresSv, leadershipSv, learningSv, adminSv, catalogueSv, chartSv, driversSv, unitSetupSv],
+  en: [en, measuresEn, leadershipEn, learningEn, adminEn, catalogueEn, chartEn, driversEn, unitSetupEn],
 };

@@ -28,6 +28,11 @@ export function ProgressDialog({ unit, onClose, onDone }: { unit: OverviewUnit; 
   const catalogue = useMeasures();
   // A unit's own measure is not in the catalogue: its key stands for it.
   const measureNames = (keys: readonly string[]) => keys.map((key) => catalogue.data?.find((m) => m.key === key)?.name[locale].split(' – ')[0] ?? key).join(', ');
+  // Each counted outcome measure with the signal that showed it (a status item from before signals were named has only the keys).
+  const improvingWithSignals = () =>
+    unit.progress.improvingBy.length > 0
+      ? unit.progress.improvingBy.map((m) => `${measureNames([m.measureKey])} (${t(`unitSetup.signals.${m.signal}`)})`).join(', ')
+      : measureNames(unit.progress.improvingMeasures);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -49,7 +54,7 @@ export function ProgressDialog({ unit, onClose, onDone }: { unit: OverviewUnit; 
       description={
         <p>
           {t('progress.suggestion', { score: score(suggested) })} {t(`progress.basis.${unit.progress.basis}`)}
-          {unit.progress.improvingMeasures.length > 0 && ` ${t('learning.progress.improving', { measures: measureNames(unit.progress.improvingMeasures) })}`}
+          {unit.progress.improvingMeasures.length > 0 && ` ${t('unitSetup.improvingBy', { measures: improvingWithSignals() })}`}
           {unit.progress.worseningBalancing.length > 0 && ` ${t('learning.progress.balancing', { measures: measureNames(unit.progress.worseningBalancing) })}`}
         </p>
       }

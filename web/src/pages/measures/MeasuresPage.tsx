@@ -11,6 +11,7 @@ import { currentLocale } from '../../i18n/index.js';
 import { CsvExport, CsvImport } from './Csv.js';
 import { CatalogueVersionNotice } from './CatalogueVersionNotice.js';
 import { RoundControl } from './RoundControl.js';
+import { StoppedMeasures, tracking } from './StoppedMeasures.js';
 import { TrackMeasures } from './TrackMeasures.js';
 import { UnitFrame, currentFields, measureName } from './shared.js';
 
@@ -39,14 +40,15 @@ export function MeasuresPage({ unitId, me }: { unitId: string; me: Me }) {
               <Loading />
             ) : measures.isError ? (
               <ErrorState error={measures.error} onRetry={() => void measures.refetch()} />
-            ) : measures.data.length === 0 ? (
+            ) : tracking(measures.data).length === 0 ? (
               <EmptyState title={t('measurePage.noneTitle')}>
                 <p>{t('measurePage.noneBody')}</p>
               </EmptyState>
             ) : (
-              <MeasureTable unitId={unitId} measures={measures.data} />
+              <MeasureTable unitId={unitId} measures={tracking(measures.data)} />
             )}
           </section>
+          {measures.isSuccess && <StoppedMeasures unitId={unitId} measures={measures.data} canManage={can.manageMeasures} />}
           {can.manageMeasures && measures.isSuccess && <TrackMeasures unitId={unitId} tracked={measures.data} />}
           {can.writeFigures && <CsvImport unitId={unitId} />}
           <CsvExport unitId={unitId} />
@@ -103,6 +105,7 @@ function MeasureRow({ unitId, measure, view, pending }: { unitId: string; measur
         <Link href={`/units/${unitId}/measures/${measure.key}`} className="measure-name">
           {name}
         </Link>
+        <span className="unit-setup__mark unit-setup__mark--tracked">{t('unitSetup.trackedMark')}</span>{' '}
         <span className="muted">{t(`measures.types.${fields.type}`)}</span>
       </th>
       <td>{t(`measures.frequencies.${measure.frequency}`)}</td>

@@ -5,7 +5,9 @@ import { useMeasures } from '../../api/queries.js';
 import { ActionError } from '../../components/ActionError.js';
 import { SelectField, TextField } from '../../components/Fields.js';
 import { currentLocale } from '../../i18n/index.js';
+import { OwnMeasureForm } from './OwnMeasureForm.js';
 import { measureName } from './shared.js';
+import { tracking } from './StoppedMeasures.js';
 
 /** A target as typed, in the Finnish way or the English (7,5 or 7.5); undefined when it is not a number. */
 function parseTarget(text: string): number | undefined {
@@ -15,8 +17,8 @@ function parseTarget(text: string): number | undefined {
 
 /**
  * The unit's own choice of measures, for its coaches and supervisors: start tracking a catalogue
- * measure with its target, and set or change a tracked measure's target (one per measure; every
- * aim naming the measure uses it).
+ * measure with its target, add an own measure, set or change a tracked measure's target (one per
+ * measure; every aim naming the measure uses it), and stop tracking one.
  */
 export function TrackMeasures({ unitId, tracked }: { unitId: string; tracked: UnitMeasure[] }) {
   const { t } = useTranslation();
@@ -25,7 +27,9 @@ export function TrackMeasures({ unitId, tracked }: { unitId: string; tracked: Un
   const track = useTrackMeasure(unitId);
   const change = useChangeUnitMeasure(unitId);
   const [message, setMessage] = useState('');
+  // A stopped measure is taken back from its own list (StoppedMeasures), not tracked anew.
   const untracked = (catalogue.data ?? []).filter((m) => !tracked.some((u) => u.key === m.key));
+  const active = tracking(tracked);
   const [key, setKey] = useState('');
   const [target, setTarget] = useState('');
   const [trackError, setTrackError] = useState<string>();
@@ -54,7 +58,7 @@ export function TrackMeasures({ unitId, tracked }: { unitId: string; tracked: Un
 
   const onTarget = (event: FormEvent) => {
     event.preventDefault();
-    const measure = tracked.find((m) => m.key === targetKey);
+    const measure = active.find((m) => m.key === targetKey);
     const value = parseTarget(newTarget);
     if (!measure || value === undefined) return setTargetError(measure ? t('selfService.targetError') : t('form.requiredError'));
     setTargetError(undefined);
@@ -88,14 +92,15 @@ export function TrackMeasures({ unitId, tracked }: { unitId: string; tracked: Un
           {t('selfService.track')}
         </button>
       </form>
-      {tracked.length > 0 && (
+      <OwnMeasureForm unitId={unitId} taken={tracked.map((m) => m.key)} onAdded={(name) => setMessage(t('unitSetup.own.added', { name }))} />
+      {active.length > 0 && (
         <form className="form" onSubmit={onTarget} noValidate aria-labelledby="target-heading">
           <h3 id="target-heading">{t('selfService.targetTitle')}</h3>
           <p className="field__hint">{t('selfService.targetIntro')}</p>
           <div className="form__row">
             <SelectField label={t('selfService.measure')} required value={targetKey} onChange={(e) => setTargetKey(e.target.value)}>
               <option value="">{t('administration.choose')}</option>
-              {tracked.map((m) => (
+              {active.map((m) => (
                 <option key={m.key} value={m.key}>
                   {measureName(m, locale)}
                 </option>
@@ -109,6 +114,44 @@ export function TrackMeasures({ unitId, tracked }: { unitId: string; tracked: Un
           </button>
         </form>
       )}
+      {active.length > 0 && <StopTracking unitId={unitId} active={active} onStopped={(name) => setMessage(t('unitSetup.stopped', { name }))} />}
     </section>
+  );
+}
+
+/** Stops tracking a measure: its figures and chart stay, and it can be taken back later. */
+function StopTracking({ unitId, active, onStopped }: { unitId: string; active: UnitMeasure[]; onStopped: (name: string) => void }) {
+  const { t } = useTranslation();
+  const locale = currentLocale();
+  const stop = useChangeUnitMeasure(unitId);
+  const [key, setKey] = useState('');
+  const [error, setError] = useState<string>();
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const measure = active.find((m) => m.key === key);
+    if (!measure) return setError(t('form.requiredError'));
+    setError(undefined);
+    stop.mutate(
+      { key: measure.key, version: measure.version, changes: { tracked: false } },
+      { onSuccess: () => (setKey(''), onStopped(measureName(measure, locale))) },
+    );
+  };
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-labelledby="stop-tracking-heading">
+      <h3 id="stop-tracking-heading">{t('unitSetup.stopTitle')}</h3>
+      <p className="field__hint">{t('unitSetup.stopIntro')}</p>
+      <SelectField label={t('selfService.measure')} required value={key} error={error} onChange={(e) => setKey(e.target.value)}>
+        <option value="">{t('administration.choose')}</option>
+        {active.map((m) => (
+          <option key={m.key} value={m.key}>
+            {measureName(m, locale)}
+          </option>
+        ))}
+      </SelectField>
+      <ActionError error={stop.error} />
+      <button type="submit" className="button button--quiet" disabled={stop.isPending}>
+        {t('unitSetup.stop')}
+      </button>
+    </form>
   );
 }

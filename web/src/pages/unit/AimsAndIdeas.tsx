@@ -1,13 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMeasures } from '../../api/queries.js';
-import { useAims, useChangeIdeas, useCreateAim, useCreateChangeIdea, type Aim } from '../../api/pdsa.js';
+import { helsinkiDate } from '../../../../functions/domain/helsinki-calendar.js';
+import { useUnitMeasures } from '../../api/measurements.js';
+import { useAims, useChangeAim, useChangeIdeas, useCloseAim, useCreateAim, useCreateChangeIdea, type Aim } from '../../api/pdsa.js';
 import { ActionError } from '../../components/ActionError.js';
 import { Link } from '../../components/Link.js';
+import { withUnit } from '../../components/chart/index.js';
 import { SelectField, TextArea, TextField, FormActions } from '../../components/Fields.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
+import { currentFields, measureName } from '../measures/shared.js';
+import '../../styles/unitsetup.css';
 
 /** The unit's aims and the change ideas it may test, each list with its "add" form. */
 export function AimsAndIdeas({ unitId, canEdit }: { unitId: string; canEdit: boolean }) {
@@ -23,20 +27,19 @@ export function AimsAndIdeas({ unitId, canEdit }: { unitId: string; canEdit: boo
   );
 }
 
-/** "T3 ≤ 3 vrk"-like text for an aim's measure: proportions are stored as fractions and shown as percentages. */
-function useAimMeasureText() {
+/** "T3 (tulosmittari), tavoitetaso 7 vrk": the role and the unit measure's own target, the one the chart shows. */
+function useAimMeasureText(unitId: string) {
   const { t } = useTranslation();
   const format = useFormat();
-  const measures = useMeasures();
+  const measures = useUnitMeasures(unitId);
   const locale = currentLocale();
-  return ({ measureKey, target }: Aim['measures'][number]) => {
+  return ({ measureKey, role }: Aim['measures'][number]) => {
     const measure = measures.data?.find((m) => m.key === measureKey);
-    if (!measure) return `${measureKey} ${t('aims.targetValue', { value: format.number(target) })}`;
-    const value =
-      measure.valueKind === 'proportion'
-        ? format.number(target, { style: 'percent', maximumFractionDigits: 1 })
-        : `${format.number(target)} ${measure.unitLabel[locale]}`;
-    return `${measure.name[locale]} ${t('aims.targetValue', { value })}`;
+    const name = measure ? measureName(measure, locale) : measureKey;
+    const target = measure?.target
+      ? t('unitSetup.aims.target', { value: withUnit(format.number(measure.target.value), currentFields(measure).unitLabel[locale]) })
+      : t('unitSetup.aims.noTarget');
+    return `${name} (${t(`measures.types.${role}`).toLocaleLowerCase(locale)}), ${target}`;
   };
 }
 
@@ -44,8 +47,11 @@ function AimList({ unitId, canEdit }: { unitId: string; canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const aims = useAims(unitId);
-  const measureText = useAimMeasureText();
+  const measureText = useAimMeasureText(unitId);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string>();
+  // Open aims first; closed ones stay below with their cycles.
+  const sorted = aims.data ? [...aims.data].sort((a, b) => Number(Boolean(a.closedAt)) - Number(Boolean(b.closedAt))) : [];
   return (
     <div className="panel">
       <h3 id="aims-heading">{t('aims.title')}</h3>
@@ -53,33 +59,48 @@ function AimList({ unitId, canEdit }: { unitId: string; canEdit: boolean }) {
         <Loading />
       ) : aims.isError ? (
         <ErrorState error={aims.error} onRetry={() => void aims.refetch()} />
-      ) : aims.data.length === 0 ? (
+      ) : sorted.length === 0 ? (
         <p className="muted">{t('aims.empty')}</p>
       ) : (
         <ul className="plain-list" aria-labelledby="aims-heading">
-          {aims.data.map((aim) => (
-            <li key={aim.id} className="plain-list__item">
-              <p className="plain-list__title">{aim.statement}</p>
-              <p className="plain-list__meta">
-                {t('aims.targetDate')}: <time dateTime={aim.targetDate}>{format.date(aim.targetDate)}</time>
-                {aim.measures.length > 0 && (
-                  <>
-                    <span aria-hidden="true"> · </span>
-                    {t('aims.measures')}:{' '}
-                    {format.list(aim.measures.map(measureText))}
-                  </>
-                )}
-              </p>
-              <p className="plain-list__meta">
-                <Link href={`/units/${unitId}/aims/${aim.id}/drivers`} aria-label={t('drivers.aimLinkLabel', { aim: aim.statement })}>{t('drivers.aimLink')}</Link>
-              </p>
+          {sorted.map((aim) => (
+            <li key={aim.id} className={aim.closedAt ? 'plain-list__item aim--closed' : 'plain-list__item'}>
+              {editing === aim.id ? (
+                <AimForm unitId={unitId} aim={aim} onDone={() => setEditing(undefined)} />
+              ) : (
+                <>
+                  <p className="plain-list__title">
+                    {aim.statement}
+                    {aim.closedAt && (
+                      <>
+                        {' '}
+                        <span className="unit-setup__mark">{t('unitSetup.aims.closed', { date: format.date(helsinkiDate(new Date(aim.closedAt))) })}</span>
+                      </>
+                    )}
+                  </p>
+                  <p className="plain-list__meta">
+                    {t('aims.targetDate')}: <time dateTime={aim.targetDate}>{format.date(aim.targetDate)}</time>
+                  </p>
+                  {aim.measures.length > 0 && (
+                    <ul className="aim-measures" aria-label={t('unitSetup.aims.measuresTitle')}>
+                      {aim.measures.map((m) => (
+                        <li key={m.measureKey}>{measureText(m)}</li>
+                      ))}
+                    </ul>
+                  )}
+                  <p className="plain-list__meta">
+                    <Link href={`/units/${unitId}/aims/${aim.id}/drivers`} aria-label={t('drivers.aimLinkLabel', { aim: aim.statement })}>{t('drivers.aimLink')}</Link>
+                  </p>
+                  {canEdit && !aim.closedAt && <AimActions unitId={unitId} aim={aim} onEdit={() => setEditing(aim.id)} />}
+                </>
+              )}
             </li>
           ))}
         </ul>
       )}
       {canEdit &&
         (adding ? (
-          <NewAimForm unitId={unitId} onDone={() => setAdding(false)} />
+          <AimForm unitId={unitId} onDone={() => setAdding(false)} />
         ) : (
           <button type="button" className="button button--quiet" onClick={() => setAdding(true)}>
             <span aria-hidden="true" className="button__glyph">+</span>
@@ -90,57 +111,121 @@ function AimList({ unitId, canEdit }: { unitId: string; canEdit: boolean }) {
   );
 }
 
-function NewAimForm({ unitId, onDone }: { unitId: string; onDone: () => void }) {
+/** Edit, or close after a confirmation: a closed aim cannot be changed any more. */
+function AimActions({ unitId, aim, onEdit }: { unitId: string; aim: Aim; onEdit: () => void }) {
+  const { t } = useTranslation();
+  const close = useCloseAim(unitId);
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div className="aim-actions">
+      {confirming ? (
+        <div role="group" aria-label={t('unitSetup.aims.closeLabel', { statement: aim.statement })}>
+          <p>{t('unitSetup.aims.closeConfirm')}</p>
+          <ActionError error={close.error} />
+          <div className="form__actions">
+            <button type="button" className="button" disabled={close.isPending} onClick={() => close.mutate({ aimId: aim.id, version: aim.version })}>
+              {t('unitSetup.aims.confirmClose')}
+            </button>
+            <button type="button" className="button button--quiet" onClick={() => setConfirming(false)}>
+              {t('unitSetup.aims.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <button type="button" className="button button--quiet" onClick={onEdit} aria-label={`${t('unitSetup.aims.edit')}: ${aim.statement}`}>
+            {t('unitSetup.aims.edit')}
+          </button>
+          <button type="button" className="button button--quiet" onClick={() => setConfirming(true)} aria-label={t('unitSetup.aims.closeLabel', { statement: aim.statement })}>
+            {t('unitSetup.aims.close')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+type AimMeasureRole = Aim['measures'][number]['role'];
+/** The IHI model's roles, in the order a form offers them (the domain's schema stays out of the bundle). */
+const AIM_MEASURE_ROLES: readonly AimMeasureRole[] = ['outcome', 'process', 'balancing'];
+type MeasureRow = { measureKey: string; role: AimMeasureRole };
+
+/** A new aim, or an aim's changes: its statement, date, and the unit's measures with their roles (several per aim). */
+function AimForm({ unitId, aim, onDone }: { unitId: string; aim?: Aim; onDone: () => void }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const measures = useMeasures();
+  const measures = useUnitMeasures(unitId);
   const create = useCreateAim(unitId);
-  const [statement, setStatement] = useState('');
-  const [targetDate, setTargetDate] = useState('');
-  const [measureKey, setMeasureKey] = useState('');
-  const [target, setTarget] = useState('');
-  const [errors, setErrors] = useState<{ statement?: string; targetDate?: string; target?: string }>({});
+  const change = useChangeAim(unitId);
+  const save = aim ? change : create;
+  const [statement, setStatement] = useState(aim?.statement ?? '');
+  const [targetDate, setTargetDate] = useState(aim?.targetDate ?? '');
+  const [rows, setRows] = useState<MeasureRow[]>(aim ? aim.measures.map((m) => ({ ...m })) : [{ measureKey: '', role: 'outcome' }]);
+  const [errors, setErrors] = useState<{ statement?: string; targetDate?: string; rows?: Record<number, string> }>({});
+  const headingId = useId();
+  // The unit's tracked measures, and any the aim named before the unit stopped tracking it.
+  const choices = (measures.data ?? []).filter((m) => !m.stoppedAt || aim?.measures.some((a) => a.measureKey === m.key));
+  const setRow = (i: number, patch: Partial<MeasureRow>) => setRows(rows.map((row, j) => (j === i ? { ...row, ...patch } : row)));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const problems: typeof errors = {};
     if (!statement.trim()) problems.statement = t('form.requiredError');
     if (!targetDate) problems.targetDate = t('form.requiredError');
-    const targetValue = Number(target.replace(',', '.'));
-    if (measureKey && (target.trim() === '' || !Number.isFinite(targetValue))) problems.target = t('aims.targetError');
+    const chosen = rows.filter((r) => r.measureKey);
+    const twice = Object.fromEntries(
+      rows.flatMap((r, i) => (r.measureKey && rows.findIndex((o) => o.measureKey === r.measureKey) < i ? [[i, t('unitSetup.aims.measureTwice')]] : [])),
+    );
+    if (Object.keys(twice).length > 0) problems.rows = twice;
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
-    const proportion = measures.data?.find((m) => m.key === measureKey)?.valueKind === 'proportion';
-    const aimMeasures: Aim['measures'] = measureKey ? [{ measureKey, target: proportion ? targetValue / 100 : targetValue }] : [];
-    create.mutate({ statement: statement.trim(), targetDate, measures: aimMeasures }, { onSuccess: onDone });
+    const body = { statement: statement.trim(), targetDate, measures: chosen };
+    if (aim) change.mutate({ aimId: aim.id, version: aim.version, changes: body }, { onSuccess: onDone });
+    else create.mutate(body, { onSuccess: onDone });
   };
 
   return (
-    <form className="form form--inset" onSubmit={onSubmit} noValidate aria-labelledby="new-aim-heading">
-      <h4 id="new-aim-heading">{t('aims.add')}</h4>
+    <form className="form form--inset" onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
+      <h4 id={headingId}>{aim ? t('unitSetup.aims.editTitle') : t('aims.add')}</h4>
       <TextArea label={t('aims.statement')} hint={t('aims.statementHint')} required value={statement} onChange={(e) => setStatement(e.target.value)} error={errors.statement} rows={2} />
       <TextField label={t('aims.targetDate')} type="date" required value={targetDate} onChange={(e) => setTargetDate(e.target.value)} error={errors.targetDate} />
-      <div className="form__row">
-        <SelectField label={t('aims.measure')} value={measureKey} onChange={(e) => setMeasureKey(e.target.value)}>
-          <option value="">{t('newCycle.none')}</option>
-          {measures.data?.map((m) => (
-            <option key={m.key} value={m.key}>
-              {m.name[locale]}
-            </option>
+      <fieldset className="aim-form__measures">
+        <legend>{t('unitSetup.aims.measuresTitle')}</legend>
+        <p className="field__hint">{choices.length > 0 ? t('unitSetup.aims.roleHint') : t('unitSetup.aims.noMeasures')}</p>
+        {choices.length > 0 &&
+          rows.map((row, i) => (
+            <div className="form__row" key={i}>
+              <SelectField label={t('unitSetup.aims.measureN', { n: i + 1 })} value={row.measureKey} error={errors.rows?.[i]} onChange={(e) => setRow(i, { measureKey: e.target.value })}>
+                <option value="">{t('newCycle.none')}</option>
+                {choices.map((m) => (
+                  <option key={m.key} value={m.key}>
+                    {measureName(m, locale)}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField label={t('unitSetup.aims.role')} value={row.role} onChange={(e) => setRow(i, { role: e.target.value as AimMeasureRole })}>
+                {AIM_MEASURE_ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {t(`measures.types.${role}`)}
+                  </option>
+                ))}
+              </SelectField>
+              {rows.length > 1 && (
+                <button type="button" className="button button--quiet aim-form__remove" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                  {t('unitSetup.aims.removeMeasure', { n: i + 1 })}
+                </button>
+              )}
+            </div>
           ))}
-        </SelectField>
-        <TextField
-          label={t('aims.target')}
-          hint={measureKey ? measures.data?.find((m) => m.key === measureKey)?.unitLabel[locale] : undefined}
-          inputMode="decimal"
-          value={target}
-          onChange={(e) => setTarget(e.target.value)}
-          disabled={!measureKey}
-          error={errors.target}
-        />
-      </div>
-      <ActionError error={create.error} />
-      <FormActions label={t('aims.save')} pending={create.isPending} onCancel={onDone} />
+        {choices.length > 0 && rows.length < 20 && (
+          <button type="button" className="button button--quiet" onClick={() => setRows([...rows, { measureKey: '', role: 'process' }])}>
+            <span aria-hidden="true" className="button__glyph">+</span>
+            {t('unitSetup.aims.addMeasure')}
+          </button>
+        )}
+      </fieldset>
+      <ActionError error={save.error} />
+      <FormActions label={aim ? t('unitSetup.aims.save') : t('aims.save')} pending={save.isPending} onCancel={onDone} />
     </form>
   );
 }
