@@ -31,6 +31,7 @@ const WORDS = {
     missingUnits: (units: string) => `Lukuja puuttuu: ${units}`,
     openBriefing: 'Koko tilannekatsaus',
     agenda: 'Agendasi Syklissä',
+    openAgenda: 'Avaa agenda',
     outro: 'Sykli',
     settings: 'Et halua näitä viestejä? Voit lopettaa viikkokoosteen omista asetuksistasi:',
   },
@@ -55,6 +56,7 @@ const WORDS = {
     missingUnits: (units: string) => `Värden saknas: ${units}`,
     openBriefing: 'Hela lägesöversikten',
     agenda: 'Din agenda i Sykli',
+    openAgenda: 'Öppna agendan',
     outro: 'Sykli',
     settings: 'Vill du inte få de här meddelandena? Du kan stänga av veckosammandraget i dina inställningar:',
   },
@@ -79,6 +81,7 @@ const WORDS = {
     missingUnits: (units: string) => `Figures missing: ${units}`,
     openBriefing: 'The whole briefing',
     agenda: 'Your agenda in Sykli',
+    openAgenda: 'Open the agenda',
     outro: 'Sykli',
     settings: "Don't want these messages? You can turn the weekly digest off in your settings:",
   },
@@ -129,7 +132,7 @@ export function composeDigest(digest: WeeklyDigest, locale: Locale, webUrl: stri
   const w = WORDS[locale];
   const week = periodName(digest.week, locale);
   const sections = [
-    ...(digest.coach ? [...coachSections(digest.coach, locale, url), { heading: w.agenda, lines: [{ text: url('/agenda'), link: url('/agenda') }] }] : []),
+    ...(digest.coach ? [...coachSections(digest.coach, locale, url), { heading: w.agenda, lines: [{ text: w.openAgenda, link: url('/agenda') }] }] : []),
     ...digest.areas.map((area) => areaSection(area, locale, url)),
   ];
   return { subject: w.subject(week), intro: `${w.hello}\n\n${w.intro(week)}`, sections, outro: w.outro, settingsLine: w.settings, settingsLink: url('/settings') };
@@ -138,7 +141,7 @@ export function composeDigest(digest: WeeklyDigest, locale: Locale, webUrl: stri
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function digestText(composed: Composed): string {
-  const sections = composed.sections.map((s) => [s.heading, ...s.lines.map((l) => (l.link && l.link !== l.text ? `- ${l.text}\n  ${l.link}` : `- ${l.text}`))].join('\n'));
+  const sections = composed.sections.map((s) => [s.heading, ...s.lines.map((l) => (l.link ? `- ${l.text}\n  ${l.link}` : `- ${l.text}`))].join('\n'));
   return [composed.intro, ...sections, composed.outro, `${composed.settingsLine}\n${composed.settingsLink}`].join('\n\n');
 }
 
