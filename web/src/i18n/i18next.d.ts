@@ -1,5 +1,6 @@
 import 'i18next';
 import type admin from './admin.fi.json';
+import type digest from './digest.fi.json';
 import type fi from './fi.json';
 import type leadership from './leadership.fi.json';
 import type learning from './learning.fi.json';
@@ -10,6 +11,6 @@ import type measures from './measures.fi.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof fi & typeof measures & typeof leadership & typeof learning & typeof admin };
+    resources: { translation: typeof fi & typeof measures & typeof leadership & typeof learning & typeof admin & typeof digest };
   }
 }

@@ -3,6 +3,9 @@ import { initReactI18next } from 'react-i18next';
 import adminEn from './admin.en.json';
 import adminFi from './admin.fi.json';
 import adminSv from './admin.sv.json';
+import digestEn from './digest.en.json';
+import digestFi from './digest.fi.json';
+import digestSv from './digest.sv.json';
 import en from './en.json';
 import fi from './fi.json';
 import learningEn from './learning.en.json';
@@ -63,9 +66,9 @@ i18next.on('languageChanged', (language) => {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    fi: { translation: { ...fi, ...measuresFi, ...leadershipFi, ...learningFi, ...adminFi } },
-    sv: { translation: { ...sv, ...measuresSv, ...leadershipSv, ...learningSv, ...adminSv } },
-    en: { translation: { ...en, ...measuresEn, ...leadershipEn, ...learningEn, ...adminEn } },
+    fi: { translation: { ...fi, ...measuresFi, ...leadershipFi, ...learningFi, ...adminFi, ...digestFi } },
+    sv: { translation: { ...sv, ...measuresSv, ...leadershipSv, ...learningSv, ...adminSv, ...digestSv } },
+    en: { translation: { ...en, ...measuresEn, ...leadershipEn, ...learningEn, ...adminEn, ...digestEn } },
   },
   lng: rememberedLocale() ?? 'fi',
   fallbackLng: 'fi',
