@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addDays, format } from 'date-fns';
 import { toWorkflowTimestamp } from '../../functions/domain/helsinki-time.js';
 import { duePeriod } from '../../functions/domain/round-schedule.js';
+import { digestWeek } from '../../functions/domain/weekly-digest.js';
 import { LATE_UNIT } from '../../functions/runtime/seed/demo-measurements.js';
 import { demoPeople } from '../../functions/runtime/seed/demo-organisation.js';
 import { ENV } from '../../functions/runtime/env.js';
@@ -216,7 +217,7 @@ export const apiJourney: EventSource = {
         },
       }),
       request("send this week's digest now, as admin", {
-        method: 'POST', path: '/api/digests', as: PEOPLE.admin, status: 202, expectCalls: ['states:StartExecution'],
+        method: 'POST', path: '/api/digests', as: PEOPLE.admin, body: () => ({ week: digestWeek(new Date()) }), status: 202, expectCalls: ['states:StartExecution'],
         then: () => {
           const digest = ctx.stack.machines.find((m) => m.file === 'weekly-digest.asl.json');
           const started = ctx.proxy.executions.find((e) => e.fn === ctx.fn.path && e.machineArn === digest?.arn);

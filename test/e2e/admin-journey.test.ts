@@ -135,4 +135,48 @@ describe('a county sets itself up: the admin, then a new coach', () => {
       await coach.context.close();
     }
   });
+
+  it("lets a coach turn the weekly digest off in their settings, and the admin send this week's digest now to the others", async () => {
+    const aino = await signInAs(browser, app.url, 'Aino Virtanen');
+    try {
+      const page = aino.page;
+      await page.getByRole('navigation').getByRole('link', { name: 'Omat asetukset' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Omat asetukset' }).waitFor();
+      await expectNoSeriousAxeViolations(page, 'the settings page');
+      expect(await page.getByRole('radio', { name: 'Kyllä, lähetä viikkokooste' }).isChecked()).toBe(true);
+      await page.getByRole('radio', { name: 'Ei, en halua viikkokoostetta' }).check();
+      await page.getByRole('button', { name: 'Tallenna' }).click();
+      await said(page, 'Tallennettu. Viikkokoostetta ei enää lähetetä sinulle.');
+    } finally {
+      await aino.context.close();
+    }
+
+    const admin = await signInAs(browser, app.url, ADMIN);
+    try {
+      const page = admin.page;
+      await page.getByRole('navigation').getByRole('link', { name: 'Ylläpito' }).click();
+      await page.getByRole('region', { name: 'Lähetä viikkokooste nyt' }).getByRole('button', { name: 'Lähetä viikkokooste nyt' }).click();
+      await said(page, /Viikon vk \d+\/\d{4} koosteen lähetys käynnistyi\./);
+    } finally {
+      await admin.context.close();
+    }
+
+    // Eero Salminen coaches Hankasalmi: his digest arrives in his outbox once the workflow has reached him.
+    const eero = await signInAs(browser, app.url, 'Eero Salminen');
+    try {
+      const page = eero.page;
+      await page.getByRole('navigation').getByRole('link', { name: 'Lähteneet viestit' }).click();
+      const digest = page.getByRole('heading', { name: /^Sykli: viikkokooste \(vk \d+\/\d{4}\)$/ });
+      const deadline = Date.now() + 25_000;
+      while ((await digest.count()) === 0 && Date.now() < deadline) {
+        await page.waitForTimeout(1000);
+        await page.reload();
+        await page.getByRole('heading', { level: 1, name: 'Lähteneet viestit' }).waitFor();
+      }
+      expect(await digest.count()).toBe(1);
+      await page.getByText('Et halua näitä viestejä? Voit lopettaa viikkokoosteen omista asetuksistasi:', { exact: false }).first().waitFor();
+    } finally {
+      await eero.context.close();
+    }
+  });
 });

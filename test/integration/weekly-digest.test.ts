@@ -27,7 +27,7 @@ describe("the weekly digest: one per coach and area leader per week, in their la
   }
 
   async function sendNow(): Promise<void> {
-    const response = await t.request('/api/digests', { method: 'POST', as: ADMIN });
+    const response = await t.request('/api/digests', { method: 'POST', as: ADMIN, ...json({ week: digestWeek(new Date()) }) });
     expect(response.status).toBe(202);
     const started = (await response.json()) as { executionName: string; week: string; result: string };
     expect(started).toMatchObject({ week: digestWeek(new Date()), result: 'started' });
@@ -38,6 +38,12 @@ describe("the weekly digest: one per coach and area leader per week, in their la
 
   beforeAll(async () => {
     t = await createTestApp();
+  });
+
+  it("refuses to send any week's digest but this one", async () => {
+    const response = await t.request('/api/digests', { method: 'POST', as: ADMIN, ...json({ week: '2020-W01' }) });
+    expect(response.status).toBe(400);
+    expect((await digests()).length).toBe(0);
   });
 
   it('lets a person turn their digest off in their own settings, recorded in the audit trail', async () => {

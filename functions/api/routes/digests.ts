@@ -1,5 +1,5 @@
 import { defineRoute } from '../openapi-router.js';
-import { DigestStartSchema } from '../../app/people/weekly-digest.js';
+import { DigestRunSchema, DigestStartSchema } from '../../app/people/weekly-digest.js';
 import type { ApiDeps } from '../deps.js';
 import { json } from '../params.js';
 import { problemResponse } from '../problem.js';
@@ -11,12 +11,14 @@ export function digestRoutes(deps: ApiDeps) {
     defineRoute({
       method: 'post', path: '/api/digests', tags: ['People'], security: bearerSecurity,
       summary: "Send this week's digest now (admin): to every coach and area leader who gets it and has not had this week's yet",
+      request: { body: { required: true, content: { 'application/json': { schema: DigestRunSchema } } } },
       responses: {
         202: json('Started', DigestStartSchema),
+        400: problemResponse('Not this week'),
         401: problemResponse('Not signed in'),
         403: problemResponse('Only admins send the digest by hand'),
       },
     }),
-    async (c) => c.json(await deps.app.digests.run(c.get('caller')), 202),
+    async (c) => c.json(await deps.app.digests.run(c.get('caller'), c.req.valid('json')), 202),
   );
 }

@@ -7,7 +7,7 @@ import type { PeopleRepository } from '../../store/people-repository.js';
 import type { WorkflowStarter } from '../../../workflows/engine/workflow-engine.js';
 import { requireAllowed } from '../access.js';
 import { personActor, type Caller } from '../caller.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, invalidField } from '../errors.js';
 import { describeMe, type Me } from '../organisation/me.js';
 import type { SignedInPeople } from './signed-in-people.js';
 
@@ -17,15 +17,19 @@ export const DigestStartSchema = z
   .meta({ id: 'DigestStart' });
 export type DigestStart = z.infer<typeof DigestStartSchema>;
 
+/** What the admin sends: the week they mean, which must be this one (a page left open over Sunday night is not). */
+export const DigestRunSchema = z.strictObject({ week: PeriodSchema }).meta({ id: 'DigestRun' });
+
 /**
  * An admin sends this week's digest now instead of on Monday morning. Each run is an execution of
  * its own; the people whose digest of the week was sent already get nothing, so pressing it again
  * sends only to those added or back since.
  */
 export function runDigest(deps: { workflows: WorkflowStarter }) {
-  return async (caller: Caller): Promise<DigestStart> => {
+  return async (caller: Caller, request: { week: string }): Promise<DigestStart> => {
     requireAllowed(caller.principal, { type: 'digest:run' }, 'Only admins send the weekly digest by hand.');
     const now = new Date();
+    if (request.week !== digestWeek(now)) throw invalidField('body.week', `only this week's digest, ${digestWeek(now)}, can be sent`);
     const executionName = digestExecutionName(now);
     const result = await deps.workflows.start('weeklyDigest', executionName, { scheduledTime: toWorkflowTimestamp(now) });
     return { executionName, week: digestWeek(now), result };

@@ -22,6 +22,6 @@ export function useChangeSettings() {
 
 export function useRunDigest() {
   return useMutation({
-    mutationFn: async () => (await (await callForResponse(() => client.api.digests.$post())).json()) as DigestStart,
+    mutationFn: async (week: string) => (await (await callForResponse(() => client.api.digests.$post({ json: { week } }))).json()) as DigestStart,
   });
 }

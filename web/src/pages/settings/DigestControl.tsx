@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useRunDigest } from '../../api/settings.js';
 import { ActionError } from '../../components/ActionError.js';
 import { useFormat } from '../../i18n/format.js';
+import { isoWeekOf } from '../../period.js';
 
 /**
  * Admins: send this week's digest now rather than on Monday morning. Those who have had this
@@ -16,7 +17,7 @@ export function DigestControl() {
       <h2 id="digest-run-heading">{t('digest.runTitle')}</h2>
       <p>{t('digest.runIntro')}</p>
       <div className="form__actions">
-        <button type="button" className="button" disabled={run.isPending} onClick={() => run.mutate()}>
+        <button type="button" className="button" disabled={run.isPending} onClick={() => run.mutate(isoWeekOf(new Date()).period)}>
           {run.isPending ? t('digest.starting') : t('digest.run')}
         </button>
       </div>
