@@ -98,7 +98,7 @@ describe('the weekly digest', () => {
 
     const sv = digestText(composeDigest(digest, 'sv', 'https://sykli.example'));
     expect(sv).toContain('Genomgångar den här veckan');
-    expect(sv).toContain('Mellersta Finland: lägesöversikt');
+    expect(sv).toContain('Mellersta Finland: lägesrapport');
     const en = digestText(composeDigest(digest, 'en', 'https://sykli.example'));
     expect(en).toContain('Figures missing\n- Palokka Health Station, week 49, 2026: T3 time');
 
