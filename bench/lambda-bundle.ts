@@ -50,6 +50,7 @@ const PLACEHOLDERS: Record<Setting, string> = {
   authDomainUrl: 'https://bench.auth.eu-north-1.amazoncognito.com',
   pdsaCycleMachineArn: 'arn:aws:states:eu-north-1:000000000000:stateMachine:bench-pdsa:live',
   measurementRoundMachineArn: 'arn:aws:states:eu-north-1:000000000000:stateMachine:bench-round:live',
+  weeklyDigestMachineArn: 'arn:aws:states:eu-north-1:000000000000:stateMachine:bench-digest:live',
   mailFrom: 'sykli@bench.example',
   mailConfigurationSet: 'bench',
   originVerifySecret: 'bench',

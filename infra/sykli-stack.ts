@@ -50,7 +50,7 @@ export class SykliStack extends Stack {
     new SignInFirewall(this, 'SignInFirewall', { userPoolArn: auth.userPool.userPoolArn });
     web.allowSignInAt(auth.domainUrl);
     const workflows = new Workflows(this, 'Workflows', { table: data.table, mail, webUrl: web.url });
-    const { pdsaCycle, measurementRound } = workflows.machines;
+    const { pdsaCycle, measurementRound, weeklyDigest } = workflows.machines;
     const api = new Api(this, 'Api', {
       table: data.table,
       authIssuer: auth.issuer,
@@ -59,19 +59,20 @@ export class SykliStack extends Stack {
       webUrl: web.url,
       pdsaCycle,
       measurementRound,
+      weeklyDigest,
       mail,
       userPool: auth.userPool,
       originVerifySecret: web.originVerifySecret.secretValue.unsafeUnwrap(),
     });
     if (props.firstAdmin) new FirstAdmin(this, 'FirstAdmin', { table: data.table, userPool: auth.userPool, admin: props.firstAdmin });
     web.addApi(api.domainName);
-    const schedules = new Schedules(this, 'Schedules', { measurementRound });
+    const schedules = new Schedules(this, 'Schedules', { measurementRound, weeklyDigest });
     const functions: Record<string, IFunction> = { Api: api.handler, Tasks: workflows.tasksHandler, MailEvents: mailFeedback.handler, Projection: projection.handler };
     this.alarms = new Alarms(this, 'Alarms', {
       httpApi: api.httpApi,
       functions,
       table: data.table,
-      stateMachines: { PdsaCycle: pdsaCycle.stateMachine, MeasurementRound: measurementRound.stateMachine },
+      stateMachines: { PdsaCycle: pdsaCycle.stateMachine, MeasurementRound: measurementRound.stateMachine, WeeklyDigest: weeklyDigest.stateMachine },
       failureQueues: { ScheduleDeadLetters: schedules.deadLetterQueue, MailEventFailures: mailFeedback.failures, ProjectionFailures: projection.failures },
       streamConsumers: { Projection: projection.handler },
     });
@@ -91,6 +92,10 @@ export class SykliStack extends Stack {
     new CfnOutput(this, 'MeasurementRoundAliasArn', {
       value: measurementRound.aliasArn,
       description: 'Start measurement round executions through this alias',
+    });
+    new CfnOutput(this, 'WeeklyDigestAliasArn', {
+      value: weeklyDigest.aliasArn,
+      description: 'Start weekly digest executions through this alias',
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'Every alarm notifies this topic' });
     new CfnOutput(this, 'DashboardName', { value: this.alarms.dashboard.dashboardName, description: 'CloudWatch → Dashboards' });

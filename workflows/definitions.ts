@@ -5,6 +5,7 @@ import type { MachineName } from './engine/workflow-engine.js';
 export const DEFINITION_FILES: Record<MachineName, string> = {
   pdsaCycle: 'pdsa-cycle.asl.json',
   measurementRound: 'measurement-round.asl.json',
+  weeklyDigest: 'weekly-digest.asl.json',
 };
 
 /** Placeholders the files use (`${TasksFunctionArn}`), filled by CDK's definitionSubstitutions in AWS. */

@@ -27,6 +27,7 @@ import { unitRoutes } from './routes/units.js';
 import { measurementCsvRoutes } from './routes/measurement-csv.js';
 import { measurementRoutes } from './routes/measurements.js';
 import { roundRoutes } from './routes/rounds.js';
+import { digestRoutes } from './routes/digests.js';
 import { unitMeasureRoutes } from './routes/unit-measures.js';
 import { newRouter } from './router.js';
 import { FRAME_OPTIONS, HSTS_SECONDS, REFERRER_POLICY, contentSecurityPolicy, originOf } from './security-headers.js';
@@ -59,6 +60,7 @@ export function apiRoutes(deps: Pick<ApiDeps, 'app' | 'verifyToken' | 'authConfi
     .route('/', measurementRoutes(deps))
     .route('/', measurementCsvRoutes(deps))
     .route('/', roundRoutes(deps))
+    .route('/', digestRoutes(deps))
     .route('/', adminRoutes(deps))
     .route('/', catalogueRoutes(deps));
 }

@@ -45,6 +45,7 @@ import { reviewAccess, reviews } from './pdsa/reviews.js';
 import { transitionCycle } from './pdsa/transition-cycle.js';
 import type { IdentityDirectory } from './people/identity-directory.js';
 import { signedInPeople } from './people/signed-in-people.js';
+import { changeMySettings, runDigest } from './people/weekly-digest.js';
 import { withAppErrors } from './store-errors.js';
 import type { BusinessMetrics } from '../metrics/business-metrics.js';
 
@@ -87,7 +88,7 @@ export function createApplication(deps: ApplicationDeps) {
 
   return withAppErrors({
     health: { checkStore: deps.checkStore },
-    people: { signedIn: (email: string) => signedIn(email), me: describeMe },
+    people: { signedIn: (email: string) => signedIn(email), me: describeMe, changeSettings: changeMySettings({ people: deps.people, signedIn }) },
     admin: administration({ ...deps, signedIn }),
     areas: areas(deps),
     units: { ...units({ unitFor }), people: unitPeople({ unitFor, members: deps.members }) },
@@ -120,6 +121,7 @@ export function createApplication(deps: ApplicationDeps) {
     },
     leadership: { ...areaOverview(deps), briefing: areaBriefing(deps), confirmProgress: confirmProgress({ unitFor, cycles: deps.cycles, measurements: deps.measurements, derived }) },
     rounds: { run: runRound(deps) },
+    digests: { run: runDigest(deps) },
   });
 }
 export type Application = ReturnType<typeof createApplication>;

@@ -44,7 +44,9 @@ export type Action =
   /** Confirming or overriding a unit's progress score: the coach's judgement. */
   | { type: 'progress:confirm'; unit: UnitRef }
   /** Starting a measurement round by hand. */
-  | { type: 'round:run' };
+  | { type: 'round:run' }
+  /** Sending the week's digest by hand. */
+  | { type: 'digest:run' };
 
 /** What a closed unit no longer takes, from anyone. */
 const CLOSED_UNIT_REFUSES: ReadonlySet<Action['type']> = new Set(['measurement:write', 'measure:manage']);
@@ -81,6 +83,7 @@ export function can(principal: Principal, action: Action): boolean {
     case 'measure:manage':
       return worksInUnit(principal, action.unit.id);
     case 'round:run':
+    case 'digest:run':
       return false;
   }
 }

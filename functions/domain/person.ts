@@ -30,6 +30,8 @@ export const PersonSchema = z.object({
   undeliverable: UndeliverableSchema.optional(),
   /** When an admin deactivated the person: their history stays, and they can no longer sign in. */
   deactivatedAt: z.iso.datetime().optional(),
+  /** The weekly digest e-mail: sent unless the person has turned it off (false). */
+  digest: z.boolean().optional(),
   version: VersionSchema,
 }).meta({ id: 'Person' });
 export type Person = z.infer<typeof PersonSchema>;
@@ -37,3 +39,10 @@ export type Person = z.infer<typeof PersonSchema>;
 /** What an admin sends to add a person; the id is made from the e-mail address. */
 export const NewPersonSchema = PersonSchema.pick({ name: true, email: true, locale: true }).strict();
 export type NewPerson = z.infer<typeof NewPersonSchema>;
+
+/** What a person changes of their own settings (PATCH /api/me/settings). */
+export const PersonSettingsSchema = z.strictObject({ digest: z.boolean() }).meta({ id: 'PersonSettings' });
+export type PersonSettings = z.infer<typeof PersonSettingsSchema>;
+
+/** Whether the person gets the weekly digest: on unless turned off. */
+export const wantsDigest = (person: Pick<Person, 'digest'>): boolean => person.digest !== false;

@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import type { Frequency } from './measure.js';
 import { ROUND_SCHEDULES } from './round-schedule.js';
+import { DIGEST_SCHEDULE } from './weekly-digest.js';
 
 // Apart from round-schedule.ts: only the local scheduler follows the crons (EventBridge does in AWS),
 // so the Lambdas do not carry croner.
@@ -29,3 +30,12 @@ export function nextFireTime(frequency: Frequency, after: Date): Date {
   return next;
 }
 
+
+const digestCron = new Cron(standardCron(DIGEST_SCHEDULE.expression), { timezone: DIGEST_SCHEDULE.timezone });
+
+/** The next weekly digest strictly after `after`, from the same cron as its EventBridge schedule. */
+export function nextDigestTime(after: Date): Date {
+  const next = digestCron.nextRun(after);
+  if (!next) throw new Error(`The weekly digest's schedule has no next run after ${after.toISOString()}.`);
+  return next;
+}

@@ -13,6 +13,7 @@ export const BUSINESS_METRICS = {
   ReviewsScheduled: 'reviews a coach scheduled',
   EmailsSent: 'e-mails handed to SES (one per message, whatever its recipients)',
   EmailsBounced: 'addresses that bounced for good or complained, as SES reported them',
+  DigestsSent: 'weekly digests sent (one per person and week)',
   RoundUnitsLate: "units whose figures were still missing at a finished round's escalation",
 } as const;
 export type BusinessMetric = keyof typeof BUSINESS_METRICS;

@@ -11,7 +11,7 @@ function base64Lines(content: string): string {
 }
 
 /**
- * A raw MIME message: the text as UTF-8, each attachment base64-encoded. A calendar attachment
+ * A raw MIME message: the text (and its HTML alternative, if any) as UTF-8, each attachment base64-encoded. A calendar attachment
  * carries its METHOD in the content type, which mail clients need to show it as an invitation.
  */
 export function mimeMessage(message: OutgoingMessage, from: string): string {
@@ -24,7 +24,23 @@ export function mimeMessage(message: OutgoingMessage, from: string): string {
     'MIME-Version: 1.0',
   ];
   const textPart = ['Content-Type: text/plain; charset=UTF-8', 'Content-Transfer-Encoding: base64', '', base64Lines(message.text)];
-  if (attachments.length === 0) return [...headers, ...textPart, ''].join('\r\n');
+  // With HTML, the text and the HTML are alternatives of one body: clients show the richer one they can.
+  const alternatives = `sykli-alt-${randomUUID()}`;
+  const body = message.html
+    ? [
+        `Content-Type: multipart/alternative; boundary="${alternatives}"`,
+        '',
+        `--${alternatives}`,
+        ...textPart,
+        `--${alternatives}`,
+        'Content-Type: text/html; charset=UTF-8',
+        'Content-Transfer-Encoding: base64',
+        '',
+        base64Lines(message.html),
+        `--${alternatives}--`,
+      ]
+    : textPart;
+  if (attachments.length === 0) return [...headers, ...body, ''].join('\r\n');
   const parts = attachments.map((a) => {
     const method = /^METHOD:(\w+)/m.exec(a.content)?.[1];
     const type = a.contentType.startsWith('text/calendar') && method ? `${a.contentType}; method=${method}` : a.contentType;
@@ -41,7 +57,7 @@ export function mimeMessage(message: OutgoingMessage, from: string): string {
     `Content-Type: multipart/mixed; boundary="${boundary}"`,
     '',
     `--${boundary}`,
-    ...textPart,
+    ...body,
     ...parts.flatMap((part) => [`--${boundary}`, part]),
     `--${boundary}--`,
     '',

@@ -6,6 +6,8 @@ export const OutgoingMessageSchema = z
     to: z.array(z.email()).min(1).max(50),
     subject: z.string().min(1).max(300),
     text: z.string().min(1).max(20_000),
+    /** The same message as HTML, sent beside the text (multipart/alternative) for clients that show it. */
+    html: z.string().min(1).max(100_000).optional(),
     kind: z.string().min(1).max(64),
     /** Ids the message is about (unit, cycle, review, round), for the outbox view and tracing. */
     about: z.record(z.string(), z.string()).default({}),

@@ -14,6 +14,7 @@ export const ENV = {
   /** Alias ARNs executions start through, so a new version can take over running work. */
   pdsaCycleMachineArn: 'SYKLI_PDSA_CYCLE_MACHINE_ARN',
   measurementRoundMachineArn: 'SYKLI_MEASUREMENT_ROUND_MACHINE_ARN',
+  weeklyDigestMachineArn: 'SYKLI_WEEKLY_DIGEST_MACHINE_ARN',
   /** The verified SES sender of invitations, reminders and escalations. */
   mailFrom: 'SYKLI_MAIL_FROM',
   /** The SES configuration set every message is sent through: suppression list, bounce and complaint events. */
@@ -39,6 +40,7 @@ export const FUNCTION_SETTINGS = {
     'authDomainUrl',
     'pdsaCycleMachineArn',
     'measurementRoundMachineArn',
+    'weeklyDigestMachineArn',
     'mailFrom',
     'mailConfigurationSet',
     'webUrl',

@@ -1,5 +1,6 @@
 import { createWorkflowSteps } from '../app/workflow/workflow-steps.js';
 import { createCycleMail } from '../notify/cycle-mail.js';
+import { createDigestMail } from '../notify/digest-mail.js';
 import { createRoundMail } from '../notify/round-mail.js';
 import type { Notifier } from '../notify/notifier.js';
 import type { Db } from '../store/document-client.js';
@@ -30,6 +31,7 @@ export function createLocalWorkflows(db: Db, options: LocalWorkflowOptions) {
     ...repositories,
     cycleMail,
     roundMail: createRoundMail({ notifier: options.notifier, webUrl: options.webUrl }),
+    digestMail: createDigestMail({ notifier: options.notifier, webUrl: options.webUrl }),
     workflows: { sendTaskSuccess: (token, output) => engine!.sendTaskSuccess(token, output) },
     metrics: noMetrics,
   });

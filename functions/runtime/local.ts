@@ -23,6 +23,7 @@ import { createRepositories } from './repositories.js';
 import { startDynamoDbLocal } from './local/dynamodb-local.js';
 import { loadOrCreateIssuerKeys } from './local/issuer-keys.js';
 import { logLine } from './local/log-line.js';
+import { createDigestScheduler } from './local/digest-scheduler.js';
 import { createRoundScheduler } from './local/round-scheduler.js';
 import { StartupError } from './local/startup-error.js';
 import { ensureOrganisationTable, type LocalOrganisation } from './seed/organisation-table.js';
@@ -118,7 +119,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions) {
     const { engine, cycleMail } = createLocalWorkflows(db, {
       notifier: createOutboxNotifier(createOutboxRepository(db), log),
       webUrl: url,
-      machines: ['pdsaCycle', 'measurementRound'],
+      machines: ['pdsaCycle', 'measurementRound', 'weeklyDigest'],
       log,
     });
     const issuer = await createLocalIssuer(await loadOrCreateIssuerKeys(join(dataDir, 'keys', 'local-issuer.json')));
@@ -137,6 +138,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions) {
     // EventBridge Scheduler's part: open each weekly and monthly measurement round on time.
     const rounds = createRoundScheduler({ engine, log });
     rounds.start();
+    // And the weekly digest's: Monday morning, on the same cron.
+    const digests = createDigestScheduler({ engine, log });
+    digests.start();
     return {
       url,
       app,
@@ -145,6 +149,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions) {
       stop: async () => {
         await new Promise<void>((resolveClose) => server.close(() => resolveClose()));
         await rounds.stop();
+        await digests.stop();
         await engine.stop();
         await projection.stop();
         await dynamo.stop();

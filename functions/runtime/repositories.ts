@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createAreaRepository } from '../store/area-repository.js';
 import { createAuditRepository } from '../store/audit-repository.js';
 import { createCycleRepository } from '../store/cycle-repository.js';
+import { createDigestRepository } from '../store/digest-repository.js';
 import type { Db } from '../store/document-client.js';
 import { createDriverRepository } from '../store/driver-repository.js';
 import { keys } from '../store/keys.js';
@@ -25,6 +26,7 @@ export function createRepositories(db: Db) {
     audit: createAuditRepository(db),
     measurements: createMeasurementRepository(db),
     rounds: createRoundRepository(db),
+    digests: createDigestRepository(db),
     checkStore: async () => {
       await db.doc.send(new GetCommand({ TableName: db.tableName, Key: keys.seedMarker() }));
     },

@@ -96,6 +96,8 @@ export const keys = {
   /** The admins' trail of changes to areas, units, people and roles: one partition, by time. */
   adminAuditEntry: (at: string, entryId: string) => item('ADMIN-AUDIT', `${at}#${entryId}`),
   adminAuditTrail: (): Partition => ({ partition: 'ADMIN-AUDIT' }),
+  /** The weekly digest sent to a person for an ISO week: claimed before it is sent, so a week sends none twice. */
+  digestSent: (week: string, personId: string) => item(`DIGEST#${week}`, `PERSON#${personId}`),
   outboxMessage: (at: string, messageId: string) => item('OUTBOX', `${at}#${messageId}`),
   outbox: (): Partition => ({ partition: 'OUTBOX' }),
 

@@ -38,8 +38,8 @@ export function createTaskDispatcher(tasks: readonly WorkflowTask[]) {
 }
 export type TaskDispatcher = ReturnType<typeof createTaskDispatcher>;
 
-/** What a task's log lines carry: the execution, the task, and the cycle, unit, area or round it works on. */
-const LOG_KEYS = ['executionName', 'task', 'cycleId', 'unitId', 'areaId', 'frequency', 'period'] as const;
+/** What a task's log lines carry: the execution, the task, and the cycle, unit, area, round or person it works on. */
+const LOG_KEYS = ['executionName', 'task', 'cycleId', 'unitId', 'areaId', 'frequency', 'period', 'personId'] as const;
 
 export function taskLogKeys(payload: unknown): Partial<Record<(typeof LOG_KEYS)[number], string>> {
   const fields = payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : {};

@@ -27,6 +27,8 @@ export interface ApiProps {
   readonly pdsaCycle: WorkflowMachine;
   /** Started by the schedules; the API's workflow engine can start it too. */
   readonly measurementRound: WorkflowMachine;
+  /** Started by its schedule; an admin may run the week's digest now. */
+  readonly weeklyDigest: WorkflowMachine;
   /** The SES identity review invitations are sent from. */
   readonly mail: Mail;
   /** Where admins create people's sign-ins (AdminCreateUser) and stop them (AdminDisableUser). */
@@ -70,6 +72,7 @@ export class Api extends Construct {
         // Executions start through the aliases, so that a new version takes over new work.
         pdsaCycleMachineArn: props.pdsaCycle.aliasArn,
         measurementRoundMachineArn: props.measurementRound.aliasArn,
+        weeklyDigestMachineArn: props.weeklyDigest.aliasArn,
       }),
     });
     this.handler = handler;
@@ -77,6 +80,7 @@ export class Api extends Construct {
     props.pdsaCycle.grantStartExecution(role);
     role.addToPrincipalPolicy(props.pdsaCycle.taskResponseStatement());
     props.measurementRound.grantStartExecution(role);
+    props.weeklyDigest.grantStartExecution(role);
     // Review invitations, moves and cancellations are sent as the request is answered.
     props.mail.grantSend(role);
     // An admin adding a person invites them; deactivating one stops their sign-in.

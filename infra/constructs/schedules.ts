@@ -14,12 +14,18 @@ import { Construct } from 'constructs';
 import { failureQueue } from './failure-queue.js';
 import type { Frequency } from '../../functions/domain/measure.js';
 import { ROUND_SCHEDULES } from '../../functions/domain/round-schedule.js';
+import { DIGEST_SCHEDULE } from '../../functions/domain/weekly-digest.js';
 import type { WorkflowMachine } from './workflows.js';
 
 
 /** What a scheduled round execution receives; the round reads the period from `scheduledTime`. */
 export function measurementRoundInput(frequency: Frequency) {
   return { frequency, scheduledTime: ContextAttribute.scheduledTime };
+}
+
+/** What the scheduled weekly digest receives; the digest reads its ISO week from `scheduledTime`. */
+export function weeklyDigestInput() {
+  return { scheduledTime: ContextAttribute.scheduledTime };
 }
 
 /**
@@ -42,11 +48,12 @@ class StartExecutionThroughAlias extends ScheduleTargetBase implements ISchedule
 
 export interface SchedulesProps {
   readonly measurementRound: WorkflowMachine;
+  readonly weeklyDigest: WorkflowMachine;
 }
 
-/** EventBridge Scheduler starting the measurement round (docs/architecture.md, "Two runtimes"). */
+/** EventBridge Scheduler starting the measurement rounds and the weekly digest (docs/architecture.md, "Two runtimes"). */
 export class Schedules extends Construct {
-  /** Starts that failed after every retry; one message is one round that did not begin. */
+  /** Starts that failed after every retry; one message is one round or digest that did not begin. */
   readonly deadLetterQueue: Queue;
 
   constructor(scope: Construct, id: string, props: SchedulesProps) {
@@ -89,5 +96,19 @@ export class Schedules extends Construct {
         }),
       });
     }
+
+    // The same cron the local scheduler follows (functions/domain/weekly-digest.ts).
+    new Schedule(this, 'WeeklyDigest', {
+      description: 'Starts the weekly digest',
+      schedule: ScheduleExpression.expression(DIGEST_SCHEDULE.expression, TimeZone.of(DIGEST_SCHEDULE.timezone)),
+      timeWindow: TimeWindow.off(),
+      target: new StartExecutionThroughAlias(props.weeklyDigest, {
+        role,
+        input: ScheduleTargetInput.fromObject(weeklyDigestInput()),
+        retryAttempts: 20,
+        maxEventAge: Duration.hours(6),
+        deadLetterQueue: this.deadLetterQueue,
+      }),
+    });
   }
 }

@@ -122,11 +122,12 @@ const TASKS_TABLE_ACTIONS: TableAction[] = ['GetItem', 'BatchGetItem', 'Query', 
 const MACHINE_CONSTRUCTS: Record<MachineName, { id: string; description: string }> = {
   pdsaCycle: { id: 'PdsaCycle', description: 'Sykli PDSA cycle: Do, Study with a coach review, Act' },
   measurementRound: { id: 'MeasurementRound', description: 'Sykli measurement round: collect, remind, compute SPC' },
+  weeklyDigest: { id: 'WeeklyDigest', description: 'Sykli weekly digest: one e-mail per coach and leader per week' },
 };
 
-/** The tasks Lambda and the two state machines that call it (docs/architecture.md, "Workflows"). */
+/** The tasks Lambda and the state machines that call it (docs/architecture.md, "Workflows"). */
 export class Workflows extends Construct {
-  /** Runs every workflow task of both machines; the payload's `task` names which one. */
+  /** Runs every workflow task of every machine; the payload's `task` names which one. */
   readonly tasksHandler: NodejsFunction;
   readonly machines: Record<MachineName, WorkflowMachine>;
 
@@ -134,7 +135,7 @@ export class Workflows extends Construct {
     super(scope, id);
     const tasks = new Construct(this, 'Tasks');
     const { handler, role } = createNodeFunction(tasks, {
-      description: 'Sykli workflow tasks (both state machines)',
+      description: 'Sykli workflow tasks (every state machine)',
       entry: handlerEntry('tasks'),
       memorySize: 1024,
       // A measurement round's tasks work through every unit of an area; the states retry on
@@ -157,7 +158,7 @@ export class Workflows extends Construct {
         definitionFile: definitionPath(name),
         tasksFunction: handler,
       });
-    this.machines = { pdsaCycle: machine('pdsaCycle'), measurementRound: machine('measurementRound') };
+    this.machines = { pdsaCycle: machine('pdsaCycle'), measurementRound: machine('measurementRound'), weeklyDigest: machine('weeklyDigest') };
 
     // A decision recorded before its wait began is answered by the task itself. The machines name
     // this function, so the grant is a policy of its own that the function does not depend on:

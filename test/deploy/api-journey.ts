@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { addDays, format } from 'date-fns';
 import { toWorkflowTimestamp } from '../../functions/domain/helsinki-time.js';
 import { duePeriod } from '../../functions/domain/round-schedule.js';
+import { digestWeek } from '../../functions/domain/weekly-digest.js';
 import { LATE_UNIT } from '../../functions/runtime/seed/demo-measurements.js';
 import { demoPeople } from '../../functions/runtime/seed/demo-organisation.js';
 import { ENV } from '../../functions/runtime/env.js';
@@ -214,6 +215,17 @@ export const apiJourney: EventSource = {
           const started = ctx.proxy.executions.find((e) => e.fn === ctx.fn.path && e.machineArn === round?.arn);
           return started?.target.endsWith(':live') ? null : 'started no measurement-round execution through its live alias';
         },
+      }),
+      request("send this week's digest now, as admin", {
+        method: 'POST', path: '/api/digests', as: PEOPLE.admin, body: () => ({ week: digestWeek(new Date()) }), status: 202, expectCalls: ['states:StartExecution'],
+        then: () => {
+          const digest = ctx.stack.machines.find((m) => m.file === 'weekly-digest.asl.json');
+          const started = ctx.proxy.executions.find((e) => e.fn === ctx.fn.path && e.machineArn === digest?.arn);
+          return started?.target.endsWith(':live') ? null : 'started no weekly-digest execution through its live alias';
+        },
+      }),
+      request('turn the weekly digest off in their own settings, as a supervisor: the change and its audit entry in one transaction', {
+        method: 'PATCH', path: '/api/me/settings', as: PEOPLE.supervisor, body: () => ({ digest: false }), status: 200, expectCalls: ['dynamodb:Query', 'dynamodb:PutItem'],
       }),
       request('read a unit, as admin', {
         method: 'GET', path: '/api/units/kyllo', as: PEOPLE.admin, status: 200, expectCalls: ['dynamodb:GetItem'],

@@ -2,6 +2,7 @@ import { subMonths } from 'date-fns';
 import { toWorkflowTimestamp } from '../../functions/domain/helsinki-time.js';
 import type { Frequency } from '../../functions/domain/measure.js';
 import { roundDeadlines, roundExecutionName, roundPeriod } from '../../functions/domain/round-schedule.js';
+import { digestExecutionName, digestWeek } from '../../functions/domain/weekly-digest.js';
 import { LATE_UNIT } from '../../functions/runtime/seed/demo-measurements.js';
 import { demoCycles } from '../../functions/runtime/seed/demo-cycles.js';
 import { demoUnits } from '../../functions/runtime/seed/demo-organisation.js';
@@ -153,10 +154,30 @@ function measurementRoundScenarios(ctx: EventContext): Scenario[] {
   ];
 }
 
+function weeklyDigestScenarios(ctx: EventContext): Scenario[] {
+  const scheduledTime = toWorkflowTimestamp(ctx.now);
+  const execution = { name: digestExecutionName(ctx.now), startTime: scheduledTime };
+  // Jukka Heikkinen leads Keski-Suomi: his digest reads the area's briefing.
+  const leader = 'jukka-heikkinen';
+  return [
+    {
+      state: 'FindRecipients', label: "find the coaches and leaders who get this week's digest", input: { scheduledTime }, execution, expectCalls: ['dynamodb:Query'],
+      check: (value) => (value?.week === digestWeek(ctx.now) && Array.isArray(value.personIds) && value.personIds.includes(leader) ? null : `answered ${JSON.stringify(value)}, without ${leader}`),
+    },
+    {
+      state: 'SendDigests/SendDigest', label: `send ${leader} the week's digest (claimed, sent, marked sent)`,
+      input: { scheduledTime, recipients: { week: digestWeek(ctx.now), personIds: [leader] } }, mapItem: leader, execution,
+      expectCalls: ['dynamodb:Query', 'dynamodb:PutItem', 'ses:SendEmail', 'dynamodb:UpdateItem'],
+      check: (value) => (value?.sent === true ? null : `answered ${JSON.stringify(value)}, not sent`),
+    },
+  ];
+}
+
 /** Representative executions per ASL file; a machine whose file is not here has no events. */
 const SCENARIOS: Record<string, (ctx: EventContext) => Scenario[]> = {
   'pdsa-cycle.asl.json': pdsaCycleScenarios,
   'measurement-round.asl.json': measurementRoundScenarios,
+  'weekly-digest.asl.json': weeklyDigestScenarios,
 };
 
 const LAMBDA_INVOKE = /^arn:aws:states:::lambda:invoke(\.waitForTaskToken)?$/;

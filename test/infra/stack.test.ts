@@ -41,7 +41,7 @@ function lambda(template: Template, description: string): [logicalId: string, re
   return found[0]!;
 }
 const API_DESCRIPTION = 'Sykli API (Hono)';
-const TASKS_DESCRIPTION = 'Sykli workflow tasks (both state machines)';
+const TASKS_DESCRIPTION = 'Sykli workflow tasks (every state machine)';
 const MAIL_EVENTS_DESCRIPTION = 'Sykli mail events: SES bounces and complaints';
 const PROJECTION_DESCRIPTION = 'Sykli projection: derived items from the table stream';
 const [apiHandlerId, apiHandler] = lambda(template, API_DESCRIPTION);
@@ -612,6 +612,7 @@ describe('outputs', () => {
         'TableName',
         'PdsaCycleAliasArn',
         'MeasurementRoundAliasArn',
+        'WeeklyDigestAliasArn',
       ]),
     );
   });

@@ -7,6 +7,7 @@ import { FREQUENCIES } from '../../functions/domain/measure.js';
 import { ENV, FUNCTION_SETTINGS } from '../../functions/runtime/env.js';
 import { tableDefinition } from '../../functions/store/table-definition.js';
 import { ROUND_SCHEDULES } from '../../functions/domain/round-schedule.js';
+import { DIGEST_SCHEDULE } from '../../functions/domain/weekly-digest.js';
 import { LIVE_ALIAS, type Workflows } from '../../infra/constructs/workflows.js';
 import { DEFINITION_FILES, definitionPath, SUBSTITUTIONS } from '../../workflows/definitions.js';
 import { MACHINES, type MachineName } from '../../workflows/engine/workflow-engine.js';
@@ -60,7 +61,7 @@ describe.skipIf(!definitionsExist)('workflows', () => {
       alias: logicalId(m.alias),
     };
   };
-  const ids = { pdsaCycle: machineIds('pdsaCycle'), measurementRound: machineIds('measurementRound') };
+  const ids = { pdsaCycle: machineIds('pdsaCycle'), measurementRound: machineIds('measurementRound'), weeklyDigest: machineIds('weeklyDigest') };
 
   /** Every (action, resource, condition) a role's inline policies allow, one string each. */
   function grantsOf(roleId: string): string[] {
@@ -209,7 +210,7 @@ describe.skipIf(!definitionsExist)('workflows', () => {
 
     it('has its alias ARN as a stack output', () => {
       const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
-      const name = machine === 'pdsaCycle' ? 'PdsaCycleAliasArn' : 'MeasurementRoundAliasArn';
+      const name = { pdsaCycle: 'PdsaCycleAliasArn', measurementRound: 'MeasurementRoundAliasArn', weeklyDigest: 'WeeklyDigestAliasArn' }[machine];
       expect(outputs[name]!.Value).toEqual({ 'Fn::GetAtt': [id.alias, 'Arn'] });
     });
   });
@@ -221,6 +222,7 @@ describe.skipIf(!definitionsExist)('workflows', () => {
       const variables = api.Properties.Environment.Variables as Record<string, unknown>;
       expect(variables[ENV.pdsaCycleMachineArn]).toEqual({ 'Fn::GetAtt': [ids.pdsaCycle.alias, 'Arn'] });
       expect(variables[ENV.measurementRoundMachineArn]).toEqual({ 'Fn::GetAtt': [ids.measurementRound.alias, 'Arn'] });
+      expect(variables[ENV.weeklyDigestMachineArn]).toEqual({ 'Fn::GetAtt': [ids.weeklyDigest.alias, 'Arn'] });
     });
 
     it('may start executions through the aliases only, and answer the PDSA cycle waits; nothing more', () => {
@@ -229,6 +231,7 @@ describe.skipIf(!definitionsExist)('workflows', () => {
         [
           `Allow states:StartExecution ${ref(ids.pdsaCycle.stateMachine)} ${viaLiveAlias}`,
           `Allow states:StartExecution ${ref(ids.measurementRound.stateMachine)} ${viaLiveAlias}`,
+          `Allow states:StartExecution ${ref(ids.weeklyDigest.stateMachine)} ${viaLiveAlias}`,
           `Allow states:SendTaskSuccess ${ref(ids.pdsaCycle.stateMachine)} null`,
         ].sort(),
       );
@@ -242,8 +245,10 @@ describe.skipIf(!definitionsExist)('workflows', () => {
     });
   });
 
-  describe('measurement round schedules', () => {
-    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule') as Record<string, Resource>);
+  describe('measurement round and weekly digest schedules', () => {
+    const allSchedules = Object.values(template.findResources('AWS::Scheduler::Schedule') as Record<string, Resource>);
+    const schedules = allSchedules.filter((s) => 'frequency' in JSON.parse(s.Properties.Target.Input));
+    const digestSchedule = allSchedules.find((s) => !('frequency' in JSON.parse(s.Properties.Target.Input)))!;
     const queueId = logicalId(stack.node.findChild('Schedules').node.findChild('DeadLetters').node.defaultChild);
     const queue = resources[queueId]!;
 
@@ -286,13 +291,31 @@ describe.skipIf(!definitionsExist)('workflows', () => {
       }
     });
 
-    it('run as a role that may only start the round through its alias and dead-letter its failures', () => {
-      const roleIds = new Set(schedules.map((s) => s.Properties.Target.RoleArn['Fn::GetAtt'][0] as string));
+    it('start the weekly digest on Monday at 07:00 Helsinki time through its alias, with retries and the same dead-letter queue', () => {
+      expect(allSchedules).toHaveLength(FREQUENCIES.length + 1);
+      expect(digestSchedule.Properties).toMatchObject({
+        ScheduleExpression: DIGEST_SCHEDULE.expression,
+        ScheduleExpressionTimezone: 'Europe/Helsinki',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        State: 'ENABLED',
+      });
+      expect(DIGEST_SCHEDULE.expression).toBe('cron(0 7 ? * MON *)');
+      expect(JSON.parse(digestSchedule.Properties.Target.Input)).toEqual({ scheduledTime: '<aws.scheduler.scheduled-time>' });
+      expect(digestSchedule.Properties.Target).toMatchObject({
+        Arn: { 'Fn::GetAtt': [ids.weeklyDigest.alias, 'Arn'] },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+      });
+      expect(digestSchedule.Properties.Target.RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
+    });
+
+    it('run as a role that may only start the round and the digest through their aliases and dead-letter its failures', () => {
+      const roleIds = new Set(allSchedules.map((s) => s.Properties.Target.RoleArn['Fn::GetAtt'][0] as string));
       expect(roleIds.size).toBe(1);
       const [roleId] = [...roleIds] as [string];
       expect(grantsOf(roleId)).toEqual(
         [
           `Allow states:StartExecution ${ref(ids.measurementRound.stateMachine)} ${viaLiveAlias}`,
+          `Allow states:StartExecution ${ref(ids.weeklyDigest.stateMachine)} ${viaLiveAlias}`,
           `Allow sqs:SendMessage ${JSON.stringify({ 'Fn::GetAtt': [queueId, 'Arn'] })} null`,
         ].sort(),
       );

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CLIENT_ID } from '../../functions/api/auth/local-issuer.js';
 import { addPeriods } from '../../functions/domain/period.js';
 import { duePeriod, roundPeriod } from '../../functions/domain/round-schedule.js';
+import { digestWeek } from '../../functions/domain/weekly-digest.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { body, isoDate } from '../support/cycle-flow.js';
 
@@ -62,6 +63,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/health': { request: () => ({ path: '/api/health' }), expect: '200 200 200 200 200 200 200 200' },
   'GET /api/auth-config': { request: () => ({ path: '/api/auth-config' }), expect: '200 200 200 200 200 200 200 200' },
   'GET /api/me': { request: () => ({ path: '/api/me' }), expect: '401 200 200 200 200 200 200 200' },
+  'PATCH /api/me/settings': { request: () => ({ path: '/api/me/settings', body: { digest: true } }), expect: '401 200 200 200 200 200 200 200' },
   'GET /api/me/agenda': { request: () => ({ path: '/api/me/agenda' }), expect: '401 200 200 200 200 200 200 200' },
   'GET /api/areas': { request: () => ({ path: '/api/areas' }), expect: '401 200 200 200 200 200 200 200' },
   'GET /api/areas/{areaId}': { request: () => ({ path: `/api/areas/${AREA}` }), expect: '401 200 200 200 200 200 404 200' },
@@ -245,6 +247,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/units/{unitId}/export.csv': { request: () => ({ path: `${u}/export.csv` }), expect: '401 200 200 404 404 200 404 200' },
   'PUT /api/units/{unitId}/progress': { request: () => ({ path: `${u}/progress`, body: { score: 2, reason: 'Työ on alkanut.' } }), expect: '401 403 200 404 404 403 404 200' },
   'POST /api/rounds': { request: () => ({ path: '/api/rounds', body: { frequency: 'weekly' } }), expect: '401 403 403 403 403 403 403 200' },
+  'POST /api/digests': { request: () => ({ path: '/api/digests', body: { week: digestWeek(new Date()) } }), expect: '401 403 403 403 403 403 403 202' },
   'GET /api/outbox': { request: () => ({ path: '/api/outbox' }), expect: '401 200 200 200 200 200 200 200' },
   // A message to the supervisor: theirs and the admin's to read; to anyone else it does not exist.
   'GET /api/outbox/{id}': { request: (_r, _i, f) => ({ path: `/api/outbox/${f.messageId}` }), expect: '401 200 404 404 404 404 404 200' },

@@ -8,7 +8,7 @@ import type { Db } from '../../functions/store/document-client.js';
 export const TEST_WEB_URL = 'http://sykli.test';
 
 /**
- * The PDSA side of the local runtime for tests: the real pdsa-cycle.asl.json in the local engine,
+ * The PDSA side of the local runtime for tests: the real pdsa-cycle.asl.json (and weekly-digest.asl.json) in the local engine,
  * the real cycle tasks over the table, and the outbox as the Notifier (or a given one).
  */
 export function createPdsaRuntime(
@@ -19,7 +19,8 @@ export function createPdsaRuntime(
     ...options,
     notifier: options.notifier ?? createOutboxNotifier(createOutboxRepository(db)),
     webUrl: TEST_WEB_URL,
-    machines: ['pdsaCycle'],
+    // The weekly digest too: an admin may send it from the API.
+    machines: ['pdsaCycle', 'weeklyDigest'],
   });
   return { engine, cycles: createCycleRepository(db), cycleMail, outbox: createOutboxRepository(db) };
 }

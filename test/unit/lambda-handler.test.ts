@@ -12,6 +12,7 @@ const env = {
   [ENV.authDomainUrl]: 'https://sykli-example.auth.eu-north-1.amazoncognito.com/',
   [ENV.pdsaCycleMachineArn]: 'arn:aws:states:eu-north-1:123456789012:stateMachine:PdsaCycle:live',
   [ENV.measurementRoundMachineArn]: 'arn:aws:states:eu-north-1:123456789012:stateMachine:MeasurementRound:live',
+  [ENV.weeklyDigestMachineArn]: 'arn:aws:states:eu-north-1:123456789012:stateMachine:WeeklyDigest:live',
   [ENV.mailFrom]: 'sykli@sykli.example',
   [ENV.mailConfigurationSet]: 'sykli-mail',
   [ENV.webUrl]: 'https://sykli.example',

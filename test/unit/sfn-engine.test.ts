@@ -14,6 +14,7 @@ const sfn = mockClient(SFNClient);
 const arns = {
   pdsaCycle: 'arn:aws:states:eu-north-1:123456789012:stateMachine:PdsaCycle:live',
   measurementRound: 'arn:aws:states:eu-north-1:123456789012:stateMachine:MeasurementRound:live',
+  weeklyDigest: 'arn:aws:states:eu-north-1:123456789012:stateMachine:WeeklyDigest:live',
 };
 const meta = { $metadata: {}, message: 'x' };
 

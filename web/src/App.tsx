@@ -18,6 +18,7 @@ import { DriverDiagramPage } from './pages/DriverDiagramPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { OutboxPage } from './pages/OutboxPage.js';
+import { SettingsPage } from './pages/settings/SettingsPage.js';
 import { CallbackPage, SignedOutPage } from './pages/SignInPages.js';
 import { UnitPage } from './pages/UnitPage.js';
 import { AuditPage } from './pages/admin/AuditPage.js';
@@ -95,6 +96,7 @@ function SignedInApp({ route }: { route: Exclude<Route, { name: 'callback' }> })
       : []),
     ...(outbox.data ? [{ href: '/outbox', label: t('nav.outbox'), current: route.name === 'outbox' }] : []),
     ...(me.data?.can.administer ? [{ href: '/admin', label: t('administration.nav'), current: route.name === 'admin' }] : []),
+    { href: '/settings', label: t('digest.nav'), current: route.name === 'settings' },
   ];
 
   return (
@@ -127,6 +129,8 @@ function SignedInApp({ route }: { route: Exclude<Route, { name: 'callback' }> })
         <AgendaPage me={me.data} />
       ) : route.name === 'outbox' ? (
         <OutboxPage />
+      ) : route.name === 'settings' ? (
+        <SettingsPage me={me.data} />
       ) : route.name === 'area' ? (
         <AreaOverviewPage key={route.areaId} areaId={route.areaId} me={me.data} />
       ) : route.name === 'briefing' ? (

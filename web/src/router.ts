@@ -13,6 +13,7 @@ export type Route =
   | { name: 'measureChart'; unitId: string; measureKey: string }
   | { name: 'agenda' }
   | { name: 'outbox' }
+  | { name: 'settings' }
   | { name: 'area'; areaId: string }
   | { name: 'briefing'; areaId: string }
   | { name: 'accessibility' }
@@ -26,6 +27,7 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/auth/callback') return { name: 'callback' };
   if (/^\/agenda\/?$/.test(pathname)) return { name: 'agenda' };
   if (/^\/outbox\/?$/.test(pathname)) return { name: 'outbox' };
+  if (/^\/settings\/?$/.test(pathname)) return { name: 'settings' };
   if (/^\/saavutettavuus\/?$/.test(pathname)) return { name: 'accessibility' };
   if (/^\/admin\/?$/.test(pathname)) return { name: 'admin', section: 'organisation' };
   if (/^\/admin\/people\/?$/.test(pathname)) return { name: 'admin', section: 'people' };

@@ -4,7 +4,7 @@
  * function that only answers is given no ARN. Two adapters each: Step Functions in AWS
  * (sfn-engine.ts) and aws-local-stepfunctions on a developer's machine (local-engine.ts).
  */
-export const MACHINES = ['pdsaCycle', 'measurementRound'] as const;
+export const MACHINES = ['pdsaCycle', 'measurementRound', 'weeklyDigest'] as const;
 export type MachineName = (typeof MACHINES)[number];
 
 export type StartResult = 'started' | 'already-running';

@@ -19,7 +19,7 @@ export const MeSchema = z
       coachedAreaIds: z.array(IdSchema),
       supervisedAreaIds: z.array(IdSchema),
     }),
-    can: z.object({ runRound: z.boolean(), administer: z.boolean() }),
+    can: z.object({ runRound: z.boolean(), runDigest: z.boolean(), administer: z.boolean() }),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;
@@ -37,6 +37,10 @@ export function describeMe(caller: Caller): Me {
       coachedAreaIds: areasWithRole(principal, 'coach'),
       supervisedAreaIds: areasWithRole(principal, 'supervisor'),
     },
-    can: { runRound: can(principal, { type: 'round:run' }), administer: can(principal, { type: 'organisation:manage' }) },
+    can: {
+      runRound: can(principal, { type: 'round:run' }),
+      runDigest: can(principal, { type: 'digest:run' }),
+      administer: can(principal, { type: 'organisation:manage' }),
+    },
   };
 }

@@ -32,7 +32,11 @@ export function createApiFunction(env: NodeJS.ProcessEnv) {
   const app = createApplication({
     ...repositories,
     workflows: {
-      ...createSfnStarter(sfn, { pdsaCycle: settings.pdsaCycleMachineArn, measurementRound: settings.measurementRoundMachineArn }),
+      ...createSfnStarter(sfn, {
+        pdsaCycle: settings.pdsaCycleMachineArn,
+        measurementRound: settings.measurementRoundMachineArn,
+        weeklyDigest: settings.weeklyDigestMachineArn,
+      }),
       ...createSfnAnswerer(sfn),
     },
     cycleMail: createCycleMail({

@@ -5,6 +5,7 @@ import { createWorkflowSteps } from '../../app/workflow/workflow-steps.js';
 import { countingSent } from '../../metrics/business-metrics.js';
 import { createEmfMetrics } from '../../metrics/emf-metrics.js';
 import { createCycleMail } from '../../notify/cycle-mail.js';
+import { createDigestMail } from '../../notify/digest-mail.js';
 import { createRoundMail } from '../../notify/round-mail.js';
 import { createSesNotifier } from '../../notify/ses-notifier.js';
 import { createDb } from '../../store/document-client.js';
@@ -31,6 +32,7 @@ export function createTasksFunction(env: NodeJS.ProcessEnv) {
     ...repositories,
     cycleMail: createCycleMail({ notifier, directory: repositories.members, units: repositories.units, webUrl: settings.webUrl }),
     roundMail: createRoundMail({ notifier, webUrl: settings.webUrl }),
+    digestMail: createDigestMail({ notifier, webUrl: settings.webUrl }),
     workflows: createSfnAnswerer(new SFNClient({})),
     metrics,
   });

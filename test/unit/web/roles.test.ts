@@ -9,7 +9,7 @@ function me(roles: Me['roles'], work: Partial<Me['work']>): Me {
     memberships: [],
     roles,
     work: { coachedUnitIds: [], supervisedUnitIds: [], ledAreaIds: [], coachedAreaIds: [], supervisedAreaIds: [], ...work },
-    can: { runRound: roles.includes('admin'), administer: roles.includes('admin') },
+    can: { runRound: roles.includes('admin'), runDigest: roles.includes('admin'), administer: roles.includes('admin') },
   };
 }
 

@@ -3,6 +3,7 @@ import type admin from './admin.fi.json';
 import type catalogue from './catalogue.fi.json';
 import type chart from './chart.fi.json';
 import type drivers from './drivers.fi.json';
+import type digest from './digest.fi.json';
 import type fi from './fi.json';
 import type leadership from './leadership.fi.json';
 import type learning from './learning.fi.json';
@@ -14,6 +15,6 @@ import type unitSetup from './unitsetup.fi.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof fi & typeof measures & typeof leadership & typeof learning & typeof admin & typeof catalogue & typeof chart & typeof drivers & typeof unitSetup };
+    resources: { translation: typeof fi & typeof measures & typeof leadership & typeof learning & typeof admin & typeof catalogue & typeof chart & typeof drivers & typeof unitSetup & typeof digest };
   }
 }

@@ -7,6 +7,9 @@ import catalogueSv from './catalogue.sv.json';
 import chartEn from './chart.en.json';
 import chartFi from './chart.fi.json';
 import chartSv from './chart.sv.json';
+import digestEn from './digest.en.json';
+import digestFi from './digest.fi.json';
+import digestSv from './digest.sv.json';
 import driversEn from './drivers.en.json';
 import driversFi from './drivers.fi.json';
 import driversSv from './drivers.sv.json';
@@ -31,7 +34,7 @@ import unitSetupSv from './unitsetup.sv.json';
  * texts in its own files; their top-level keys must not overlap (test/unit/web/i18n.test.ts).
  */
 export const translationFiles = {
-  fi: [fi, measuresFi, leadershipFi, learningFi, adminFi, catalogueFi, chartFi, driversFi, unitSetupFi],
-  sv: [sv, measuresSv, leadershipSv, learningSv, adminSv, catalogueSv, chartSv, driversSv, unitSetupSv],
-  en: [en, measuresEn, leadershipEn, learningEn, adminEn, catalogueEn, chartEn, driversEn, unitSetupEn],
+  fi: [fi, measuresFi, leadershipFi, learningFi, adminFi, catalogueFi, chartFi, driversFi, unitSetupFi, digestFi],
+  sv: [sv, measuresSv, leadershipSv, learningSv, adminSv, catalogueSv, chartSv, driversSv, unitSetupSv, digestSv],
+  en: [en, measuresEn, leadershipEn, learningEn, adminEn, catalogueEn, chartEn, driversEn, unitSetupEn, digestEn],
 };

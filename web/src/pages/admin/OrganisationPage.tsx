@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAddUnit, useCloseUnit, useCreateArea, useMoveUnit, useOrganisation, useRenameArea, useRenameUnit } from '../../api/admin.js';
-import type { Area, Unit, UnitKind } from '../../api/queries.js';
+import { useMe, type Area, type Unit, type UnitKind } from '../../api/queries.js';
 import { ActionError } from '../../components/ActionError.js';
 import { Dialog } from '../../components/Dialog.js';
 import { FormActions, SelectField, TextField } from '../../components/Fields.js';
@@ -11,6 +11,7 @@ import { ErrorState, Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
 import { INTL_LOCALES, currentLocale } from '../../i18n/index.js';
 import { AdminNav, NameFields, slugOf, useNames, type Names } from './shared.js';
+import { DigestControl } from '../settings/DigestControl.js';
 
 const UNIT_KINDS: UnitKind[] = ['healthStation', 'soteCentre', 'oralHealth', 'reception', 'other'];
 
@@ -18,6 +19,7 @@ const UNIT_KINDS: UnitKind[] = ['healthStation', 'soteCentre', 'oralHealth', 're
 export function OrganisationPage() {
   const { t } = useTranslation();
   const organisation = useOrganisation();
+  const me = useMe();
   const [message, setMessage] = useState('');
 
   return (
@@ -29,6 +31,7 @@ export function OrganisationPage() {
         {message}
       </p>
       <NewAreaForm onDone={setMessage} />
+      {me.data?.can.runDigest && <DigestControl />}
       {organisation.isPending ? (
         <Loading />
       ) : organisation.error ? (
