@@ -302,6 +302,16 @@ const FIELD_CODES: Record<string, Say> = {
     sv: (p) => `Alla deltagare är inte medlemmar i enheten (${p.count} är inte det). Välj deltagare bland enhetens personal.`,
     en: (p) => `Not every participant is a member of the unit (${p.count} are not). Choose participants from the unit's people.`,
   },
+  'practice.unknown': {
+    fi: () => 'Hyvää käytäntöä ei löydy tältä alueelta. Valitse käytäntö alueen hyvien käytäntöjen luettelosta.',
+    sv: () => 'Den goda praxisen finns inte i det här området. Välj en praxis i områdets lista över goda praxis.',
+    en: () => 'No such good practice in this area. Choose one from the area’s list of good practices.',
+  },
+  'practice.ownUnit': {
+    fi: () => 'Käytäntö on tämän yksikön oma. Valitse toinen yksikkö, jossa sykli aloitetaan.',
+    sv: () => 'Praxisen är enhetens egen. Välj en annan enhet där cykeln startas.',
+    en: () => 'The practice is this unit’s own. Choose another unit to start the cycle in.',
+  },
   'review.notCoach': {
     fi: () => 'Valittu henkilö ei ole yksikön valmentaja.',
     sv: () => 'Den valda personen är inte enhetens coach.',

@@ -36,6 +36,7 @@ import { studyData } from './pdsa/study-data.js';
 import { areaBriefing } from './leadership/area-briefing.js';
 import { deliverDecision } from './pdsa/deliver-decision.js';
 import { editCycle } from './pdsa/edit-cycle.js';
+import { goodPractices } from './pdsa/good-practices.js';
 import { recordOutcome } from './pdsa/record-outcome.js';
 import { reviewAccess, reviews } from './pdsa/reviews.js';
 import { transitionCycle } from './pdsa/transition-cycle.js';
@@ -99,6 +100,7 @@ export function createApplication(deps: ApplicationDeps) {
       ...reviews({ cycleFor, cycles: deps.cycles, members: deps.members, cycleMail: deps.cycleMail, metrics: deps.metrics }),
       recordOutcome: recordOutcome({ reviewFor, cycles: deps.cycles, deliverDecision: deliverDecision(deps), metrics: deps.metrics, studyData: study }),
     },
+    practices: goodPractices({ unitFor, areas: deps.areas, units: deps.units, cycles: deps.cycles, measurements: deps.measurements }),
     agenda: { ofCaller: agenda(deps) },
     measures: unitMeasures({ ...measurementDeps, catalogue: deps.catalogue, cycles: deps.cycles }),
     figures: {

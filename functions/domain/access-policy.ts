@@ -22,6 +22,8 @@ export type Action =
   /** The admins' audit trail of changes to areas, units, people and roles. */
   | { type: 'audit:readAdmin' }
   | { type: 'catalogue:read' }
+  /** The good practices (adopted changes) of every unit of an area, to start one's own cycle from. */
+  | { type: 'practice:read'; areaId: string }
   /** Aims, change ideas, cycles and the unit's audit trail. */
   | { type: 'pdsa:read'; unit: UnitRef }
   | { type: 'pdsa:edit'; unit: UnitRef }
@@ -50,6 +52,9 @@ export function can(principal: Principal, action: Action): boolean {
   if (isAdmin(principal)) return true;
   switch (action.type) {
     case 'area:read':
+      return principal.memberships.some((m) => m.role !== 'admin' && m.areaId === action.areaId);
+    case 'practice:read':
+      // Learning from the neighbours is the point: coaches and supervisors see past their own units here.
       return principal.memberships.some((m) => m.role !== 'admin' && m.areaId === action.areaId);
     case 'unit:read':
       return seesWholeArea(principal, action.unit.areaId) || worksInUnit(principal, action.unit.id);

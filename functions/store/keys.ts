@@ -49,6 +49,10 @@ export const keys = {
   changeIdeas: (unitId: string): Partition => ({ partition: `UNIT#${unitId}`, prefix: 'IDEA#' }),
   cycle: (unitId: string, cycleId: string) => item(`UNIT#${unitId}`, `CYCLE#${cycleId}`),
   cycles: (unitId: string): Partition => ({ partition: `UNIT#${unitId}`, prefix: 'CYCLE#' }),
+  /** A cycle started from a good practice, listed under the practice's area (one Query for all of them). */
+  cycleFromPractice: (areaId: string, practiceCycleId: string, unitId: string, cycleId: string) =>
+    indexEntry(INDEX.directory, `PRACTICE-USES#${areaId}`, `${practiceCycleId}#${unitId}#${cycleId}`),
+  cyclesFromPractices: (areaId: string): Partition => ({ index: INDEX.directory, partition: `PRACTICE-USES#${areaId}` }),
   /** The coach's confirmed progress score of a unit. */
   progress: (unitId: string) => item(`UNIT#${unitId}`, 'PROGRESS'),
   review: (cycleId: string, reviewId: string) => item(`CYCLE#${cycleId}`, `REVIEW#${reviewId}`),
