@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { formatDateTime } from '../domain/display-format.js';
 import type { Locale } from '../domain/localized-text.js';
 
 /**
@@ -123,6 +124,11 @@ const BY_CODE: Record<string, Say> = {
     fi: () => 'Tämän katselmoinnin voi sopia vain syklin vaiheessa, johon se kuuluu (suunnittelu tai tulosten tarkastelu).',
     sv: () => 'Den här genomgången kan bokas bara i den fas av cykeln den hör till (planering eller studie av resultaten).',
     en: () => 'This review can only be scheduled in the phase of the cycle it belongs to (planning or studying the results).',
+  },
+  'review.notStarted': {
+    fi: (p) => `Katselmointi ei ole vielä alkanut. Tuloksen voi kirjata, kun se alkaa (${formatDateTime(String(p.startsAt), 'fi')}).`,
+    sv: (p) => `Genomgången har inte börjat ännu. Resultatet kan registreras när den börjar (${formatDateTime(String(p.startsAt), 'sv')}).`,
+    en: (p) => `The review has not started yet. Its outcome can be recorded once it starts (${formatDateTime(String(p.startsAt), 'en')}).`,
   },
   'review.outcome': {
     fi: () => 'Katselmoinnin tulosta ei voi kirjata näin: tarkista päätös ja syklin vaihe.',

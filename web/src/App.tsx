@@ -17,6 +17,7 @@ import { CyclePage } from './pages/CyclePage.js';
 import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { OutboxPage } from './pages/OutboxPage.js';
+import { PracticesPage } from './pages/PracticesPage.js';
 import { CallbackPage, SignedOutPage } from './pages/SignInPages.js';
 import { UnitPage } from './pages/UnitPage.js';
 import { AuditPage } from './pages/admin/AuditPage.js';
@@ -124,9 +125,11 @@ function SignedInApp({ route }: { route: Exclude<Route, { name: 'callback' }> })
       ) : route.name === 'outbox' ? (
         <OutboxPage />
       ) : route.name === 'area' ? (
-        <AreaOverviewPage key={route.areaId} areaId={route.areaId} me={me.data} />
+        <AreaOverviewPage key={route.areaId} areaId={route.areaId} />
       ) : route.name === 'briefing' ? (
         <AreaBriefingPage key={route.areaId} areaId={route.areaId} />
+      ) : route.name === 'practices' ? (
+        <PracticesPage key={route.areaId} areaId={route.areaId} />
       ) : route.name === 'accessibility' ? (
         <AccessibilityPage />
       ) : route.name === 'admin' && me.data.can.administer ? (

@@ -10,6 +10,9 @@ import learningSv from '../../../web/src/i18n/learning.sv.json';
 import measuresEn from '../../../web/src/i18n/measures.en.json';
 import measuresFi from '../../../web/src/i18n/measures.fi.json';
 import measuresSv from '../../../web/src/i18n/measures.sv.json';
+import practicesEn from '../../../web/src/i18n/practices.en.json';
+import practicesFi from '../../../web/src/i18n/practices.fi.json';
+import practicesSv from '../../../web/src/i18n/practices.sv.json';
 import sv from '../../../web/src/i18n/sv.json';
 import { isoWeekOf } from '../../../web/src/period.js';
 
@@ -24,7 +27,11 @@ function leaves(tree: object, prefix = ''): Map<string, unknown> {
 }
 
 /** The app merges each language's files into one set of texts (web/src/i18n/index.ts). */
-const files = { fi: [fi, measuresFi, leadershipFi, learningFi], sv: [sv, measuresSv, leadershipSv, learningSv], en: [en, measuresEn, leadershipEn, learningEn] };
+const files = {
+  fi: [fi, measuresFi, leadershipFi, learningFi, practicesFi],
+  sv: [sv, measuresSv, leadershipSv, learningSv, practicesSv],
+  en: [en, measuresEn, leadershipEn, learningEn, practicesEn],
+};
 const merged = (parts: object[]): object => Object.assign({}, ...parts);
 
 describe('web translations', () => {

@@ -14,6 +14,9 @@ import leadershipSv from './leadership.sv.json';
 import measuresEn from './measures.en.json';
 import measuresFi from './measures.fi.json';
 import measuresSv from './measures.sv.json';
+import practicesEn from './practices.en.json';
+import practicesFi from './practices.fi.json';
+import practicesSv from './practices.sv.json';
 import sv from './sv.json';
 
 export const LOCALES = ['fi', 'sv', 'en'] as const;
@@ -63,9 +66,9 @@ i18next.on('languageChanged', (language) => {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    fi: { translation: { ...fi, ...measuresFi, ...leadershipFi, ...learningFi, ...adminFi } },
-    sv: { translation: { ...sv, ...measuresSv, ...leadershipSv, ...learningSv, ...adminSv } },
-    en: { translation: { ...en, ...measuresEn, ...leadershipEn, ...learningEn, ...adminEn } },
+    fi: { translation: { ...fi, ...measuresFi, ...leadershipFi, ...learningFi, ...adminFi, ...practicesFi } },
+    sv: { translation: { ...sv, ...measuresSv, ...leadershipSv, ...learningSv, ...adminSv, ...practicesSv } },
+    en: { translation: { ...en, ...measuresEn, ...leadershipEn, ...learningEn, ...adminEn, ...practicesEn } },
   },
   lng: rememberedLocale() ?? 'fi',
   fallbackLng: 'fi',
