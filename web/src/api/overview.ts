@@ -15,13 +15,11 @@ export type MeasureStatus = OverviewUnit['measures'][number];
 export type Trend = MeasureStatus['trend'];
 export type Variation = MeasureStatus['classification']['variation'];
 export type Assurance = MeasureStatus['classification']['assurance'];
-export type AttentionReason = OverviewUnit['attention'][number];
 export type ProgressBasis = OverviewUnit['progress']['basis'];
 export type ProgressInput = NonNullable<Parameters<typeof unit.progress.$put>[0]>['json'];
 
 export const VARIATIONS = ['improving', 'concerning', 'common'] as const satisfies readonly Variation[];
 export const ASSURANCES = ['met', 'missed', 'notAssured', 'none'] as const satisfies readonly Assurance[];
-export const ATTENTION_REASONS = ['lateData', 'concerning', 'overdueReviews', 'staleScore', 'noCycles'] as const satisfies readonly AttentionReason[];
 
 
 export const overviewKeys = {
