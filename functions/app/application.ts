@@ -33,7 +33,7 @@ import { aims } from './pdsa/aims.js';
 import { changeIdeas } from './pdsa/change-ideas.js';
 import { cycleAccess, cycles } from './pdsa/cycles.js';
 import { studyData } from './pdsa/study-data.js';
-import { areaBriefing } from './leadership/area-briefing.js';
+import { areaBriefing, markBriefingPresented } from './leadership/area-briefing.js';
 import { deliverDecision } from './pdsa/deliver-decision.js';
 import { editCycle } from './pdsa/edit-cycle.js';
 import { goodPractices } from './pdsa/good-practices.js';
@@ -110,7 +110,7 @@ export function createApplication(deps: ApplicationDeps) {
       importCsv: importCsv(measurementDeps),
       exportCsv: exportCsv(measurementDeps),
     },
-    leadership: { ...areaOverview(deps), briefing: areaBriefing(deps), confirmProgress: confirmProgress({ unitFor, cycles: deps.cycles, measurements: deps.measurements, derived }) },
+    leadership: { ...areaOverview(deps), briefing: areaBriefing(deps), markBriefingPresented: markBriefingPresented(deps), confirmProgress: confirmProgress({ unitFor, cycles: deps.cycles, measurements: deps.measurements, derived }) },
     rounds: { run: runRound(deps) },
   });
 }

@@ -22,6 +22,8 @@ export type Action =
   /** The admins' audit trail of changes to areas, units, people and roles. */
   | { type: 'audit:readAdmin' }
   | { type: 'catalogue:read' }
+  /** Marking an area's status-meeting briefing as presented: the area's leadership. */
+  | { type: 'briefing:present'; areaId: string }
   /** The good practices (adopted changes) of every unit of an area, to start one's own cycle from. */
   | { type: 'practice:read'; areaId: string }
   /** Aims, change ideas, cycles and the unit's audit trail. */
@@ -53,6 +55,8 @@ export function can(principal: Principal, action: Action): boolean {
   switch (action.type) {
     case 'area:read':
       return principal.memberships.some((m) => m.role !== 'admin' && m.areaId === action.areaId);
+    case 'briefing:present':
+      return principal.memberships.some((m) => m.role === 'leader' && m.areaId === action.areaId);
     case 'practice:read':
       // Learning from the neighbours is the point: coaches and supervisors see past their own units here.
       return principal.memberships.some((m) => m.role !== 'admin' && m.areaId === action.areaId);

@@ -84,6 +84,9 @@ export const keys = {
   /** The leadership view: one small precomputed item per unit, one Query per area. */
   areaStatus: (areaId: string, unitId: string) => item(`AREA#${areaId}`, `STATUS#${unitId}`),
   areaStatuses: (areaId: string): Partition => ({ partition: `AREA#${areaId}`, prefix: 'STATUS#' }),
+  /** Each time the area's briefing was presented, by time; the newest is where the next one starts. */
+  briefingMarker: (areaId: string, presentedAt: string) => item(`AREA#${areaId}`, `BRIEFING#${presentedAt}`),
+  briefingMarkers: (areaId: string): Partition => ({ partition: `AREA#${areaId}`, prefix: 'BRIEFING#' }),
   measurementRound: (frequency: string, period: string) => item(`ROUND#${frequency}#${period}`, 'ROUND'),
   /** Every round in one list, for the local runtime to find the running ones at start-up. */
   roundInList: (frequency: string, period: string) => indexEntry(INDEX.directory, 'ROUNDS', `ROUND#${frequency}#${period}`),

@@ -74,6 +74,10 @@ const MATRIX: Record<string, Row> = {
   'GET /api/areas/{areaId}/overview': { request: () => ({ path: `/api/areas/${AREA}/overview` }), expect: '401 200 200 200 200 200 404 200' },
   'GET /api/areas/{areaId}/overview.csv': { request: () => ({ path: `/api/areas/${AREA}/overview.csv` }), expect: '401 200 200 200 200 200 404 200' },
   'GET /api/areas/{areaId}/briefing': { request: () => ({ path: `/api/areas/${AREA}/briefing` }), expect: '401 200 200 200 200 200 404 200' },
+  'POST /api/areas/{areaId}/briefing/presented': {
+    request: () => ({ path: `/api/areas/${AREA}/briefing/presented`, body: { from: isoDate(-28), to: isoDate(0) } }),
+    expect: '401 403 403 403 403 201 404 201',
+  },
   // Good practices are the whole area's: coaches and supervisors of other units see them too.
   'GET /api/areas/{areaId}/practices': { request: () => ({ path: `/api/areas/${AREA}/practices` }), expect: '401 200 200 200 200 200 404 200' },
   'GET /api/units/{unitId}': { request: () => ({ path: u }), expect: '401 200 200 404 404 200 404 200' },
