@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousAxeViolations, launchChromium, signInAs } from '../support/browser.js';
+import { expectNoSeriousAxeViolations, helsinkiDay, launchChromium, signInAs } from '../support/browser.js';
 import { sharedApp } from '../support/local-app.js';
 
 // Demo people (functions/runtime/seed/demo-organisation.ts): Jukka Heikkinen leads Keski-Suomi and
@@ -198,6 +198,34 @@ describe('leadership, coach and supervisor homes and the area overview', () => {
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await page.getByRole('link', { name: `${title} (Palokan terveysasema)` }).waitFor();
       await expectNoSeriousAxeViolations(page, 'a cycle started from a good practice');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the leader's briefing shows each new signal's chart, prints every column on A4, and is marked presented", async () => {
+    const { context, page } = await signIn(LEADER);
+    try {
+      await page.goto(`${app.url}/areas/${AREA.id}/briefing`);
+      await page.getByRole('heading', { level: 1, name: `Tilannekatsaus – ${AREA.name}` }).waitFor();
+      // A year back, so that the seed's signals are new in the window.
+      await page.getByLabel('Alkaen').fill(helsinkiDay(-364));
+      await page.getByRole('button', { name: 'Näytä', exact: true }).click();
+      const signal = page.locator('.briefing-unit__signal').first();
+      await signal.getByRole('img', { name: /vk \d+/ }).waitFor();
+      await expectNoSeriousAxeViolations(page, 'the area briefing with thumbnails');
+
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: 794, height: 1123 });
+      for (const header of await page.locator('.briefing-unit__cycles th[scope="col"]').all()) {
+        const box = (await header.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(794);
+      }
+      await page.emulateMedia({ media: 'screen' });
+
+      await page.getByRole('button', { name: 'Merkitse esitetyksi' }).click();
+      await page.getByRole('status').filter({ hasText: 'Katsaus merkittiin esitetyksi.' }).waitFor();
+      await page.getByText(new RegExp(`^Edellinen katsaus esitettiin \\d{1,2}\\.\\d{1,2}\\.\\d{4} \\(${LEADER}\\)`)).waitFor();
     } finally {
       await context.close();
     }
