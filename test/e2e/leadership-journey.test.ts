@@ -211,8 +211,9 @@ describe('leadership, coach and supervisor homes and the area overview', () => {
       // A year back, so that the seed's signals are new in the window.
       await page.getByLabel('Alkaen').fill(helsinkiDay(-364));
       await page.getByRole('button', { name: 'Näytä', exact: true }).click();
-      const signal = page.locator('.briefing-unit__signal').first();
-      await signal.getByRole('img', { name: /vk \d+/ }).waitFor();
+      const thumbnail = page.locator('.briefing-unit__signal').first().getByRole('img');
+      await thumbnail.waitFor();
+      expect(await thumbnail.getAttribute('aria-label')).toMatch(/: viimeisin /);
       await expectNoSeriousAxeViolations(page, 'the area briefing with thumbnails');
 
       await page.emulateMedia({ media: 'print' });
