@@ -10,6 +10,7 @@ import { adminRoutes } from './routes/admin.js';
 import { agendaRoutes } from './routes/agenda.js';
 import { aimRoutes } from './routes/aims.js';
 import { areaOverviewRoutes } from './routes/area-overview.js';
+import { practiceRoutes } from './routes/practices.js';
 import { areaRoutes } from './routes/areas.js';
 import { auditRoutes } from './routes/audit.js';
 import { catalogueRoutes } from './routes/catalogue.js';
@@ -56,6 +57,7 @@ export function apiRoutes(deps: Pick<ApiDeps, 'app' | 'verifyToken' | 'authConfi
     .route('/', auditRoutes(deps))
     .route('/', unitMeasureRoutes(deps))
     .route('/', areaOverviewRoutes(deps))
+    .route('/', practiceRoutes(deps))
     .route('/', progressRoutes(deps))
     .route('/', measurementRoutes(deps))
     .route('/', measurementCsvRoutes(deps))

@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { periodName } from '../domain/display-format.js';
+import { formatDateTime, periodName } from '../domain/display-format.js';
 import type { Locale } from '../domain/localized-text.js';
 
 /**
@@ -171,6 +171,11 @@ const BY_CODE: Record<string, Say> = {
     fi: () => 'Tämän katselmoinnin voi sopia vain syklin vaiheessa, johon se kuuluu (suunnittelu tai tulosten tarkastelu).',
     sv: () => 'Den här genomgången kan bokas bara i den fas av cykeln den hör till (planering eller studie av resultaten).',
     en: () => 'This review can only be scheduled in the phase of the cycle it belongs to (planning or studying the results).',
+  },
+  'review.notStarted': {
+    fi: (p) => `Katselmointi ei ole vielä alkanut. Tuloksen voi kirjata, kun se alkaa (${formatDateTime(String(p.startsAt), 'fi')}).`,
+    sv: (p) => `Genomgången har inte börjat ännu. Resultatet kan registreras när den börjar (${formatDateTime(String(p.startsAt), 'sv')}).`,
+    en: (p) => `The review has not started yet. Its outcome can be recorded once it starts (${formatDateTime(String(p.startsAt), 'en')}).`,
   },
   'review.outcome': {
     fi: () => 'Katselmoinnin tulosta ei voi kirjata näin: tarkista päätös ja syklin vaihe.',
@@ -399,6 +404,16 @@ const FIELD_CODES: Record<string, Say> = {
     fi: (p) => `Kaikki osallistujat eivät ole yksikön jäseniä (${p.count} ei ole). Valitse osallistujat yksikön väestä.`,
     sv: (p) => `Alla deltagare är inte medlemmar i enheten (${p.count} är inte det). Välj deltagare bland enhetens personal.`,
     en: (p) => `Not every participant is a member of the unit (${p.count} are not). Choose participants from the unit's people.`,
+  },
+  'practice.unknown': {
+    fi: () => 'Hyvää käytäntöä ei löydy tältä alueelta. Valitse käytäntö alueen hyvien käytäntöjen luettelosta.',
+    sv: () => 'Den goda praxisen finns inte i det här området. Välj en praxis i områdets lista över goda praxis.',
+    en: () => 'No such good practice in this area. Choose one from the area’s list of good practices.',
+  },
+  'practice.ownUnit': {
+    fi: () => 'Käytäntö on tämän yksikön oma. Valitse toinen yksikkö, jossa sykli aloitetaan.',
+    sv: () => 'Praxisen är enhetens egen. Välj en annan enhet där cykeln startas.',
+    en: () => 'The practice is this unit’s own. Choose another unit to start the cycle in.',
   },
   'review.notCoach': {
     fi: () => 'Valittu henkilö ei ole yksikön valmentaja.',

@@ -37,9 +37,10 @@ import { changeIdeas } from './pdsa/change-ideas.js';
 import { driverDiagrams } from './pdsa/driver-diagrams.js';
 import { cycleAccess, cycles } from './pdsa/cycles.js';
 import { studyData } from './pdsa/study-data.js';
-import { areaBriefing } from './leadership/area-briefing.js';
+import { areaBriefing, markBriefingPresented } from './leadership/area-briefing.js';
 import { deliverDecision } from './pdsa/deliver-decision.js';
 import { editCycle } from './pdsa/edit-cycle.js';
+import { goodPractices } from './pdsa/good-practices.js';
 import { recordOutcome } from './pdsa/record-outcome.js';
 import { reviewAccess, reviews } from './pdsa/reviews.js';
 import { transitionCycle } from './pdsa/transition-cycle.js';
@@ -110,6 +111,7 @@ export function createApplication(deps: ApplicationDeps) {
       ...reviews({ cycleFor, cycles: deps.cycles, members: deps.members, cycleMail: deps.cycleMail, metrics: deps.metrics }),
       recordOutcome: recordOutcome({ reviewFor, cycles: deps.cycles, deliverDecision: deliverDecision(deps), metrics: deps.metrics, studyData: study }),
     },
+    practices: goodPractices({ unitFor, areas: deps.areas, units: deps.units, cycles: deps.cycles, measurements: deps.measurements }),
     agenda: { ofCaller: agenda(deps) },
     measures: unitMeasures({ ...measurementDeps, catalogue: deps.catalogue, cycles: deps.cycles }),
     figures: {
@@ -119,7 +121,7 @@ export function createApplication(deps: ApplicationDeps) {
       importCsv: importCsv(measurementDeps),
       exportCsv: exportCsv(measurementDeps),
     },
-    leadership: { ...areaOverview(deps), briefing: areaBriefing(deps), confirmProgress: confirmProgress({ unitFor, cycles: deps.cycles, measurements: deps.measurements, derived }) },
+    leadership: { ...areaOverview(deps), briefing: areaBriefing(deps), markBriefingPresented: markBriefingPresented(deps), confirmProgress: confirmProgress({ unitFor, cycles: deps.cycles, measurements: deps.measurements, derived }) },
     rounds: { run: runRound(deps) },
     digests: { run: runDigest(deps) },
   });

@@ -24,6 +24,10 @@ export type Action =
   | { type: 'catalogue:read' }
   /** Adding catalogue measures and publishing new definition versions. */
   | { type: 'catalogue:manage' }
+  /** Marking an area's status-meeting briefing as presented: the area's leadership. */
+  | { type: 'briefing:present'; areaId: string }
+  /** The good practices (adopted changes) of every unit of an area, to start one's own cycle from. */
+  | { type: 'practice:read'; areaId: string }
   /** Aims, change ideas, cycles and the unit's audit trail. */
   | { type: 'pdsa:read'; unit: UnitRef }
   | { type: 'pdsa:edit'; unit: UnitRef }
@@ -56,6 +60,11 @@ export function can(principal: Principal, action: Action): boolean {
   if (isAdmin(principal)) return true;
   switch (action.type) {
     case 'area:read':
+      return principal.memberships.some((m) => m.role !== 'admin' && m.areaId === action.areaId);
+    case 'briefing:present':
+      return principal.memberships.some((m) => m.role === 'leader' && m.areaId === action.areaId);
+    case 'practice:read':
+      // Learning from the neighbours is the point: coaches and supervisors see past their own units here.
       return principal.memberships.some((m) => m.role !== 'admin' && m.areaId === action.areaId);
     case 'unit:read':
       return seesWholeArea(principal, action.unit.areaId) || worksInUnit(principal, action.unit.id);

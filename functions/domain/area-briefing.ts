@@ -8,7 +8,8 @@ import { MeasureKeySchema } from './measure.js';
 import { PeriodSchema, addPeriods, comparePeriods, periodOf, periodRange } from './period.js';
 import { ProgressScoreSchema } from './progress-score.js';
 import { duePeriod } from './round-schedule.js';
-import { analyseSeries } from './series-analysis.js';
+import { TrendSchema, analyseSeries } from './series-analysis.js';
+import { trendOf } from './trend.js';
 import { StudyVerdictSchema, studyVerdicts, type PredictedSeries } from './study-verdict.js';
 import { currentVersion } from './unit-measure.js';
 
@@ -46,6 +47,10 @@ export const BriefingUnitSchema = z.object({
       lastPeriod: PeriodSchema,
       variation: z.enum(['improving', 'concerning']),
       text: LocalizedTextSchema,
+      /** The chart up to the window's end, for the row's thumbnail: its last half year or so. */
+      trend: TrendSchema,
+      unitLabel: LocalizedTextSchema,
+      target: z.number().nullable(),
     }),
   ),
   cyclesStarted: z.array(BriefingCycleSchema),
@@ -57,10 +62,34 @@ export const BriefingUnitSchema = z.object({
 });
 export type BriefingUnit = z.infer<typeof BriefingUnitSchema>;
 
+/** "Presented": the area's briefing was gone through at a status meeting; the next one starts from that day. */
+export const BriefingMarkerSchema = z
+  .object({
+    areaId: IdSchema,
+    presentedAt: z.iso.datetime(),
+    /** The window that was presented. */
+    from: IsoDateSchema,
+    to: IsoDateSchema,
+    by: z.object({ personId: IdSchema, name: z.string().max(200) }),
+    version: z.number().int().min(1),
+  })
+  .meta({ id: 'BriefingMarker' });
+export type BriefingMarker = z.infer<typeof BriefingMarkerSchema>;
+
 export const AreaBriefingSchema = z
-  .object({ areaId: IdSchema, from: IsoDateSchema, to: IsoDateSchema, units: z.array(BriefingUnitSchema) })
+  .object({
+    areaId: IdSchema,
+    from: IsoDateSchema,
+    to: IsoDateSchema,
+    units: z.array(BriefingUnitSchema),
+    /** The last time the area's briefing was presented, which the default window starts from. */
+    lastPresented: BriefingMarkerSchema.omit({ version: true }).nullable().optional(),
+  })
   .meta({ id: 'AreaBriefing' });
 export type AreaBriefing = z.infer<typeof AreaBriefingSchema>;
+
+/** How much of the chart a new signal's thumbnail shows: enough to see the signal against what came before. */
+const THUMBNAIL_PERIODS = { weekly: 26, monthly: 12 } as const;
 
 /** Without dates asked, the briefing covers the last four weeks up to today. */
 export const DEFAULT_BRIEFING_DAYS = 28;
@@ -90,6 +119,7 @@ export function buildUnitBriefing(facts: BriefingFacts, window: { from: string; 
     const after = analyseSeries({ measure, measurements: figures.filter((m) => comparePeriods(m.period, last) <= 0), phases });
     const known = new Set(before.explanations.map((e) => `${e.kind}:${e.firstPeriod}`));
     const better = after.better;
+    const thumbnail = { trend: trendOf(after.points, THUMBNAIL_PERIODS[measure.frequency]), unitLabel: currentVersion(measure).fields.unitLabel, target: measure.target?.value ?? null };
     // One line per measure and kind: the first new signal's sentence, and the last period it reached.
     const fresh = new Map<string, BriefingUnit['newSignals'][number]>();
     for (const e of after.explanations) {
@@ -99,7 +129,7 @@ export function buildUnitBriefing(facts: BriefingFacts, window: { from: string; 
       const variation = up === (better === 'higher') ? 'improving' : 'concerning';
       const seen = fresh.get(`${e.kind}:${variation}`);
       if (seen) seen.lastPeriod = e.lastPeriod;
-      else fresh.set(`${e.kind}:${variation}`, { measureKey: measure.key, measureName: name, kind: e.kind, firstPeriod: e.firstPeriod, lastPeriod: e.lastPeriod, variation, text: e.text });
+      else fresh.set(`${e.kind}:${variation}`, { measureKey: measure.key, measureName: name, kind: e.kind, firstPeriod: e.firstPeriod, lastPeriod: e.lastPeriod, variation, text: e.text, ...thumbnail });
     }
     newSignals.push(...fresh.values());
     if (comparePeriods(first, lastDue) <= 0) {
@@ -150,10 +180,15 @@ function isAbove(analysis: ReturnType<typeof analyseSeries>, period: string): bo
   return !!point && point.y !== null && point.cl !== null && point.y > point.cl;
 }
 
-/** The window asked for, or the default one ending today; `from` after `to` is the caller's mistake. */
-export function briefingWindow(query: { from?: string; to?: string }, now: Date): { from: string; to: string } {
+/**
+ * The window asked for, or the default one ending today: since the day the last briefing was
+ * presented (`lastPresented`, an ISO instant), else the last four weeks. `from` after `to` is the
+ * caller's mistake.
+ */
+export function briefingWindow(query: { from?: string; to?: string }, now: Date, lastPresented?: string | null): { from: string; to: string } {
   const to = query.to ?? helsinkiDate(now);
-  const from = query.from ?? helsinkiDate(new Date(helsinkiInstant(to).getTime() - DEFAULT_BRIEFING_DAYS * 86_400_000));
+  const since = lastPresented ? helsinkiDate(new Date(lastPresented)) : null;
+  const from = query.from ?? (since && since <= to ? since : helsinkiDate(new Date(helsinkiInstant(to).getTime() - DEFAULT_BRIEFING_DAYS * 86_400_000)));
   return { from, to };
 }
 

@@ -7,10 +7,23 @@ import { LocalizedTextSchema, type Locale } from './localized-text.js';
 import { FrequencySchema, MeasureKeySchema } from './measure.js';
 import { isProgressStale } from './progress-score.js';
 
-/** Why a unit is listed first under "needs attention". */
-export const ATTENTION_REASONS = ['lateData', 'concerning', 'overdueReviews', 'staleScore', 'noCycles'] as const;
+/**
+ * Why a unit is listed first under "needs attention": only what is true now and asks for action —
+ * a measure whose latest point is part of a concerning signal (the variation icon's convention, so
+ * a signal that has ended no longer counts), a due figure missing past its deadline, and reviews
+ * overdue. An old score or a quiet spell in cycles shows in its own column instead.
+ */
+export const ATTENTION_REASONS = ['lateData', 'concerning', 'overdueReviews'] as const;
 export const AttentionReasonSchema = z.enum(ATTENTION_REASONS);
 export type AttentionReason = z.infer<typeof AttentionReasonSchema>;
+
+/** One reason with what it is about: the measures concerned, or how many reviews are overdue. */
+export const AttentionItemSchema = z.object({
+  reason: AttentionReasonSchema,
+  measures: z.array(z.object({ measureKey: MeasureKeySchema, name: LocalizedTextSchema })),
+  count: z.number().int().min(0),
+});
+export type AttentionItem = z.infer<typeof AttentionItemSchema>;
 
 /** A unit's cell for one measure: the measure's name and unit are its column's, sent once. */
 export const OverviewCellSchema = MeasureStatusSchema.omit({ name: true, unitLabel: true });
@@ -18,6 +31,8 @@ export const OverviewCellSchema = MeasureStatusSchema.omit({ name: true, unitLab
 export const OverviewUnitSchema = AreaStatusSchema.extend({
   measures: z.array(OverviewCellSchema),
   attention: z.array(AttentionReasonSchema),
+  /** The same reasons, each naming what it is about, for the words beside the warning sign. */
+  attentionItems: z.array(AttentionItemSchema),
   /** The confirmed score is older than 60 days (or there is none): show it as such. */
   progressStale: z.boolean(),
 });
@@ -42,14 +57,20 @@ export const AreaOverviewSchema = z
   .meta({ id: 'AreaOverview' });
 export type AreaOverview = z.infer<typeof AreaOverviewSchema>;
 
-export function attentionOf(status: AreaStatus, now: Date): AttentionReason[] {
-  const reasons: AttentionReason[] = [];
-  if (status.late) reasons.push('lateData');
-  if (status.measures.some((m) => m.classification.variation === 'concerning')) reasons.push('concerning');
-  if (status.pdsa.overdueReviews > 0) reasons.push('overdueReviews');
-  if (status.progress.confirmed && isProgressStale(status.progress.confirmed.at, now)) reasons.push('staleScore');
-  if (status.pdsa.inProgress === 0 && status.pdsa.completedRecently === 0) reasons.push('noCycles');
-  return reasons;
+/** What needs attention in a unit now, each reason with the measures or reviews it is about. */
+export function attentionItemsOf(status: AreaStatus): AttentionItem[] {
+  const named = (measures: AreaStatus['measures']) => measures.map((m) => ({ measureKey: m.measureKey, name: m.name }));
+  const late = status.measures.filter((m) => m.late);
+  const concerning = status.measures.filter((m) => m.classification.variation === 'concerning');
+  const items: AttentionItem[] = [];
+  if (late.length > 0) items.push({ reason: 'lateData', measures: named(late), count: late.length });
+  if (concerning.length > 0) items.push({ reason: 'concerning', measures: named(concerning), count: concerning.length });
+  if (status.pdsa.overdueReviews > 0) items.push({ reason: 'overdueReviews', measures: [], count: status.pdsa.overdueReviews });
+  return items;
+}
+
+export function attentionOf(status: AreaStatus): AttentionReason[] {
+  return attentionItemsOf(status).map((item) => item.reason);
 }
 
 type DefinitionOfCell = { measureKey: string; catalogueVersion?: number | null; definitionVersion: number };
@@ -80,7 +101,8 @@ export function buildAreaOverview(areaId: string, items: readonly AreaStatus[], 
   const units = sorted.map((status) => ({
     ...status,
     measures: status.measures.map(({ name: _name, unitLabel: _unitLabel, ...cell }) => cell),
-    attention: attentionOf(status, now),
+    attention: attentionOf(status),
+    attentionItems: attentionItemsOf(status),
     progressStale: !status.progress.confirmed || isProgressStale(status.progress.confirmed.at, now),
   }));
   const columns = new Map<string, OverviewMeasure>();
@@ -136,10 +158,16 @@ export const ASSURANCE_WORDS: Record<Locale, Record<'met' | 'missed' | 'notAssur
 };
 
 export const ATTENTION_WORDS: Record<Locale, Record<AttentionReason, string>> = {
-  fi: { lateData: 'luvut myöhässä', concerning: 'huolestuttava muutos', overdueReviews: 'katselmointi myöhässä', staleScore: 'pistemäärä vanhentunut', noCycles: 'ei syklejä' },
-  sv: { lateData: 'värden försenade', concerning: 'oroande förändring', overdueReviews: 'genomgång försenad', staleScore: 'poängen är inaktuell', noCycles: 'inga cykler' },
-  en: { lateData: 'figures late', concerning: 'concerning change', overdueReviews: 'review overdue', staleScore: 'score out of date', noCycles: 'no cycles' },
+  fi: { lateData: 'luvut myöhässä', concerning: 'huolestuttava muutos', overdueReviews: 'katselmointi myöhässä' },
+  sv: { lateData: 'värden försenade', concerning: 'oroande förändring', overdueReviews: 'genomgång försenad' },
+  en: { lateData: 'figures late', concerning: 'concerning change', overdueReviews: 'review overdue' },
 };
+
+/** "huolestuttava muutos (T3)", "katselmointi myöhässä (2)": a reason with what it is about. */
+export function attentionInWords(item: AttentionItem, locale: Locale): string {
+  const about = item.measures.length > 0 ? item.measures.map((m) => m.name[locale]).join(', ') : String(item.count);
+  return `${ATTENTION_WORDS[locale][item.reason]} (${about})`;
+}
 
 const number = (value: number | null, locale: Locale) =>
   value === null ? '' : new Intl.NumberFormat({ fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' }[locale], { maximumFractionDigits: 2, useGrouping: false }).format(value);
@@ -167,7 +195,7 @@ export function serialiseOverviewCsv(overview: AreaOverview, locale: Locale): st
       String(unit.pdsa.completedRecently),
       expected === 0 ? '' : `${Math.round((entered / expected) * 100)} %`,
       String(unit.pdsa.overdueReviews),
-      unit.attention.map((reason) => ATTENTION_WORDS[locale][reason]).join(', '),
+      unit.attentionItems.map((item) => attentionInWords(item, locale)).join(', '),
     ];
     for (const column of overview.measures) {
       const m = unit.measures.find((x) => x.measureKey === column.measureKey);

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { ACT_DECISIONS, CYCLE_PHASES } from './cycle-phases.js';
 import { IsoDateSchema } from './helsinki-time.js';
 import { IdSchema, VersionSchema } from './ids.js';
+import { LocalizedTextSchema } from './localized-text.js';
 import { MeasureKeySchema } from './measure.js';
 import { StorableNumberSchema } from './numbers.js';
 import { StudyVerdictSchema } from './study-verdict.js';
@@ -46,6 +47,16 @@ export const CycleActSchema = z.strictObject({
 });
 export type CycleAct = z.infer<typeof CycleActSchema>;
 
+/** The good practice (another unit's adopted cycle) a cycle was started from, as it was then. */
+export const PracticeRefSchema = z.object({
+  areaId: IdSchema,
+  unitId: IdSchema,
+  unitName: LocalizedTextSchema,
+  cycleId: IdSchema,
+  title: text(200),
+});
+export type PracticeRef = z.infer<typeof PracticeRefSchema>;
+
 export const CYCLE_FLAGS = ['overdue'] as const;
 
 /** What the workflow last failed at, so that the cycle shows it instead of silently stalling. */
@@ -77,6 +88,8 @@ export const CycleSchema = z
     /** The ramp: the cycle this one adapts, and the one that adapted it. */
     previousCycleId: IdSchema.nullable(),
     nextCycleId: IdSchema.nullable(),
+    /** Started from another unit's good practice ("start our own cycle from this"). */
+    fromPractice: PracticeRefSchema.optional(),
     phase: CyclePhaseSchema,
     flags: z.array(z.enum(CYCLE_FLAGS)).max(5),
     workflow: WorkflowStateSchema,

@@ -106,6 +106,11 @@ export function checkOutcome(review: Review, outcome: ReviewOutcome): string | n
   return null;
 }
 
+/** A meeting's outcome is what happened at it: none can be recorded before it starts. */
+export function outcomeTooEarly(review: Pick<Review, 'startsAt' | 'status'>, now: Date): boolean {
+  return review.status === 'scheduled' && now.getTime() < Date.parse(review.startsAt);
+}
+
 /** A repeated submission of the outcome already recorded: answered as done, with no second effect. */
 export function isSameOutcome(review: Review, outcome: ReviewOutcome): boolean {
   return review.status === 'held' && JSON.stringify(review.outcome) === JSON.stringify(ReviewOutcomeSchema.parse(outcome));

@@ -101,6 +101,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions) {
         `DynamoDB Local could not open the table (${error instanceof Error ? error.message : String(error)}): the data folder ${dataDir} may be broken — move or delete it to start afresh.`,
       );
     });
+    log(`DynamoDB Local: ${dynamo.endpoint}.`);
     log(`Table ${LOCAL_TABLE_NAME}: ${table}.`);
     log(`${contents}.`);
     // Derived items follow the table's changes; a fresh seed has built its own already, and a data

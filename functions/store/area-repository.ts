@@ -1,4 +1,5 @@
 import { AreaSchema, type Area } from '../domain/area.js';
+import { BriefingMarkerSchema, type BriefingMarker } from '../domain/area-briefing.js';
 import { diffFields } from '../domain/audit.js';
 import type { Db } from './document-client.js';
 import { keys } from './keys.js';
@@ -22,6 +23,19 @@ export function createAreaRepository(db: Db) {
       const adminAudit = { entity: { type: 'area' as const, id: area.id }, action: 'create', changes: diffFields({}, stored), areaId: area.id };
       await table.transact([{ key: keys.area(area.id), value: stored, expectedVersion: undefined, adminAudit }], trail, { message });
       return stored;
+    },
+
+    /** Records that the area's briefing was presented, with its entry in the admins' audit trail (filtered by area). */
+    async addBriefingMarker(marker: BriefingMarker, trail: Trail): Promise<BriefingMarker> {
+      const stored = BriefingMarkerSchema.parse(marker);
+      const adminAudit = { entity: { type: 'area' as const, id: marker.areaId }, action: 'briefingPresented', changes: diffFields({}, stored), areaId: marker.areaId };
+      await table.transact([{ key: keys.briefingMarker(marker.areaId, marker.presentedAt), value: stored, expectedVersion: undefined, adminAudit }], trail);
+      return stored;
+    },
+
+    /** The newest briefing marker of the area, read with one Query of a single item. */
+    async lastBriefingMarker(areaId: string): Promise<BriefingMarker | undefined> {
+      return (await table.queryPage(BriefingMarkerSchema, { ...keys.briefingMarkers(areaId), descending: true, limit: 1 })).items[0];
     },
 
     /** Writes `after` over `before` (still at its version), audited as `action`. */

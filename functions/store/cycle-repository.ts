@@ -54,7 +54,17 @@ export function createCycleRepository(db: Db) {
     aimWrite: (before: Aim | null, after: Aim, action: string) => versionedWrite(keys.aim(after.unitId, after.id), 'aim', before, after, action),
     ideaWrite: (before: ChangeIdea | null, after: ChangeIdea, action: string) =>
       versionedWrite(keys.changeIdea(after.unitId, after.id), 'changeIdea', before, after, action),
-    cycleWrite: (before: Cycle | null, after: Cycle, action: string) => versionedWrite(keys.cycle(after.unitId, after.id), 'cycle', before, after, action),
+    cycleWrite: (before: Cycle | null, after: Cycle, action: string) =>
+      versionedWrite(
+        {
+          ...keys.cycle(after.unitId, after.id),
+          ...(after.fromPractice ? keys.cycleFromPractice(after.fromPractice.areaId, after.fromPractice.cycleId, after.unitId, after.id) : {}),
+        },
+        'cycle',
+        before,
+        after,
+        action,
+      ),
     /** A scheduled review is on its coach's agenda (sparse index); a held or cancelled one is not. */
     reviewWrite: (before: Review | null, after: Review, action: string) =>
       versionedWrite(
@@ -76,6 +86,8 @@ export function createCycleRepository(db: Db) {
      */
     getCycle: (unitId: string, cycleId: string, options: { consistent?: boolean } = {}) => table.get(CycleSchema, keys.cycle(unitId, cycleId), options),
     listCycles: (unitId: string) => table.queryAll(CycleSchema, keys.cycles(unitId)),
+    /** Every cycle started from a good practice of the area. */
+    listCyclesFromPractices: (areaId: string) => table.queryAll(CycleSchema, keys.cyclesFromPractices(areaId)),
     getReview: (cycleId: string, reviewId: string) => table.get(ReviewSchema, keys.review(cycleId, reviewId)),
     listReviews: (cycleId: string) => table.queryAll(ReviewSchema, keys.reviews(cycleId)),
     /** The coach's scheduled reviews, soonest first, from the sparse agenda index. */

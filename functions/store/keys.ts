@@ -52,6 +52,10 @@ export const keys = {
   changeIdeas: (unitId: string): Partition => ({ partition: `UNIT#${unitId}`, prefix: 'IDEA#' }),
   cycle: (unitId: string, cycleId: string) => item(`UNIT#${unitId}`, `CYCLE#${cycleId}`),
   cycles: (unitId: string): Partition => ({ partition: `UNIT#${unitId}`, prefix: 'CYCLE#' }),
+  /** A cycle started from a good practice, listed under the practice's area (one Query for all of them). */
+  cycleFromPractice: (areaId: string, practiceCycleId: string, unitId: string, cycleId: string) =>
+    indexEntry(INDEX.directory, `PRACTICE-USES#${areaId}`, `${practiceCycleId}#${unitId}#${cycleId}`),
+  cyclesFromPractices: (areaId: string): Partition => ({ index: INDEX.directory, partition: `PRACTICE-USES#${areaId}` }),
   /** The coach's confirmed progress score of a unit. */
   progress: (unitId: string) => item(`UNIT#${unitId}`, 'PROGRESS'),
   review: (cycleId: string, reviewId: string) => item(`CYCLE#${cycleId}`, `REVIEW#${reviewId}`),
@@ -83,6 +87,9 @@ export const keys = {
   /** The leadership view: one small precomputed item per unit, one Query per area. */
   areaStatus: (areaId: string, unitId: string) => item(`AREA#${areaId}`, `STATUS#${unitId}`),
   areaStatuses: (areaId: string): Partition => ({ partition: `AREA#${areaId}`, prefix: 'STATUS#' }),
+  /** Each time the area's briefing was presented, by time; the newest is where the next one starts. */
+  briefingMarker: (areaId: string, presentedAt: string) => item(`AREA#${areaId}`, `BRIEFING#${presentedAt}`),
+  briefingMarkers: (areaId: string): Partition => ({ partition: `AREA#${areaId}`, prefix: 'BRIEFING#' }),
   measurementRound: (frequency: string, period: string) => item(`ROUND#${frequency}#${period}`, 'ROUND'),
   /** Every round in one list, for the local runtime to find the running ones at start-up. */
   roundInList: (frequency: string, period: string) => indexEntry(INDEX.directory, 'ROUNDS', `ROUND#${frequency}#${period}`),

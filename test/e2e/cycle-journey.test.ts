@@ -5,6 +5,7 @@ import { helsinkiDate } from '../../functions/domain/helsinki-time.js';
 import { addPeriods, periodOf, periodStart } from '../../functions/domain/period.js';
 import { expectNoSeriousAxeViolations, helsinkiDay, launchChromium, signInAs } from '../support/browser.js';
 import { sharedApp } from '../support/local-app.js';
+import { startScheduledReviews } from '../support/review-clock.js';
 
 // Demo people (functions/runtime/seed/demo-organisation.ts): Minna Hakala supervises Sampoharju,
 // Aino Virtanen coaches it.
@@ -120,9 +121,14 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
       await invitation.getByText('BEGIN:VEVENT', { exact: false }).waitFor();
       await expectNoSeriousAxeViolations(inbox, 'the outbox');
 
-      // Back on the cycle, the coach records the study review's outcome: adapt.
+      // Back on the cycle: the review is tomorrow, so it has no outcome form yet, only when it does.
       await request.getByRole('link', { name: 'Avaa sykli' }).click();
       await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      await page.getByText(/^Tuloksen voi kirjata, kun katselmointi alkaa \(/).waitFor();
+      expect(await page.getByRole('button', { name: /^Kirjaa tulos/ }).count()).toBe(0);
+      // The meeting is held: the coach records the study review's outcome, adapt.
+      await startScheduledReviews(app, cyclePath.split('/').at(-1)!);
+      await page.reload();
       await page.getByRole('button', { name: /^Kirjaa tulos/ }).click();
       const outcome = page.getByRole('dialog', { name: 'Kirjaa tulosten katselmointi' });
       await outcome.getByRole('radio', { name: /Muutosta muokataan ja testataan uudelleen/ }).check();
@@ -214,6 +220,8 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
       await schedule.getByRole('checkbox', { name: 'Kaisa Nieminen' }).check();
       await schedule.getByRole('button', { name: 'Sovi ja lähetä kutsut' }).click();
       await schedule.waitFor({ state: 'detached' });
+      await startScheduledReviews(app, cyclePath.split('/').at(-1)!);
+      await page.reload();
       await page.getByRole('button', { name: /^Kirjaa tulos/ }).click();
       let outcome = page.getByRole('dialog', { name: 'Kirjaa tulosten katselmointi' });
       await outcome.getByText('Ennuste toteutui: T3 laski', { exact: false }).waitFor();

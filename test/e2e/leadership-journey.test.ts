@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousAxeViolations, launchChromium, signInAs } from '../support/browser.js';
+import { expectNoSeriousAxeViolations, helsinkiDay, launchChromium, signInAs } from '../support/browser.js';
 import { sharedApp } from '../support/local-app.js';
 
 // Demo people (functions/runtime/seed/demo-organisation.ts): Jukka Heikkinen leads Keski-Suomi and
@@ -166,18 +166,67 @@ describe('leadership, coach and supervisor homes and the area overview', () => {
       await nova.getByText(`bekräftad av ${COACH}`, { exact: false }).waitFor();
       expect(await nova.locator('.progress-summary__value').innerText()).toBe('3,0');
 
-      // A good practice of another unit becomes a change idea in one of the coach's own units.
+      // The area's good practices, in Swedish, on the area overview too.
       await page.getByRole('link', { name: 'Mellersta Finlands välfärdsområde' }).click();
       await page.getByRole('heading', { level: 1, name: 'Lägesbild: Mellersta Finlands välfärdsområde' }).waitFor();
-      const practice = page.getByRole('region', { name: 'Goda praxis' }).getByRole('article').first();
+      await page.getByRole('region', { name: 'Goda praxis' }).getByRole('article').first().getByRole('button', { name: 'Starta en egen cykel utifrån detta' }).waitFor();
+      await expectNoSeriousAxeViolations(page, 'the area overview as the coach sees it');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a coach sees another unit's good practice from their unit's page and starts their own cycle from it", async () => {
+    // Eero Salminen coaches Hankasalmi, not Palokka, whose callback ramp is the area's adopted change.
+    const { context, page } = await signIn(COACH_AND_SUPERVISOR);
+    try {
+      await page.goto(`${app.url}/units/hankasalmi`);
+      await page.getByRole('heading', { level: 1, name: 'Hankasalmen terveysasema' }).waitFor();
+      await page.getByRole('link', { name: 'Alueen hyvät käytännöt' }).click();
+      await page.getByRole('heading', { level: 1, name: `Alueen hyvät käytännöt: ${AREA.name}` }).waitFor();
+      const practice = page.getByRole('article').filter({ hasText: 'Palokan terveysasema' }).first();
       const title = await practice.getByRole('heading', { level: 3 }).innerText();
-      await expectNoSeriousAxeViolations(page, "the area overview as the coach sees it");
-      await practice.getByLabel('Enhet där förändringsidén skapas').selectOption({ label: 'Nova hälsostation' });
-      await practice.getByRole('button', { name: 'Starta en egen cykel utifrån detta' }).click();
-      await practice.getByRole('status').filter({ hasText: 'Förändringsidén lades till i Nova hälsostation.' }).waitFor();
-      await practice.getByRole('link', { name: 'Öppna förändringsidéerna för Nova hälsostation' }).click();
-      await page.waitForURL(`${app.url}/units/nova`);
-      await page.getByRole('list', { name: 'Förändringsidéer' }).getByText(title).waitFor();
+      // Palokka's cycle is not his to open, so its measures are named without links.
+      await practice.getByText(/^Mittarit: T3/).waitFor();
+      await expectNoSeriousAxeViolations(page, "the area's good practices");
+      await practice.getByLabel('Yksikkö, johon sykli aloitetaan').selectOption({ label: 'Hankasalmen terveysasema' });
+      await practice.getByRole('button', { name: 'Aloita oma sykli tästä' }).click();
+      await practice.getByRole('status').filter({ hasText: 'Sykli aloitettiin suunnitteluvaiheeseen yksikössä Hankasalmen terveysasema.' }).waitFor();
+      await practice.getByText('Omia syklejä aloitettu tästä:').waitFor();
+      await practice.getByRole('link', { name: `Avaa sykli: ${title}` }).click();
+      await page.waitForURL(/\/units\/hankasalmi\/cycles\/[a-z0-9-]+$/);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.getByRole('link', { name: `${title} (Palokan terveysasema)` }).waitFor();
+      await expectNoSeriousAxeViolations(page, 'a cycle started from a good practice');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the leader's briefing shows each new signal's chart, prints every column on A4, and is marked presented", async () => {
+    const { context, page } = await signIn(LEADER);
+    try {
+      await page.goto(`${app.url}/areas/${AREA.id}/briefing`);
+      await page.getByRole('heading', { level: 1, name: `Tilannekatsaus – ${AREA.name}` }).waitFor();
+      // A year back, so that the seed's signals are new in the window.
+      await page.getByLabel('Alkaen').fill(helsinkiDay(-364));
+      await page.getByRole('button', { name: 'Näytä', exact: true }).click();
+      const thumbnail = page.locator('.briefing-unit__signal').first().getByRole('img');
+      await thumbnail.waitFor();
+      expect(await thumbnail.getAttribute('aria-label')).toMatch(/: viimeisin /);
+      await expectNoSeriousAxeViolations(page, 'the area briefing with thumbnails');
+
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: 794, height: 1123 });
+      for (const header of await page.locator('.briefing-unit__cycles th[scope="col"]').all()) {
+        const box = (await header.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(794);
+      }
+      await page.emulateMedia({ media: 'screen' });
+
+      await page.getByRole('button', { name: 'Merkitse esitetyksi' }).click();
+      await page.getByRole('status').filter({ hasText: 'Katsaus merkittiin esitetyksi.' }).waitFor();
+      await page.getByText(new RegExp(`^Edellinen katsaus esitettiin \\d{1,2}\\.\\d{1,2}\\.\\d{4} \\(${LEADER}\\)`)).waitFor();
     } finally {
       await context.close();
     }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Membership } from '../../functions/domain/membership.js';
+import { helsinkiDate } from '../../functions/domain/helsinki-time.js';
 import { demoMemberships, demoUnits } from '../../functions/runtime/seed/demo-organisation.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -112,5 +113,38 @@ describe("leadership's area overview and the progress score", () => {
     expect(moved.status, await moved.clone().text()).toBe(200);
     await t.projection.settled();
     expect(await inProgress()).toBe(before + 1);
+  });
+
+  it('starts the briefing where the last presented one ended, and marks one presented only as the area\'s leadership', async () => {
+    const today = helsinkiDate(new Date());
+    const fourWeeksAgo = helsinkiDate(new Date(Date.now() - 28 * 86_400_000));
+    const first = await json(await t.request(`/api/areas/${areaId}/briefing`, { as: leader }));
+    expect(first).toMatchObject({ from: fourWeeksAgo, to: today, lastPresented: null, can: { markPresented: true } });
+    expect((await t.request(`/api/areas/${areaId}/briefing`, { as: supervisorOf('palokka') }).then((r) => r.json())).can).toEqual({ markPresented: false });
+
+    const window = { from: first.from, to: first.to };
+    expect((await send(`/api/areas/${areaId}/briefing/presented`, supervisorOf('palokka'), 'POST', window)).status).toBe(403);
+    expect((await send(`/api/areas/${areaId}/briefing/presented`, leader, 'POST', { from: today, to: fourWeeksAgo })).status).toBe(400);
+    const marked = await send(`/api/areas/${areaId}/briefing/presented`, leader, 'POST', window);
+    expect(marked.status).toBe(201);
+
+    const next = await json(await t.request(`/api/areas/${areaId}/briefing`, { as: leader }));
+    expect(next).toMatchObject({ from: today, to: today, lastPresented: { from: fourWeeksAgo, to: today, by: { personId: leader } } });
+    // Asked dates still win over the default.
+    expect((await json(await t.request(`/api/areas/${areaId}/briefing?from=${fourWeeksAgo}`, { as: leader }))).from).toBe(fourWeeksAgo);
+    const trail = await json(await t.request(`/api/admin/audit?areaId=${areaId}`, { as: 'tiina-koskinen' }));
+    expect(trail.items.find((e: any) => e.action === 'briefingPresented')).toMatchObject({ actor: { personId: leader }, areaId });
+  });
+
+  it('gives each new signal of the briefing the chart it appeared in, for its thumbnail', async () => {
+    const from = helsinkiDate(new Date(Date.now() - 364 * 86_400_000));
+    const briefing = await json(await t.request(`/api/areas/${areaId}/briefing?from=${from}`, { as: leader }));
+    const signals = briefing.units.flatMap((u: any) => u.newSignals);
+    expect(signals.length).toBeGreaterThan(0);
+    for (const signal of signals) {
+      expect(signal.trend.values.length).toBeGreaterThan(0);
+      expect(signal.trend.values.length).toBeLessThanOrEqual(26);
+      expect(signal.unitLabel.fi).toBeTruthy();
+    }
   });
 });

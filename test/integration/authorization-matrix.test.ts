@@ -78,6 +78,12 @@ const MATRIX: Record<string, Row> = {
   'GET /api/areas/{areaId}/overview': { request: () => ({ path: `/api/areas/${AREA}/overview` }), expect: '401 200 200 200 200 200 404 200' },
   'GET /api/areas/{areaId}/overview.csv': { request: () => ({ path: `/api/areas/${AREA}/overview.csv` }), expect: '401 200 200 200 200 200 404 200' },
   'GET /api/areas/{areaId}/briefing': { request: () => ({ path: `/api/areas/${AREA}/briefing` }), expect: '401 200 200 200 200 200 404 200' },
+  'POST /api/areas/{areaId}/briefing/presented': {
+    request: () => ({ path: `/api/areas/${AREA}/briefing/presented`, body: { from: isoDate(-28), to: isoDate(0) } }),
+    expect: '401 403 403 403 403 201 404 201',
+  },
+  // Good practices are the whole area's: coaches and supervisors of other units see them too.
+  'GET /api/areas/{areaId}/practices': { request: () => ({ path: `/api/areas/${AREA}/practices` }), expect: '401 200 200 200 200 200 404 200' },
   'GET /api/units/{unitId}': { request: () => ({ path: u }), expect: '401 200 200 404 404 200 404 200' },
   'PATCH /api/units/{unitId}': { request: () => ({ path: u, body: { municipality: 'Hankasalmi' }, ifMatch: STALE }), expect: '401 403 403 403 403 403 403 412' },
   'POST /api/units/{unitId}/move': { request: () => ({ path: `${u}/move`, body: { areaId: AREA }, ifMatch: STALE }), expect: '401 403 403 403 403 403 403 412' },
@@ -158,6 +164,11 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/units/{unitId}/cycles': { request: () => ({ path: `${u}/cycles` }), expect: '401 200 200 404 404 200 404 200' },
   'POST /api/units/{unitId}/cycles': { request: () => ({ path: `${u}/cycles`, body: { title: 'Takaisinsoitto samana päivänä' } }), expect: '401 201 201 404 404 403 404 201' },
+  // Palokka's adopted callback ramp, taken up in Hankasalmi.
+  'POST /api/units/{unitId}/cycles/from-practice': {
+    request: () => ({ path: `${u}/cycles/from-practice`, body: { unitId: 'palokka', cycleId: 'palokka-ramp-3' } }),
+    expect: '401 201 201 404 404 403 404 201',
+  },
   'GET /api/units/{unitId}/cycles/{cycleId}': { request: (_r, _i, f) => ({ path: `${u}/cycles/${f.cycleId}` }), expect: '401 200 200 404 404 200 404 200' },
   'PATCH /api/units/{unitId}/cycles/{cycleId}': {
     request: (_r, _i, f) => ({ path: `${u}/cycles/${f.cycleId}`, body: { objective: 'Muutettu' }, ifMatch: STALE }),

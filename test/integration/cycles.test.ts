@@ -176,13 +176,20 @@ describe('PDSA routes over the seeded store', () => {
       const due = await body(await t2.request('/api/me/agenda', { as: people.coach }));
       expect(due.studiesDue.map((c: any) => c.id)).toContain(cycle.id);
 
-      const review = await f2.scheduleStudyReview(cycle.id);
+      let review = await f2.scheduleStudyReview(cycle.id);
       const agenda = await body(await t2.request('/api/me/agenda', { as: people.coach }));
       expect(agenda.upcoming.map((r: any) => r.id)).toContain(review.id);
       expect(agenda.studiesDue.map((c: any) => c.id)).not.toContain(cycle.id);
       expect((await body(await t2.request('/api/me/agenda', { as: people.supervisor }))).upcoming).toEqual([]);
 
       expect((await f2.outcome(cycle.id, review, 'adopt', people.supervisor)).status).toBe(403);
+      // The meeting has not started: it has no outcome yet.
+      const early = await f2.outcome(cycle.id, review, 'adopt');
+      expect(early.status).toBe(409);
+      const earlyProblem = await early.json();
+      expect(earlyProblem.type).toBe('urn:sykli:problem:review.notStarted');
+      expect(earlyProblem.detail).toMatch(/^Katselmointi ei ole vielä alkanut\. Tuloksen voi kirjata, kun se alkaa \(\d/);
+      review = await f2.startReview(review);
       const unwritten = await f2.outcome(cycle.id, review, 'adopt');
       expect(unwritten.status).toBe(409);
       expect((await unwritten.json()).type).toBe('urn:sykli:problem:cycle.studyNotWritten');
@@ -196,7 +203,8 @@ describe('PDSA routes over the seeded store', () => {
       expect(cycleTrail.items.filter((e: any) => e.action === 'recordDecision')).toHaveLength(1);
       expect(cycleTrail.items.filter((e: any) => e.action === 'applyDecision')).toHaveLength(1);
       const reviewTrail = await body(await t2.request(`${u()}/audit?entityId=${review.id}`, { as: people.coach }));
-      expect(reviewTrail.items.map((e: any) => e.action)).toEqual(['recordOutcome', 'schedule']);
+      // The 'reschedule' is the test's clock moving the meeting's start into the past.
+      expect(reviewTrail.items.map((e: any) => e.action)).toEqual(['recordOutcome', 'reschedule', 'schedule']);
       // What operators see in the business metrics: one start, one review, one decision, however often it was sent.
       expect(Object.fromEntries(t2.counted)).toMatchObject({ CyclesStarted: 1, ReviewsScheduled: 1, CyclesDecided: 1 });
       expect(await f2.phaseOf(cycle.id)).toBe('adopted');

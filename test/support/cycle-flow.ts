@@ -1,5 +1,6 @@
 import { addDays, format } from 'date-fns';
 import type { Membership } from '../../functions/domain/membership.js';
+import { ReviewSchema, reviewStartsAt } from '../../functions/domain/review.js';
 import { demoMemberships, demoUnits } from '../../functions/runtime/seed/demo-organisation.js';
 import type { TestApp } from './test-app.js';
 
@@ -70,6 +71,16 @@ export function cycleFlow(t: TestApp, people = demoUnitWithPeople()) {
           kind: 'study', date: isoDate(2), startTime: '13:00', durationMinutes: 60, place: 'Meeting room 2', participantIds: people.supervisors,
         }),
       );
+    },
+    /**
+     * The review's time comes: reviews are scheduled ahead, and an outcome is taken only from the
+     * start on, so a test moves the stored review to yesterday (as the clock would) and answers it.
+     */
+    async startReview(review: Record<string, any>) {
+      const slot = { date: isoDate(-1), startTime: '13:00' };
+      const started = ReviewSchema.parse({ ...review, ...slot, startsAt: reviewStartsAt(slot), version: review.version + 1 });
+      await t.deps.cycles.write([t.deps.cycles.reviewWrite(ReviewSchema.parse(review), started, 'reschedule')], { type: 'system', name: 'test clock' });
+      return started as Record<string, any>;
     },
     /** Writes the Study section (results against predictions, learning), which adopting needs; reads again on 412 like any client. */
     async writeStudy(cycleId: string, as = people.supervisor) {

@@ -4,6 +4,7 @@ import { startApp } from './local-app.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     appUrl: string;
+    appTableEndpoint: string;
   }
 }
 
@@ -16,5 +17,6 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const app = await startApp({ timeoutMs: 180_000 });
   project.provide('appUrl', app.url);
+  project.provide('appTableEndpoint', app.tableEndpoint);
   return () => app.stop();
 }

@@ -8,7 +8,7 @@ import { scratchRoot } from './scratch-dir.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-export type LocalApp = { url: string; stop: () => Promise<void> };
+export type LocalApp = { url: string; stop: () => Promise<void>; /** Its DynamoDB Local, for what a browser test cannot do through the UI (time passing). */ tableEndpoint: string };
 
 /**
  * Starts Sykli as `npm start` does (scripts/start-local.ts: DynamoDB Local, the demo seed, the API and
@@ -48,7 +48,8 @@ export async function startApp({ timeoutMs = 90_000, env = {} as Record<string, 
       const healthy = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) })
         .then((response) => response.status === 200)
         .catch(() => false);
-      if (healthy) return { url, stop };
+      const tableEndpoint = /DynamoDB Local: (http:\/\/\S+?)\.\n/.exec(output)?.[1];
+      if (healthy && tableEndpoint) return { url, stop, tableEndpoint };
       if (Date.now() > deadline) throw new Error(`Sykli did not become healthy within ${timeoutMs} ms.`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -59,6 +60,6 @@ export async function startApp({ timeoutMs = 90_000, env = {} as Record<string, 
 }
 
 /** The app the browser tests share (test/support/e2e-app.global.ts). */
-export function sharedApp(): Pick<LocalApp, 'url'> {
-  return { url: inject('appUrl') };
+export function sharedApp(): Pick<LocalApp, 'url' | 'tableEndpoint'> {
+  return { url: inject('appUrl'), tableEndpoint: inject('appTableEndpoint') };
 }

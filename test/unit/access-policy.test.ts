@@ -78,6 +78,15 @@ describe('access policy', () => {
     expect(can(admin, { type: 'driverDiagram:edit', unit: vaasa })).toBe(true);
   });
 
+  it("shows every unit's good practices to everyone working in the area, and to no one outside it", () => {
+    expect(can(supervisor, { type: 'practice:read', areaId: 'ks' })).toBe(true);
+    expect(can(supervisor, { type: 'pdsa:read', unit: nova })).toBe(false);
+    expect(can(coach, { type: 'practice:read', areaId: 'ep' })).toBe(true);
+    expect(can(leader, { type: 'practice:read', areaId: 'ks' })).toBe(true);
+    expect(can(leader, { type: 'practice:read', areaId: 'po' })).toBe(false);
+    expect(can(nobody, { type: 'practice:read', areaId: 'ks' })).toBe(false);
+  });
+
   it('gives a person without memberships nothing, not even the catalogue', () => {
     expect(can(nobody, { type: 'catalogue:read' })).toBe(false);
     expect(can(nobody, { type: 'area:read', areaId: 'ks' })).toBe(false);

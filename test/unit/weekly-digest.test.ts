@@ -40,6 +40,9 @@ const unit = (unitId: string, unitName: BriefingUnit['unitName'], parts: Partial
 const signal = (variation: 'improving' | 'concerning') => ({
   measureKey: 't3', measureName: t3, kind: 'belowLowerLimit' as const, firstPeriod: '2026-W49', lastPeriod: '2026-W49', variation,
   text: name('Piste alarajan alapuolella', 'En punkt under den nedre gränsen', 'A point below the lower limit'),
+  trend: { start: '2026-W44', values: [12, 11, 13, 12, 11, 6], centre: [{ from: 0, cl: 11.8 }], signals: [5] },
+  unitLabel: name('vrk', 'dygn', 'days'),
+  target: 7,
 });
 const briefing: AreaBriefing = {
   areaId: 'keski-suomi', from: '2026-11-30', to: '2026-12-06',

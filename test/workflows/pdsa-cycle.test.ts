@@ -39,7 +39,7 @@ describe('pdsa-cycle.asl.json in the local engine, with the real tasks and Dynam
       expect(asked.map((m) => m.to[0])).toHaveLength(flow.people.coaches.length);
       expect(asked[0]!.subject).toMatch(/^Sovi tulosten katselmointi/);
 
-      const review = await flow.scheduleStudyReview(cycle.id);
+      const review = await flow.startReview(await flow.scheduleStudyReview(cycle.id));
       const invitations = await mails(t, cycle.id, 'review-invitation');
       // Each participant, and the coach who organises it.
       expect(invitations).toHaveLength(flow.people.supervisors.length + 1);
@@ -64,7 +64,7 @@ describe('pdsa-cycle.asl.json in the local engine, with the real tasks and Dynam
         if (patched.status === 412) return false;
         return body(patched);
       }, 'the study results to be saved');
-      const review = await flow.scheduleStudyReview(cycle.id);
+      const review = await flow.startReview(await flow.scheduleStudyReview(cycle.id));
       await flow.outcome(cycle.id, review, 'adapt');
       await t.pdsa.engine.waitFor(`${cycle.id}-a1`);
       const adapted = await flow.get(cycle.id);
@@ -88,7 +88,7 @@ describe('pdsa-cycle.asl.json in the local engine, with the real tasks and Dynam
     expect(await mails(t, cycle.id, 'study-review-reminder')).toHaveLength(2 * flow.people.coaches.length);
     expect((await flow.get(cycle.id)).flags).toEqual(['overdue']);
 
-    const review = await flow.scheduleStudyReview(cycle.id);
+    const review = await flow.startReview(await flow.scheduleStudyReview(cycle.id));
     await flow.writeStudy(cycle.id);
     expect((await flow.outcome(cycle.id, review, 'adopt')).status).toBe(200);
     expect((await t.pdsa.engine.waitFor(`${cycle.id}-a1`)).status).toBe('SUCCEEDED');

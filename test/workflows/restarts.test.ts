@@ -120,7 +120,7 @@ describe('restarting the local runtime at each step of a cycle', () => {
     const flow = cycleFlow(t);
     const cycle = await flow.inDo(-1);
     await until(async () => waitsOf(t.pdsa, cycle.id).length === 1, 'the study-review wait');
-    const review = await flow.scheduleStudyReview(cycle.id);
+    const review = await flow.startReview(await flow.scheduleStudyReview(cycle.id));
     await t.pdsa.engine.stop();
     expect((await flow.outcome(cycle.id, review, 'adapt')).status).toBe(200);
     expect(await flow.phaseOf(cycle.id)).toBe('acting');

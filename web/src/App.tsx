@@ -19,6 +19,7 @@ import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { OutboxPage } from './pages/OutboxPage.js';
 import { SettingsPage } from './pages/settings/SettingsPage.js';
+import { PracticesPage } from './pages/PracticesPage.js';
 import { CallbackPage, SignedOutPage } from './pages/SignInPages.js';
 import { UnitPage } from './pages/UnitPage.js';
 import { AuditPage } from './pages/admin/AuditPage.js';
@@ -132,9 +133,11 @@ function SignedInApp({ route }: { route: Exclude<Route, { name: 'callback' }> })
       ) : route.name === 'settings' ? (
         <SettingsPage me={me.data} />
       ) : route.name === 'area' ? (
-        <AreaOverviewPage key={route.areaId} areaId={route.areaId} me={me.data} />
+        <AreaOverviewPage key={route.areaId} areaId={route.areaId} />
       ) : route.name === 'briefing' ? (
         <AreaBriefingPage key={route.areaId} areaId={route.areaId} />
+      ) : route.name === 'practices' ? (
+        <PracticesPage key={route.areaId} areaId={route.areaId} />
       ) : route.name === 'accessibility' ? (
         <AccessibilityPage />
       ) : route.name === 'admin' && me.data.can.administer ? (

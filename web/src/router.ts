@@ -16,6 +16,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'area'; areaId: string }
   | { name: 'briefing'; areaId: string }
+  | { name: 'practices'; areaId: string }
   | { name: 'accessibility' }
   | { name: 'admin'; section: 'organisation' | 'people' | 'audit' | 'catalogue' }
   | { name: 'notFound' };
@@ -37,6 +38,8 @@ export function matchRoute(pathname: string): Route {
   if (area?.[1]) return { name: 'area', areaId: area[1] };
   const briefing = new RegExp(`^/areas/${ID}/briefing/?$`).exec(pathname);
   if (briefing?.[1]) return { name: 'briefing', areaId: briefing[1] };
+  const practices = new RegExp(`^/areas/${ID}/practices/?$`).exec(pathname);
+  if (practices?.[1]) return { name: 'practices', areaId: practices[1] };
   const unit = new RegExp(`^/units/${ID}/?$`).exec(pathname);
   if (unit?.[1]) return { name: 'unit', unitId: unit[1] };
   const cycle = new RegExp(`^/units/${ID}/cycles/${ID}/?$`).exec(pathname);

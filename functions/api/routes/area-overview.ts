@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { defineRoute } from '../openapi-router.js';
 import { AreaOverviewViewSchema } from '../../app/leadership/area-overview.js';
-import { AreaBriefingSchema } from '../../domain/area-briefing.js';
+import { AreaBriefingViewSchema, MarkPresentedSchema } from '../../app/leadership/area-briefing.js';
+import { BriefingMarkerSchema } from '../../domain/area-briefing.js';
 import { IsoDateSchema } from '../../domain/helsinki-time.js';
 import { IdSchema } from '../../domain/ids.js';
 import { LOCALES } from '../../domain/localized-text.js';
@@ -34,11 +35,20 @@ export function areaOverviewRoutes(deps: ApiDeps) {
     .openapi(
       defineRoute({
         method: 'get', path: '/api/areas/{areaId}/briefing', tags: ['Leadership'], security: bearerSecurity,
-        summary: 'The status-meeting briefing between two dates (default: the last four weeks): new signals, cycles started, studied and decided with their verdicts, adopted changes, missing figures, confirmed progress scores',
+        summary: 'The status-meeting briefing between two dates (default: since the day it was last presented, else the last four weeks): new signals, each with its chart thumbnail, cycles started, studied and decided with their verdicts, adopted changes, missing figures, confirmed progress scores',
         request: { params: Params, query: z.object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional() }) },
-        responses: { 200: json('The briefing', AreaBriefingSchema), ...errors },
+        responses: { 200: json('The briefing', AreaBriefingViewSchema), ...errors },
       }),
       async (c) => c.json(await leadership.briefing(c.get('caller'), c.req.valid('param').areaId, c.req.valid('query')), 200),
+    )
+    .openapi(
+      defineRoute({
+        method: 'post', path: '/api/areas/{areaId}/briefing/presented', tags: ['Leadership'], security: bearerSecurity,
+        summary: "Mark the briefing of a window presented at a status meeting (the area's leadership): the next briefing starts from today; audited",
+        request: { params: Params, body: { required: true, content: { 'application/json': { schema: MarkPresentedSchema } } } },
+        responses: { 201: json('The marker', BriefingMarkerSchema), ...errors, 403: problemResponse("Not the area's leadership") },
+      }),
+      async (c) => c.json(await leadership.markBriefingPresented(c.get('caller'), c.req.valid('param').areaId, c.req.valid('json')), 201),
     )
     .openapi(
       defineRoute({

@@ -1,6 +1,6 @@
 import { CycleSchema, type Cycle } from '../../domain/cycle.js';
 import { recordDecision } from '../../domain/cycle-lifecycle.js';
-import { ReviewSchema, checkOutcome, isSameOutcome, type Review, type ReviewOutcome } from '../../domain/review.js';
+import { ReviewSchema, checkOutcome, isSameOutcome, outcomeTooEarly, type Review, type ReviewOutcome } from '../../domain/review.js';
 import type { CycleRepository, VersionedWrite } from '../../store/cycle-repository.js';
 import { ConflictError as StoreConflict } from '../../store/errors.js';
 import type { BusinessMetrics } from '../../metrics/business-metrics.js';
@@ -33,6 +33,12 @@ export function recordOutcome(deps: {
     const refusal = checkOutcome(before, outcome);
     if (refusal) throw new ConflictError(refusal, { code: 'review.outcome' });
     checkVersion('review', before, expectedVersion);
+    if (outcomeTooEarly(before, new Date())) {
+      throw new ConflictError(`The review starts at ${before.startsAt}; its outcome can be recorded from then on.`, {
+        code: 'review.notStarted',
+        params: { startsAt: before.startsAt },
+      });
+    }
     const now = new Date().toISOString();
     const after = ReviewSchema.parse({ ...before, status: 'held', outcome, updatedAt: now, version: before.version + 1 });
     const writes: VersionedWrite[] = [deps.cycles.reviewWrite(before, after, 'recordOutcome')];

@@ -15,7 +15,7 @@ import { areaBriefing } from '../leadership/area-briefing.js';
 import { agenda } from '../pdsa/agenda.js';
 
 export type DigestStepDeps = {
-  areas: Pick<AreaRepository, 'get'>;
+  areas: Pick<AreaRepository, 'get' | 'lastBriefingMarker'>;
   units: Pick<UnitRepository, 'listAllOfArea'>;
   people: Pick<PeopleRepository, 'listPeople' | 'getWithMemberships'>;
   cycles: Pick<CycleRepository, 'listScheduledReviewsOfCoach' | 'listCycles' | 'listReviews' | 'getCycle'>;

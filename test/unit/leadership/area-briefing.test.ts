@@ -58,4 +58,13 @@ describe('the status-meeting briefing of a unit', () => {
     expect(briefingWindowProblem({ from: '2026-11-04', to: '2026-10-01' })).toBe('from must be on or before to');
     expect(briefingWindowProblem({ from: '2026-10-01', to: '2026-11-04' })).toBeNull();
   });
+
+  it('starts, once a briefing was presented, from the day it was presented (in Helsinki), unless asked otherwise', () => {
+    // Presented on the evening of 20 October in Helsinki, which is still the 20th there.
+    expect(briefingWindow({}, now, '2026-10-20T19:30:00.000Z')).toEqual({ from: '2026-10-20', to: '2026-11-04' });
+    expect(briefingWindow({}, now, '2026-10-20T22:30:00.000Z')).toEqual({ from: '2026-10-21', to: '2026-11-04' });
+    expect(briefingWindow({ from: '2026-09-01' }, now, '2026-10-20T19:30:00.000Z')).toEqual({ from: '2026-09-01', to: '2026-11-04' });
+    // A window asked to end before the marker keeps the four weeks before its end.
+    expect(briefingWindow({ to: '2026-10-10' }, now, '2026-10-20T19:30:00.000Z')).toEqual({ from: '2026-09-12', to: '2026-10-10' });
+  });
 });

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, client, type SuccessBody } from './client.js';
 
 /** The status-meeting briefing of an area between two dates. */
@@ -16,5 +16,14 @@ export function useAreaBriefing(areaId: string, window: { from?: string; to?: st
       call(() =>
         area.briefing.$get({ param: { areaId }, query: { ...(window.from ? { from: window.from } : {}), ...(window.to ? { to: window.to } : {}) } }),
       ),
+  });
+}
+
+/** Marks the window presented at a status meeting; the default briefing then starts from today. */
+export function useMarkBriefingPresented(areaId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (window: { from: string; to: string }) => call(() => area.briefing.presented.$post({ param: { areaId }, json: window })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['areas', areaId, 'briefing'] }),
   });
 }

@@ -1,7 +1,6 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, callForResponse, client, saveDownload, type SuccessBody } from './client.js';
 import { measurementKeys } from './measurements.js';
-import { pdsaKeys } from './pdsa.js';
 
 /** Leadership's area overview (with each cell's sparkline points, in one response), its CSV, and the coach's progress confirmation. */
 
@@ -16,14 +15,11 @@ export type MeasureStatus = OverviewUnit['measures'][number];
 export type Trend = MeasureStatus['trend'];
 export type Variation = MeasureStatus['classification']['variation'];
 export type Assurance = MeasureStatus['classification']['assurance'];
-export type AttentionReason = OverviewUnit['attention'][number];
-export type AdoptedChange = OverviewUnit['pdsa']['adoptedChanges'][number];
 export type ProgressBasis = OverviewUnit['progress']['basis'];
 export type ProgressInput = NonNullable<Parameters<typeof unit.progress.$put>[0]>['json'];
 
 export const VARIATIONS = ['improving', 'concerning', 'common'] as const satisfies readonly Variation[];
 export const ASSURANCES = ['met', 'missed', 'notAssured', 'none'] as const satisfies readonly Assurance[];
-export const ATTENTION_REASONS = ['lateData', 'concerning', 'overdueReviews', 'staleScore', 'noCycles'] as const satisfies readonly AttentionReason[];
 
 
 export const overviewKeys = {
@@ -65,15 +61,5 @@ export function useConfirmProgress(unitId: string) {
     onSuccess: () => {
       void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] === 'areas' && query.queryKey[2] === 'overview' });
     },
-  });
-}
-
-/** A change idea in one of the person's own units, from another unit's adopted change. */
-export function useAdoptAsIdea() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ unitId, title, description }: { unitId: string; title: string; description: string }) =>
-      call(() => unit['change-ideas'].$post({ param: { unitId }, json: { aimId: null, title, description } })),
-    onSuccess: (idea) => void queryClient.invalidateQueries({ queryKey: pdsaKeys.ideas(idea.unitId) }),
   });
 }

@@ -8,7 +8,7 @@ let focusedForNavigation = 0;
  * The page's h1. Sets the document title and, after an in-app navigation, takes focus so that
  * screen reader and keyboard users start from the new page's heading.
  */
-export function PageHeading({ title, children }: { title: string; children?: ReactNode }) {
+export function PageHeading({ title, children, id }: { title: string; children?: ReactNode; id?: string }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLHeadingElement>(null);
 
@@ -25,7 +25,7 @@ export function PageHeading({ title, children }: { title: string; children?: Rea
   });
 
   return (
-    <h1 ref={ref} tabIndex={-1} className="page-heading">
+    <h1 ref={ref} id={id} tabIndex={-1} className="page-heading">
       {children ?? title}
     </h1>
   );

@@ -24,6 +24,9 @@ import leadershipSv from './leadership.sv.json';
 import measuresEn from './measures.en.json';
 import measuresFi from './measures.fi.json';
 import measuresSv from './measures.sv.json';
+import practicesEn from './practices.en.json';
+import practicesFi from './practices.fi.json';
+import practicesSv from './practices.sv.json';
 import sv from './sv.json';
 import unitSetupEn from './unitsetup.en.json';
 import unitSetupFi from './unitsetup.fi.json';
@@ -34,7 +37,7 @@ import unitSetupSv from './unitsetup.sv.json';
  * texts in its own files; their top-level keys must not overlap (test/unit/web/i18n.test.ts).
  */
 export const translationFiles = {
-  fi: [fi, measuresFi, leadershipFi, learningFi, adminFi, catalogueFi, chartFi, driversFi, unitSetupFi, digestFi],
-  sv: [sv, measuresSv, leadershipSv, learningSv, adminSv, catalogueSv, chartSv, driversSv, unitSetupSv, digestSv],
-  en: [en, measuresEn, leadershipEn, learningEn, adminEn, catalogueEn, chartEn, driversEn, unitSetupEn, digestEn],
+  fi: [fi, measuresFi, leadershipFi, learningFi, adminFi, catalogueFi, chartFi, driversFi, unitSetupFi, digestFi, practicesFi],
+  sv: [sv, measuresSv, leadershipSv, learningSv, adminSv, catalogueSv, chartSv, driversSv, unitSetupSv, digestSv, practicesSv],
+  en: [en, measuresEn, leadershipEn, learningEn, adminEn, catalogueEn, chartEn, driversEn, unitSetupEn, digestEn, practicesEn],
 };

@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
-import { useAreaBriefing, type BriefingCycle, type BriefingUnit } from '../api/briefing.js';
+import { useAreaBriefing, useMarkBriefingPresented, type AreaBriefing, type BriefingCycle, type BriefingUnit } from '../api/briefing.js';
+import { ActionError } from '../components/ActionError.js';
 import { useAreas } from '../api/queries.js';
 import { Link } from '../components/Link.js';
+import { Sparkline } from '../components/chart/Sparkline.js';
 import { PageHeading } from '../components/PageHeading.js';
 import { TextField } from '../components/Fields.js';
 import { ErrorState, Loading } from '../components/StatusViews.js';
@@ -68,6 +70,11 @@ export function AreaBriefingPage({ areaId }: { areaId: string }) {
       <PageHeading title={title} />
       <p className="lede">{t('learning.briefing.period', { range: format.isoDateRange(data.from, data.to) })}</p>
       <p className="print-only">{t('overview.printedOn', { date: format.date(helsinkiDate(new Date())) })}</p>
+      <p className="muted">
+        {data.lastPresented
+          ? t('briefingMarker.lastPresented', { date: format.date(helsinkiDate(new Date(data.lastPresented.presentedAt))), name: data.lastPresented.by.name })
+          : t('briefingMarker.never')}
+      </p>
       <form className="briefing__window no-print" onSubmit={onSubmit} aria-label={t('learning.briefing.windowForm')}>
         <TextField type="date" label={t('learning.briefing.from')} value={draft.from || data.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
         <TextField type="date" label={t('learning.briefing.to')} value={draft.to || data.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
@@ -78,9 +85,30 @@ export function AreaBriefingPage({ areaId }: { areaId: string }) {
           {t('overview.print')}
         </button>
       </form>
+      {data.can.markPresented && <MarkPresented areaId={areaId} briefing={data} />}
       {data.units.map((unit) => (
         <UnitBriefing key={unit.unitId} unit={unit} />
       ))}
+    </div>
+  );
+}
+
+/** "Merkitse esitetyksi": after the meeting, the next briefing starts from today. */
+function MarkPresented({ areaId, briefing }: { areaId: string; briefing: AreaBriefing }) {
+  const { t } = useTranslation();
+  const mark = useMarkBriefingPresented(areaId);
+  return (
+    <div className="briefing__presented no-print">
+      {mark.isSuccess ? (
+        <p className="notice notice--info notice--compact" role="status">
+          {t('briefingMarker.marked')}
+        </p>
+      ) : (
+        <button type="button" className="button button--quiet" disabled={mark.isPending} onClick={() => mark.mutate({ from: briefing.from, to: briefing.to })}>
+          {mark.isPending ? t('form.saving') : t('briefingMarker.markPresented')}
+        </button>
+      )}
+      <ActionError error={mark.error} />
     </div>
   );
 }
@@ -107,10 +135,22 @@ function UnitBriefing({ unit }: { unit: BriefingUnit }) {
           <h3>{t('learning.briefing.signals')}</h3>
           <ul className="briefing-unit__list">
             {unit.newSignals.map((s) => (
-              <li key={`${s.measureKey}:${s.kind}:${s.firstPeriod}`}>
-                <span className={`briefing-signal briefing-signal--${s.variation}`}>{t(`learning.briefing.variation.${s.variation}`)}</span>{' '}
-                <strong>{s.measureName[locale].split(' – ')[0]}</strong>: {s.text[locale]}
-                {s.lastPeriod !== s.firstPeriod && ` ${t('learning.briefing.until', { period: periodName(s.lastPeriod) })}`}
+              <li key={`${s.measureKey}:${s.kind}:${s.firstPeriod}`} className="briefing-unit__signal">
+                <Sparkline
+                  className="briefing-unit__thumbnail"
+                  trend={s.trend}
+                  variation={s.variation}
+                  target={s.target}
+                  name={s.measureName[locale]}
+                  unitLabel={s.unitLabel[locale]}
+                  width={96}
+                  height={28}
+                />
+                <span>
+                  <span className={`briefing-signal briefing-signal--${s.variation}`}>{t(`learning.briefing.variation.${s.variation}`)}</span>{' '}
+                  <strong>{s.measureName[locale].split(' – ')[0]}</strong>: {s.text[locale]}
+                  {s.lastPeriod !== s.firstPeriod && ` ${t('learning.briefing.until', { period: periodName(s.lastPeriod) })}`}
+                </span>
               </li>
             ))}
           </ul>

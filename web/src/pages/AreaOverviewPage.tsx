@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.js';
 import { useAreaOverview, useDownloadOverviewCsv } from '../api/overview.js';
-import { useAreas, type Me } from '../api/queries.js';
+import { useAreas } from '../api/queries.js';
 import { ActionError } from '../components/ActionError.js';
 import { useProgressConfirmation } from '../components/leadership/ProgressDialog.js';
 import { Link } from '../components/Link.js';
@@ -22,7 +22,7 @@ import '../styles/leadership.css';
  * completeness; small multiples of one measure; the area's good practices. Exports CSV and prints
  * as an A4 report.
  */
-export function AreaOverviewPage({ areaId, me }: { areaId: string; me: Me }) {
+export function AreaOverviewPage({ areaId }: { areaId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const locale = currentLocale();
@@ -91,7 +91,7 @@ export function AreaOverviewPage({ areaId, me }: { areaId: string; me: Me }) {
       <Legend measures={data.measures} />
       <Matrix overview={data} onConfirm={confirmation.open} />
       <SmallMultiples overview={data} />
-      <GoodPractices overview={data} me={me} />
+      <GoodPractices areaId={areaId} />
       {confirmation.dialog}
     </div>
   );

@@ -177,6 +177,16 @@ function CycleSummary({ cycle }: { cycle: CycleView }) {
             <dd>{aim.statement}</dd>
           </div>
         )}
+        {cycle.fromPractice && (
+          <div>
+            <dt>{t('goodPractices.fromPractice')}</dt>
+            <dd>
+              <Link href={`/areas/${cycle.fromPractice.areaId}/practices`}>
+                {t('goodPractices.fromPracticeLink', { title: cycle.fromPractice.title, unit: cycle.fromPractice.unitName[currentLocale()] })}
+              </Link>
+            </dd>
+          </div>
+        )}
       </dl>
       {(cycle.previousCycleId || cycle.nextCycleId) && (
         <nav className="ramp" aria-label={t('cycle.ramp')}>

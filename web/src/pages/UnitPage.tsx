@@ -83,6 +83,9 @@ export function UnitPage({ unitId, me }: { unitId: string; me: Me }) {
             <dd>{roles.length > 0 ? <RoleBadges roles={roles} /> : t('unit.noRole')}</dd>
           </div>
         </dl>
+        <p>
+          <Link href={`/areas/${data.areaId}/practices`}>{t('goodPractices.unitLink')}</Link>
+        </p>
       </section>
       <section className="panel" aria-labelledby="unit-measurements">
         <h2 id="unit-measurements">{t('measurePage.unitSection')}</h2>

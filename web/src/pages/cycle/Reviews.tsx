@@ -163,12 +163,18 @@ function ReviewItem({
           {review.outcome.notes.trim() && <p className="multiline">{review.outcome.notes}</p>}
         </div>
       )}
+      {canManage && review.status === 'scheduled' && !past && (
+        <p className="muted review__not-started">{t('outcomeTiming.notYet', { time: format.dateTime(review.startsAt) })}</p>
+      )}
       {canManage && review.status === 'scheduled' && (
         <div className="review__actions">
-          <button type="button" className="button button--small" onClick={() => onAction('outcome')}>
-            {t('reviews.recordOutcome')}
-            <span className="visually-hidden">: {t(`reviewKinds.${review.kind}`)}</span>
-          </button>
+          {/* An outcome is what happened at the meeting: the API takes none before it starts. */}
+          {past && (
+            <button type="button" className="button button--small" onClick={() => onAction('outcome')}>
+              {t('reviews.recordOutcome')}
+              <span className="visually-hidden">: {t(`reviewKinds.${review.kind}`)}</span>
+            </button>
+          )}
           <button type="button" className="button button--quiet button--small" onClick={() => onAction('reschedule')}>
             {t('reviews.reschedule')}
             <span className="visually-hidden">: {t(`reviewKinds.${review.kind}`)}</span>

@@ -87,6 +87,10 @@ function TimelineText({ entry, reviewKind }: { entry: AuditEntry; reviewKind?: R
       return <>{t('timeline.cycle.create')}</>;
     case 'createFromRamp':
       return <>{t('timeline.cycle.createFromRamp')}</>;
+    case 'createFromPractice': {
+      const practice = to('fromPractice') as { title?: string } | undefined;
+      return <>{t('goodPractices.timelineCreated', { title: practice?.title ?? '' })}</>;
+    }
     case 'update': {
       const sections = entry.changes.map((c) => c.field).filter(isSection);
       return sections.length > 0 ? (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAreaOverviews, type AreaOverview } from '../../api/overview.js';
 import { useAreas, type Area, type Me } from '../../api/queries.js';
 import { Link } from '../../components/Link.js';
+import { useAttentionWords } from '../../components/leadership/Attention.js';
 import { WarningIcon } from '../../components/Pdsa.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
 import { useFormat } from '../../i18n/format.js';
@@ -49,6 +50,7 @@ export function LeadershipHome({ me }: { me: Me }) {
 function AreaSummary({ area, overview }: { area: Area; overview: AreaOverview }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const attentionWords = useAttentionWords();
   const locale = currentLocale();
   const units = overview.units;
   const attention = units.filter((u) => u.attention.length > 0);
@@ -95,7 +97,7 @@ function AreaSummary({ area, overview }: { area: Area; overview: AreaOverview })
                   <WarningIcon />
                   <span>
                     <Link href={`/units/${unit.unitId}`}>{unit.unitName[locale]}</Link>:{' '}
-                    {format.list(unit.attention.map((reason) => t(`overview.attention.${reason}`)))}
+                    {attentionWords(unit)}
                   </span>
                 </li>
               ))}

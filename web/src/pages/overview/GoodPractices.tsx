@@ -1,132 +1,148 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAdoptAsIdea, type AdoptedChange, type AreaOverview, type OverviewUnit } from '../../api/overview.js';
-import { useUnitsById, type Me } from '../../api/queries.js';
+import { useAreaPractices, useStartFromPractice, type GoodPractice } from '../../api/practices.js';
 import { ActionError } from '../../components/ActionError.js';
 import { Link } from '../../components/Link.js';
+import { ErrorState, Loading } from '../../components/StatusViews.js';
 import { helsinkiDate } from '../../../../functions/domain/helsinki-calendar.js';
 import { useFormat } from '../../i18n/format.js';
 import { currentLocale } from '../../i18n/index.js';
-import { ownUnitIds } from '../../roles.js';
 
-/** Adopted changes of the area's units with their evidence, so another unit can take one up. */
-export function GoodPractices({ overview, me }: { overview: AreaOverview; me: Me }) {
+/**
+ * The area's adopted changes with their evidence, so that another unit can take one up: on the
+ * area overview and on the practices page every coach and supervisor of the area reaches.
+ */
+export function GoodPractices({ areaId, labelledBy }: { areaId: string; /** The page's own heading, instead of the section's. */ labelledBy?: string }) {
   const { t } = useTranslation();
-  const practices = overview.units
-    .flatMap((unit) => unit.pdsa.adoptedChanges.map((change) => ({ unit, change })))
-    .sort((a, b) => b.change.decidedAt.localeCompare(a.change.decidedAt));
-  const own = ownUnitIds(me);
+  const practices = useAreaPractices(areaId);
+  const list = practices.data?.practices ?? [];
 
   return (
-    <section className="good-practices" aria-labelledby="good-practices-heading">
-      <h2 id="good-practices-heading">{t('goodPractices.title')}</h2>
-      <p className="muted">{practices.length > 0 ? t('goodPractices.intro') : t('goodPractices.empty')}</p>
-      {practices.length > 0 && (
-        <ul className="practice-list">
-          {practices.map(({ unit, change }) => (
-            <Practice key={`${unit.unitId}/${change.cycleId}`} unit={unit} change={change} overview={overview} ownUnitIds={own.filter((id) => id !== unit.unitId)} />
-          ))}
-        </ul>
+    <section className="good-practices" aria-labelledby={labelledBy ?? 'good-practices-heading'}>
+      {!labelledBy && <h2 id="good-practices-heading">{t('goodPractices.title')}</h2>}
+      {practices.isPending ? (
+        <Loading />
+      ) : practices.isError ? (
+        <ErrorState error={practices.error} onRetry={() => void practices.refetch()} />
+      ) : (
+        <>
+          <p className="muted">{list.length > 0 ? t('goodPractices.intro') : t('goodPractices.empty')}</p>
+          {list.length > 0 && (
+            <ul className="practice-list">
+              {list.map((practice) => (
+                <Practice key={`${practice.unitId}/${practice.cycleId}`} practice={practice} areaId={areaId} />
+              ))}
+            </ul>
+          )}
+        </>
       )}
     </section>
   );
 }
 
-function Practice({ unit, change, overview, ownUnitIds }: { unit: OverviewUnit; change: AdoptedChange; overview: AreaOverview; ownUnitIds: string[] }) {
+function Practice({ practice, areaId }: { practice: GoodPractice; areaId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const locale = currentLocale();
   const headingId = useId();
-  const measureName = (key: string) => overview.measures.find((m) => m.measureKey === key)?.name[locale] ?? key;
+  const unitName = practice.unitName[locale];
   return (
     <li className="practice">
       <article aria-labelledby={headingId}>
         <h3 id={headingId} className="practice__title">
-          {change.title}
+          {practice.title}
         </h3>
         <p className="practice__meta">
-          {unit.unitName[locale]}
+          {unitName}
           <span aria-hidden="true"> · </span>
-          {t('goodPractices.adoptedOn', { date: format.date(helsinkiDate(new Date(change.decidedAt))) })}
+          {t('goodPractices.adoptedOn', { date: format.date(helsinkiDate(new Date(practice.decidedAt))) })}
         </p>
-        {change.objective && <p>{change.objective}</p>}
-        {change.reason && (
+        {practice.objective && <p>{practice.objective}</p>}
+        {practice.reason && (
           <p>
-            <strong>{t('goodPractices.why')}:</strong> {change.reason}
+            <strong>{t('goodPractices.why')}:</strong> {practice.reason}
           </p>
         )}
-        <h4 className="practice__evidence-heading">{t('goodPractices.evidence')}</h4>
-        <ul className="practice__evidence">
-          <li>
-            <Link href={`/units/${unit.unitId}/cycles/${change.cycleId}`}>{t('goodPractices.openCycle', { title: change.title })}</Link>
-          </li>
-          {change.measureKeys.map((key) => (
-            <li key={key}>
-              <Link href={`/units/${unit.unitId}/measures/${key}`}>{t('goodPractices.openChart', { measure: measureName(key), unit: unit.unitName[locale] })}</Link>
-            </li>
-          ))}
-        </ul>
-        {ownUnitIds.length > 0 && <StartOwn change={change} from={unit} ownUnitIds={ownUnitIds} />}
+        {practice.can.openEvidence ? (
+          <>
+            <h4 className="practice__evidence-heading">{t('goodPractices.evidence')}</h4>
+            <ul className="practice__evidence">
+              <li>
+                <Link href={`/units/${practice.unitId}/cycles/${practice.cycleId}`}>{t('goodPractices.openCycle', { title: practice.title })}</Link>
+              </li>
+              {practice.measures.map((m) => (
+                <li key={m.measureKey}>
+                  <Link href={`/units/${practice.unitId}/measures/${m.measureKey}`}>{t('goodPractices.openChart', { measure: m.name[locale], unit: unitName })}</Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          practice.measures.length > 0 && (
+            <p className="practice__measures">{t('goodPractices.measures', { measures: format.list(practice.measures.map((m) => m.name[locale])) })}</p>
+          )
+        )}
+        {practice.startedIn.length > 0 && (
+          <p className="practice__started">
+            {t('goodPractices.startedIn')}{' '}
+            {practice.startedIn.map((use, i) => (
+              <span key={use.cycleId}>
+                {i > 0 && ', '}
+                {use.can.open ? <Link href={`/units/${use.unitId}/cycles/${use.cycleId}`}>{use.unitName[locale]}</Link> : use.unitName[locale]}
+              </span>
+            ))}
+          </p>
+        )}
+        {practice.can.startIn.length > 0 && <StartOwn practice={practice} areaId={areaId} />}
       </article>
     </li>
   );
 }
 
-/** Takes the change up as a change idea in one of the person's own units and links to it. */
-function StartOwn({ change, from, ownUnitIds }: { change: AdoptedChange; from: OverviewUnit; ownUnitIds: string[] }) {
+/** Starts a draft cycle from the practice in one of the units where the person may plan cycles, and links to it. */
+function StartOwn({ practice, areaId }: { practice: GoodPractice; areaId: string }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const locale = currentLocale();
-  const units = useUnitsById(ownUnitIds);
-  const adopt = useAdoptAsIdea();
-  const [unitId, setUnitId] = useState(ownUnitIds[0] ?? '');
+  const start = useStartFromPractice(areaId);
+  const units = practice.can.startIn;
+  const [unitId, setUnitId] = useState(units[0]!.unitId);
   const selectId = useId();
-  const nameOf = (id: string) => units[ownUnitIds.indexOf(id)]?.data?.name[locale] ?? id;
+  const nameOf = (id: string) => units.find((u) => u.unitId === id)?.unitName[locale] ?? id;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const description = [
-      change.objective,
-      t('goodPractices.ideaSource', {
-        unit: from.unitName[locale],
-        date: format.date(helsinkiDate(new Date(change.decidedAt))),
-        reason: change.reason,
-      }),
-    ]
-      .filter(Boolean)
-      .join('\n\n');
-    adopt.mutate({ unitId, title: change.title, description });
+    start.mutate({ unitId, practice });
   };
 
-  if (adopt.isSuccess) {
+  if (start.isSuccess) {
     return (
       <p className="notice notice--info notice--compact" role="status">
-        {t('goodPractices.ideaCreated', { unit: nameOf(adopt.data.unitId) })}{' '}
-        <Link href={`/units/${adopt.data.unitId}`}>{t('goodPractices.openIdea', { unit: nameOf(adopt.data.unitId) })}</Link>
+        {t('goodPractices.cycleCreated', { unit: nameOf(start.data.unitId) })}{' '}
+        <Link href={`/units/${start.data.unitId}/cycles/${start.data.id}`}>{t('goodPractices.openNewCycle', { title: start.data.title })}</Link>
       </p>
     );
   }
   return (
     <form className="practice__start no-print" onSubmit={onSubmit}>
-      {ownUnitIds.length > 1 ? (
+      {units.length > 1 ? (
         <div className="field">
           <label className="field__label" htmlFor={selectId}>
             {t('goodPractices.inUnit')}
           </label>
           <select id={selectId} className="field__control" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-            {ownUnitIds.map((id) => (
-              <option key={id} value={id}>
-                {nameOf(id)}
+            {units.map((u) => (
+              <option key={u.unitId} value={u.unitId}>
+                {u.unitName[locale]}
               </option>
             ))}
           </select>
         </div>
       ) : null}
-      <button type="submit" className="button button--small" disabled={adopt.isPending}>
-        {adopt.isPending ? t('form.saving') : t('goodPractices.startOwn')}
-        {ownUnitIds.length === 1 && <span className="visually-hidden"> ({nameOf(unitId)})</span>}
+      <button type="submit" className="button button--small" disabled={start.isPending}>
+        {start.isPending ? t('form.saving') : t('goodPractices.startOwn')}
+        {units.length === 1 && <span className="visually-hidden"> ({nameOf(unitId)})</span>}
       </button>
-      <ActionError error={adopt.error} />
+      <ActionError error={start.error} />
     </form>
   );
 }
