@@ -181,7 +181,8 @@ export function serialiseOverviewCsv(overview: AreaOverview, locale: Locale): st
   const w = WORDS[locale];
   const header: string[] = [w.unit, w.score, w.scoreSuggested, w.inProgress, w.completed, w.completeness, w.overdue, w.attention];
   for (const m of overview.measures) {
-    const name = `${m.name[locale]}${m.comparable ? '' : ` (${w.notComparable})`}`;
+    // A column of one unit has nothing to compare with, so it needs no warning.
+    const name = `${m.name[locale]}${m.comparable || m.unitCount < 2 ? '' : ` (${w.notComparable})`}`;
     header.push(`${name}: ${w.latest}`, `${name}: ${w.period}`, `${name}: ${w.target}`, `${name}: ${w.variation}`, `${name}: ${w.assurance}`);
   }
   const rows = overview.units.map((unit) => {

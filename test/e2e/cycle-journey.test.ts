@@ -152,8 +152,9 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
     }
   });
 
-  it('judges the prediction against the Do weeks’ figures at Study, refuses adopt without a written study, and lists the verdict in the area briefing', async () => {
+  it('judges the prediction against the Do weeks’ figures at Study, refuses adopt without a written study, lists the verdict in the area briefing and the aim’s driver diagram, and the coach gets the weekly digest', async () => {
     // Uurainen (demo): Kaisa Nieminen supervises it, Eero Salminen coaches it, Jukka Heikkinen leads Keski-Suomi.
+    // Its aim's driver diagram has the change idea "Hoitajan puhelinaika aamuisin" under a driver.
     const unit = { id: 'uurainen', name: 'Uuraisten terveysasema' };
     const title = 'Hoitajan puhelinaika aamuisin';
     const t3 = 'T3 – kolmanneksi seuraava vapaa kiireetön vastaanottoaika';
@@ -172,6 +173,8 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
       await page.getByRole('button', { name: 'Uusi sykli' }).click();
       const form = page.getByRole('form', { name: 'Uusi PDSA-sykli' });
       await form.getByLabel('Syklin nimi').fill(title);
+      await form.getByLabel('Muutosidea').selectOption({ label: 'Hoitajan puhelinaika aamuisin' });
+      await form.getByLabel('Kehittämistavoite').selectOption({ label: 'Hoitajien T3 on enintään 10 vuorokautta maaliskuuhun 2027 mennessä.' });
       await form.getByLabel('Syklin tarkoitus').fill('Hoitaja vastaa puhelimeen aamuisin, jotta kiireettömät ajat riittävät.');
       await form.getByLabel('Toteutus alkaa').fill(doStart);
       await form.getByLabel('Toteutus päättyy').fill(doEnd);
@@ -250,10 +253,44 @@ describe('a PDSA cycle from plan to the next cycle of its ramp', () => {
       const row = section.getByRole('row', { name: new RegExp(`^${title} Päätös: Muutos otetaan käyttöön`) });
       await row.getByText('Ennuste toteutui: T3 laski', { exact: false }).waitFor({ timeout: 15_000 });
       await expectNoSeriousAxeViolations(page, 'the area briefing');
+
+      // The aim's driver diagram shows the cycle under its driver and change idea, with its verdict.
+      page = coach.page;
+      await page.goto(`${app.url}/units/${unit.id}`);
+      await page.getByRole('link', { name: /^Ajuripuu: Hoitajien T3 on enintään 10/ }).click();
+      await page.getByRole('heading', { level: 1, name: /^Ajuripuu: Hoitajien T3 on enintään 10/ }).waitFor();
+      const driver = page.locator('#driver-uurainen-phone');
+      const cycleItem = driver.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) }).last();
+      await cycleItem.getByText('Ennuste toteutui: T3 laski', { exact: false }).waitFor();
+      await page.getByRole('group', { name: 'Ajuripuu kuviona' }).getByRole('link', { name: new RegExp(`^Sykli: ${title}, vaihe `) }).waitFor();
     } finally {
       await supervisor.context.close();
       await coach.context.close();
       await leader.context.close();
+    }
+
+    // The weekly digest: the admin sends this week's now, and the coach finds his in his outbox.
+    const admin = await signIn('Tiina Koskinen');
+    try {
+      await admin.page.getByRole('navigation').getByRole('link', { name: 'Ylläpito' }).click();
+      await admin.page.getByRole('region', { name: 'Lähetä viikkokooste nyt' }).getByRole('button', { name: 'Lähetä viikkokooste nyt' }).click();
+      await admin.page.getByRole('status').filter({ hasText: /koosteen lähetys käynnistyi/ }).first().waitFor();
+    } finally {
+      await admin.context.close();
+    }
+    const coachAgain = await signIn('Eero Salminen');
+    try {
+      const page = coachAgain.page;
+      await page.goto(`${app.url}/outbox`);
+      const digest = page.getByRole('heading', { name: /^Sykli: viikkokooste \(vk \d+\/\d{4}\)$/ });
+      for (let attempt = 0; (await digest.count()) === 0 && attempt < 20; attempt++) {
+        await page.waitForTimeout(1000);
+        await page.reload();
+        await page.getByRole('heading', { level: 1, name: 'Lähteneet viestit' }).waitFor();
+      }
+      expect(await digest.count()).toBe(1);
+    } finally {
+      await coachAgain.context.close();
     }
   });
 

@@ -21,7 +21,7 @@ describe("an aim's driver diagram", () => {
 
   /** An aim of its own for each test, so that the tests do not see each other's drivers. */
   async function newAim(statement: string) {
-    return body(await flow.send(`${u()}/aims`, 'POST', people.coach, { statement, targetDate: '2027-06-30', measures: [{ measureKey: 't3', target: 3 }] }));
+    return body(await flow.send(`${u()}/aims`, 'POST', people.coach, { statement, targetDate: '2027-06-30', measures: [{ measureKey: 't3', role: 'outcome' }] }));
   }
 
   it('is built by the coach and the supervisor, shows each cycle under its change idea and driver, and is read by the area leader', async () => {

@@ -12,7 +12,7 @@ import { reviewStartsAt, type Review } from '../../domain/review.js';
  * in Do, Study and planning, an abandoned test at Vimpeli, and at Nova a study review that was due
  * three days ago and has no outcome (the coach's agenda shows it as overdue). The aims name only
  * measures the units track (demo-measurements.ts), so an aim shows its measure's own target.
- * Palokka's aim has a small driver diagram, with the ramp's change idea under its secondary driver.
+ * Palokka's and Uurainen's aims have small driver diagrams, each with a change idea under a driver.
  */
 export type DemoCycles = { aims: Aim[]; drivers: Driver[]; ideas: ChangeIdea[]; cycles: Cycle[]; reviews: Review[] };
 
@@ -59,22 +59,36 @@ export function demoCycles(now: Date): DemoCycles {
       createdAt: at(-160),
       version: 1,
     },
+    {
+      id: 'uurainen-t3',
+      unitId: 'uurainen',
+      statement: 'Hoitajien T3 on enintään 10 vuorokautta maaliskuuhun 2027 mennessä.',
+      targetDate: '2027-03-31',
+      measures: [{ measureKey: 't3', role: 'outcome' }],
+      createdAt: at(-60),
+      version: 1,
+    },
   ];
 
-  const driver = (id: string, parentId: string | null, order: number, text: string): Driver =>
-    ({ id, unitId: 'palokka', aimId: 'palokka-t3', parentId, text, order, createdAt: at(-195), version: 1 });
+  const driver = (aim: Aim, id: string, parentId: string | null, order: number, text: string): Driver =>
+    ({ id, unitId: aim.unitId, aimId: aim.id, parentId, text, order, createdAt: aim.createdAt, version: 1 });
+  const [palokkaAim, , , uurainenAim] = aims as [Aim, Aim, Aim, Aim];
   const drivers: Driver[] = [
-    driver('palokka-access', null, 0, 'Kiireettömiä vastaanottoaikoja on riittävästi'),
-    driver('palokka-first-contact', 'palokka-access', 0, 'Hoitaja hoitaa asian jo ensimmäisellä yhteydenotolla'),
-    driver('palokka-no-repeat-calls', 'palokka-access', 1, 'Asiakkaan ei tarvitse soittaa uudelleen'),
-    driver('palokka-staff', null, 1, 'Koko henkilöstö tuntee uuden toimintatavan'),
+    driver(palokkaAim, 'palokka-access', null, 0, 'Kiireettömiä vastaanottoaikoja on riittävästi'),
+    driver(palokkaAim, 'palokka-first-contact', 'palokka-access', 0, 'Hoitaja hoitaa asian jo ensimmäisellä yhteydenotolla'),
+    driver(palokkaAim, 'palokka-no-repeat-calls', 'palokka-access', 1, 'Asiakkaan ei tarvitse soittaa uudelleen'),
+    driver(palokkaAim, 'palokka-staff', null, 1, 'Koko henkilöstö tuntee uuden toimintatavan'),
+    driver(uurainenAim, 'uurainen-phone', null, 0, 'Kiireettömät asiat hoituvat jo puhelimessa'),
   ];
+  // Each idea that sits under a driver of its aim's driver diagram.
+  const ideaDrivers: Record<string, string> = { 'palokka-callback': 'palokka-first-contact', 'uurainen-morning-phone': 'uurainen-phone' };
 
   const ideas: ChangeIdea[] = [
     idea('palokka-callback', 'palokka', 'palokka-t3', 'Takaisinsoitto samana päivänä', 'Hoitaja soittaa kiireettömän yhteydenoton takaisin saman päivän aikana ja hoitaa asian heti, jos se on mahdollista.', at(-190)),
     idea('sampoharju-omaolo', 'sampoharju', null, 'Omaolo-ohjaus tekstiviestillä', 'Ajanvarauspuhelun jonossa odottavalle lähetetään linkki Omaolo-oirearvioon.', at(-40)),
     idea('nova-one-contact', 'nova', 'nova-first-contact', 'Moniammatillinen vastaanotto yhdellä käynnillä', 'Hoitaja, lääkäri ja fysioterapeutti katsovat asiakkaan tarpeen yhdessä jo ensimmäisellä käynnillä.', at(-100)),
     idea('alajarvi-own-worker', 'alajarvi', 'alajarvi-care-plans', 'Omatyöntekijä ensimmäisestä yhteydestä', 'Paljon palveluja tarvitsevalle nimetään omatyöntekijä jo ensimmäisessä yhteydenotossa.', at(-150)),
+    idea('uurainen-morning-phone', 'uurainen', 'uurainen-t3', 'Hoitajan puhelinaika aamuisin', 'Hoitaja vastaa puhelimeen aamuisin, jotta kiireettömät asiat hoituvat heti ja ajat riittävät.', at(-50)),
     idea('vimpeli-group-visits', 'vimpeli', null, 'Ryhmävastaanotto diabeetikoille', 'Vuosikontrollit pidetään pienryhmissä yksilökäyntien sijaan.', at(-90)),
   ];
 
@@ -176,8 +190,7 @@ export function demoCycles(now: Date): DemoCycles {
   return { aims, drivers, ideas, cycles, reviews };
 
   function idea(id: string, unitId: string, aimId: string | null, title: string, description: string, createdAt: string): ChangeIdea {
-    // Palokka's call-backs sit under the driver they act on in the aim's driver diagram.
-    return { id, unitId, aimId, driverId: id === 'palokka-callback' ? 'palokka-first-contact' : null, title, description, createdAt, version: 1 };
+    return { id, unitId, aimId, driverId: ideaDrivers[id] ?? null, title, description, createdAt, version: 1 };
   }
 
   function cycle(c: {

@@ -150,7 +150,7 @@ function MeasureHeader({ column, better }: { column: OverviewMeasure; better?: B
           {t(`overviewLegend.better.${better}`)}
         </span>
       )}
-      {!column.comparable && (
+      {!column.comparable && column.unitCount > 1 && (
         <span className="tag tag--warning">
           <WarningIcon />
           {t('overview.matrix.notComparable')}
@@ -254,7 +254,7 @@ function MeasureCell({ unit, column, status, better }: MeasureCellProps) {
         <VariationIcon variation={status.classification.variation} better={better} labelled={false} />
         <AssuranceIcon assurance={status.classification.assurance} labelled={false} />
       </p>
-      {!column.comparable && (
+      {!column.comparable && column.unitCount > 1 && (
         <p className="matrix__definition muted">
           {status.catalogueVersion === null ? t('catalogue.cell.ownMeasure') : t('overview.matrix.definitionVersion', { version: status.catalogueVersion ?? status.definitionVersion })}
         </p>

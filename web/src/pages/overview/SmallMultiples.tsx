@@ -35,7 +35,7 @@ export function SmallMultiples({ overview }: { overview: AreaOverview }) {
           ))}
         </SelectField>
       </div>
-      {!column.comparable && <p className="notice notice--attention notice--compact">{t('smallMultiples.notComparable')}</p>}
+      {!column.comparable && column.unitCount > 1 && <p className="notice notice--attention notice--compact">{t('smallMultiples.notComparable')}</p>}
       <ul className="small-multiples__grid">
         {units.map((unit) => {
           const status = unit.measures.find((m) => m.measureKey === measureKey);
