@@ -116,6 +116,27 @@ export const NewCycleSchema = z
   .meta({ id: 'NewCycle' });
 export type NewCycle = z.infer<typeof NewCycleSchema>;
 
+/** A cycle as it starts: in planning, with what the person planned and every later section empty. */
+export function plannedCycle(input: NewCycle & Partial<Pick<Cycle, 'fromPractice'>>, ids: { id: string; unitId: string }, now: Date): Cycle {
+  const at = now.toISOString();
+  return CycleSchema.parse({
+    ...input,
+    ...ids,
+    plan: { ...emptyPlan(), ...input.plan },
+    do: emptyDo(),
+    study: emptyStudy(),
+    act: null,
+    previousCycleId: null,
+    nextCycleId: null,
+    phase: 'planning',
+    flags: [],
+    workflow: { attempt: 0, notified: [] },
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  });
+}
+
 /** The worksheet sections a person edits; which of them are open depends on the phase. */
 export const CycleChangesSchema = z
   .strictObject({

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CYCLE_PHASES, CycleSchema, emptyDo, emptyPlan, emptyStudy, type Cycle, type CyclePhase, type NewCycle } from '../../domain/cycle.js';
+import { CYCLE_PHASES, plannedCycle, type CyclePhase, type NewCycle } from '../../domain/cycle.js';
 import type { CycleRepository } from '../../store/cycle-repository.js';
 import type { UnitAccess, UnitNeed } from '../access.js';
 import { personActor, type Caller } from '../caller.js';
@@ -48,24 +48,7 @@ export function cycles(deps: Deps) {
         throw invalidField('body.changeIdeaId', `unit ${unit.id} has no change idea ${input.changeIdeaId}`, { code: 'reference.unknown' });
       }
       if (input.aimId && !(await deps.cycles.getAim(unit.id, input.aimId))) throw invalidField('body.aimId', `unit ${unit.id} has no aim ${input.aimId}`, { code: 'reference.unknown' });
-      const now = new Date().toISOString();
-      const cycle: Cycle = CycleSchema.parse({
-        ...input,
-        id: randomUUID(),
-        unitId: unit.id,
-        plan: { ...emptyPlan(), ...input.plan },
-        do: emptyDo(),
-        study: emptyStudy(),
-        act: null,
-        previousCycleId: null,
-        nextCycleId: null,
-        phase: 'planning',
-        flags: [],
-        workflow: { attempt: 0, notified: [] },
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      });
+      const cycle = plannedCycle(input, { id: randomUUID(), unitId: unit.id }, new Date());
       await deps.cycles.write([deps.cycles.cycleWrite(null, cycle, 'create')], personActor(caller.person));
       return cycleView(caller.principal, unit, cycle);
     },

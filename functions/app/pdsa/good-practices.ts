@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { can } from '../../domain/access-policy.js';
-import { CycleSchema, emptyDo, emptyStudy, type Cycle } from '../../domain/cycle.js';
+import { plannedCycle } from '../../domain/cycle.js';
 import { GoodPracticeSchema, buildGoodPractices, cycleFromPractice, isPractice } from '../../domain/good-practice.js';
 import { IdSchema } from '../../domain/ids.js';
 import { LocalizedTextSchema } from '../../domain/localized-text.js';
@@ -88,23 +88,7 @@ export function goodPractices(deps: Deps) {
         { areaId: unit.areaId, unitId: practiceUnit.id, unitName: practiceUnit.name, cycleId: source.id, title: source.title },
         tracked,
       );
-      const now = new Date().toISOString();
-      const cycle: Cycle = CycleSchema.parse({
-        ...draft,
-        id: randomUUID(),
-        unitId: unit.id,
-        do: emptyDo(),
-        study: emptyStudy(),
-        act: null,
-        previousCycleId: null,
-        nextCycleId: null,
-        phase: 'planning',
-        flags: [],
-        workflow: { attempt: 0, notified: [] },
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      });
+      const cycle = plannedCycle(draft, { id: randomUUID(), unitId: unit.id }, new Date());
       await deps.cycles.write([deps.cycles.cycleWrite(null, cycle, 'createFromPractice')], personActor(caller.person));
       return cycleView(caller.principal, unit, cycle);
     },
