@@ -349,6 +349,7 @@ const FIELDS: Record<string, Words> = {
   act: { fi: 'Päätös', sv: 'Beslut', en: 'Decision' },
   email: { fi: 'Sähköposti', sv: 'E-post', en: 'E-mail' },
   locale: { fi: 'Kieli', sv: 'Språk', en: 'Language' },
+  languages: { fi: 'Alueen kielet', sv: 'Områdets språk', en: "The area's languages" },
   role: { fi: 'Rooli', sv: 'Roll', en: 'Role' },
   cursor: { fi: 'Sivutus', sv: 'Sidindelning', en: 'Paging' },
   expectedVersion: { fi: 'Versio', sv: 'Version', en: 'Version' },

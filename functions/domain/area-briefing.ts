@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { AreaLanguagesSchema } from './area.js';
 import type { AreaStatus } from './area-status.js';
 import { ActDecisionSchema, CyclePhaseSchema, type Cycle } from './cycle.js';
 import { helsinkiDate, helsinkiInstant, IsoDateSchema } from './helsinki-time.js';
@@ -79,6 +80,8 @@ export type BriefingMarker = z.infer<typeof BriefingMarkerSchema>;
 export const AreaBriefingSchema = z
   .object({
     areaId: IdSchema,
+    /** The area's official languages, Finnish first: the languages the briefing is given in. */
+    languages: AreaLanguagesSchema,
     from: IsoDateSchema,
     to: IsoDateSchema,
     units: z.array(BriefingUnitSchema),

@@ -1,4 +1,4 @@
-import { AreaSchema, type Area } from '../domain/area.js';
+import { AreaSchema, type Area, type NewAreaInput } from '../domain/area.js';
 import { BriefingMarkerSchema, type BriefingMarker } from '../domain/area-briefing.js';
 import { diffFields } from '../domain/audit.js';
 import type { Db } from './document-client.js';
@@ -12,8 +12,8 @@ export function createAreaRepository(db: Db) {
 
     get: (areaId: string): Promise<Area | undefined> => table.get(AreaSchema, keys.area(areaId)),
 
-    /** Adds an area; with `trail` (an admin's change) its entry goes to the admins' audit trail in the same transaction. */
-    async create(area: Omit<Area, 'version'>, trail?: Trail): Promise<Area> {
+    /** Adds an area (Finnish-speaking unless its languages are given); with `trail` (an admin's change) its entry goes to the admins' audit trail in the same transaction. */
+    async create(area: NewAreaInput, trail?: Trail): Promise<Area> {
       const stored = AreaSchema.parse({ ...area, version: 1 });
       const message = `Area ${area.id} exists already.`;
       if (!trail) {

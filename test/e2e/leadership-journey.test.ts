@@ -232,6 +232,32 @@ describe('leadership, coach and supervisor homes and the area overview', () => {
     }
   });
 
+  it("a bilingual area's briefing is given in Finnish and then Swedish, each part starting a printed page of its own", async () => {
+    // Carina Nyberg leads Pohjanmaa, whose area the seed makes bilingual; her own UI is Swedish.
+    const { context, page } = await signIn('Carina Nyberg');
+    try {
+      await page.goto(`${app.url}/areas/pohjanmaa/briefing`);
+      await page.getByRole('heading', { level: 1, name: 'Lägesrapport – Österbottens välfärdsområde' }).waitFor();
+      await page.getByText('Området är tvåspråkigt (finska och svenska)').waitFor();
+      const finnish = page.locator('section.briefing-language[lang="fi"]');
+      const swedish = page.locator('section.briefing-language[lang="sv"]');
+      await finnish.getByRole('heading', { level: 2, name: 'Tilannekatsaus suomeksi – Pohjanmaan hyvinvointialue' }).waitFor();
+      await swedish.getByRole('heading', { level: 2, name: 'Lägesrapport på svenska – Österbottens välfärdsområde' }).waitFor();
+      await finnish.getByRole('heading', { level: 3, name: 'Vaasan terveysasema' }).waitFor();
+      await swedish.getByRole('heading', { level: 3, name: 'Vasa hälsostation' }).waitFor();
+      expect(await finnish.locator('.lede').innerText()).toMatch(/^Mitä tapahtui mittareiden valossa /);
+      expect(await swedish.locator('.lede').innerText()).toMatch(/^Vad som hände i ljuset av måtten /);
+      expect(await page.locator('section.briefing-language').evaluateAll((sections) => sections.map((s) => s.getAttribute('lang')))).toEqual(['fi', 'sv']);
+      await expectNoSeriousAxeViolations(page, 'a bilingual area briefing');
+
+      await page.emulateMedia({ media: 'print' });
+      expect(await swedish.evaluate((section) => getComputedStyle(section).breakBefore)).toBe('page');
+      await page.emulateMedia({ media: 'screen' });
+    } finally {
+      await context.close();
+    }
+  });
+
   it("the supervisor's home in English shows this period's figures, the signals and the next review", async () => {
     const { context, page } = await signIn(SUPERVISOR);
     try {

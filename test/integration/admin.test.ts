@@ -57,6 +57,30 @@ describe("an admin sets up the organisation, and every change is in the admins' 
     });
   });
 
+  it('makes an area bilingual, audited, and its briefing is then given in Finnish and Swedish', async () => {
+    const created = await json(await send('/api/areas', 'POST', { id: 'saarimaa', name: names('Saarimaa') }), 201);
+    expect(created.languages).toEqual(['fi']);
+    expect((await json(await t.request('/api/areas/saarimaa/briefing', { as: ADMIN }), 200)).languages).toEqual(['fi']);
+
+    const refused = await json(await send('/api/areas/saarimaa', 'PATCH', { languages: [] }, '"1"'), 400);
+    expect(refused.errors[0].field).toBe('json.languages');
+    const changed = await json(await send('/api/areas/saarimaa', 'PATCH', { languages: ['sv', 'fi'] }, '"1"'), 200);
+    expect(changed).toMatchObject({ name: names('Saarimaa'), languages: ['sv', 'fi'], version: 2 });
+
+    const trail = await json(await t.request('/api/admin/audit?kind=area', { as: ADMIN }), 200);
+    expect(trail.items[0]).toMatchObject({
+      actor: { personId: ADMIN },
+      entity: { type: 'area', id: 'saarimaa' },
+      action: 'update',
+      changes: [{ field: 'languages', from: ['fi'], to: ['sv', 'fi'] }],
+    });
+    // Finnish first, whatever order the admin ticked them in.
+    expect((await json(await t.request('/api/areas/saarimaa/briefing', { as: ADMIN }), 200)).languages).toEqual(['fi', 'sv']);
+    // A rename keeps the languages.
+    const renamed = await json(await send('/api/areas/saarimaa', 'PATCH', { name: names('Saariston hyvinvointialue') }, '"2"'), 200);
+    expect(renamed.languages).toEqual(['sv', 'fi']);
+  });
+
   it('adds a person who signs in at once, gives and removes a role that applies to their next request, and deactivates them', async () => {
     const added = await json(await send('/api/admin/people', 'POST', { name: 'Leena Järvinen', email: 'leena.jarvinen@jarvimaa.example', locale: 'sv' }), 201);
     expect(added.person).toMatchObject({ id: 'leena-jarvinen', locale: 'sv' });

@@ -139,6 +139,10 @@ describe('demo organisation', () => {
     for (const unit of pohjanmaa) expect(unit.name.sv, unit.id).not.toBe(unit.name.fi);
   });
 
+  it('makes Pohjanmaa, with its Swedish-speaking municipalities, the one bilingual area', () => {
+    expect(demoAreas.filter((a) => a.languages.includes('sv')).map((a) => [a.id, a.languages])).toEqual([['pohjanmaa', ['fi', 'sv']]]);
+  });
+
   it('gives people ascii e-mails on sykli.example', () => {
     for (const person of demoPeople) expect(person.email, person.id).toMatch(/^[a-z]+\.[a-z]+@sykli\.example$/);
   });

@@ -45,7 +45,7 @@ const signal = (variation: 'improving' | 'concerning') => ({
   target: 7,
 });
 const briefing: AreaBriefing = {
-  areaId: 'keski-suomi', from: '2026-11-30', to: '2026-12-06',
+  areaId: 'keski-suomi', languages: ['fi'], from: '2026-11-30', to: '2026-12-06',
   units: [
     unit('uurainen', uurainen, { newSignals: [signal('improving')], cyclesDecided: [briefCycle('c1', 'Takaisinsoitto')], adopted: [briefCycle('c1', 'Takaisinsoitto')] }),
     // A unit the coach does not coach: its signal is not theirs to hear of.

@@ -42,13 +42,13 @@ export function areaRoutes(deps: ApiDeps) {
     .openapi(
       defineRoute({
         method: 'patch', path: '/api/areas/{areaId}', tags: ['Organisation'], security: bearerSecurity,
-        summary: "Rename an area (admin); needs If-Match with the area's ETag",
+        summary: "Rename an area or change its official languages (admin); needs If-Match with the area's ETag; recorded in the admins' audit trail",
         request: { params: AreaParams, headers: IfMatchHeader, body: { required: true, content: { 'application/json': { schema: AreaChangesSchema } } } },
         responses: {
-          200: json('Renamed', AreaSchema),
-          400: problemResponse('Invalid name'),
+          200: json('Changed', AreaSchema),
+          400: problemResponse('Invalid name or languages'),
           401: problemResponse('Not signed in'),
-          403: problemResponse('Only admins rename areas'),
+          403: problemResponse('Only admins change areas'),
           404: problemResponse('No such area'),
           412: problemResponse('Someone else changed the area first'),
           428: problemResponse('If-Match is missing'),
@@ -56,7 +56,7 @@ export function areaRoutes(deps: ApiDeps) {
       }),
       async (c) => {
         const expected = parseIfMatch(c.req.valid('header')['if-match']);
-        const area = await admin.renameArea(c.get('caller'), c.req.valid('param').areaId, c.req.valid('json'), expected);
+        const area = await admin.changeArea(c.get('caller'), c.req.valid('param').areaId, c.req.valid('json'), expected);
         c.header('ETag', `"${area.version}"`);
         return c.json(area, 200);
       },

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { can, seesWholeArea } from '../../domain/access-policy.js';
+import { briefingLanguagesOf } from '../../domain/area.js';
 import { AreaBriefingSchema, BriefingMarkerSchema, briefingWindow, briefingWindowProblem, buildUnitBriefing, type AreaBriefing, type BriefingMarker } from '../../domain/area-briefing.js';
 import type { PredictedSeries } from '../../domain/study-verdict.js';
 import type { AreaRepository } from '../../store/area-repository.js';
@@ -25,8 +26,9 @@ const areaNotFound = (areaId: string) => new NotFoundError(`No area ${areaId} th
 
 /**
  * The status-meeting briefing of an area between two dates (domain/area-briefing.ts), over the units
- * the person may see; by default since the day it was last presented. Read on demand for a meeting:
- * one Query for the last marker, and per unit one Query for its measures, one per measure's chart
+ * the person may see; by default since the day it was last presented; in each of the area's official
+ * languages (a bilingual area's is printed in Finnish and Swedish). Read on demand for a meeting:
+ * one read of the area, one Query for the last marker, and per unit one Query for its measures, one per measure's chart
  * and one for its cycles.
  */
 export function areaBriefing(deps: Deps) {
@@ -34,11 +36,16 @@ export function areaBriefing(deps: Deps) {
     const { principal } = caller;
     if (!can(principal, { type: 'area:read', areaId })) throw areaNotFound(areaId);
     const now = new Date();
-    const [units, statuses, marker] = await Promise.all([deps.units.listAllOfArea(areaId), deps.measurements.listAreaStatus(areaId), deps.areas.lastBriefingMarker(areaId)]);
+    const [area, units, statuses, marker] = await Promise.all([
+      deps.areas.get(areaId),
+      deps.units.listAllOfArea(areaId),
+      deps.measurements.listAreaStatus(areaId),
+      deps.areas.lastBriefingMarker(areaId),
+    ]);
     const window = briefingWindow(query, now, marker?.presentedAt);
     const problem = briefingWindowProblem(window);
     if (problem) throw invalidField('query.from', problem);
-    if (units.length === 0 && !(await deps.areas.get(areaId))) throw new NotFoundError(`No area ${areaId}.`, { code: 'area.notFound', params: { areaId } });
+    if (!area) throw new NotFoundError(`No area ${areaId}.`, { code: 'area.notFound', params: { areaId } });
     const visible = seesWholeArea(principal, areaId) ? units : units.filter((unit) => can(principal, { type: 'unit:read', unit: { id: unit.id, areaId } }));
     const briefed = await Promise.all(
       visible.map(async (unit) => {
@@ -56,7 +63,7 @@ export function areaBriefing(deps: Deps) {
       }),
     );
     const lastPresented = marker ? { areaId, presentedAt: marker.presentedAt, from: marker.from, to: marker.to, by: marker.by } : null;
-    const briefing: AreaBriefing = { areaId, ...window, units: briefed.sort((a, b) => a.unitName.fi.localeCompare(b.unitName.fi, 'fi')), lastPresented };
+    const briefing: AreaBriefing = { areaId, languages: briefingLanguagesOf(area), ...window, units: briefed.sort((a, b) => a.unitName.fi.localeCompare(b.unitName.fi, 'fi')), lastPresented };
     return { ...briefing, can: { markPresented: can(principal, { type: 'briefing:present', areaId }) } };
   };
 }

@@ -104,11 +104,13 @@ export function administration(deps: Deps) {
       return deps.areas.create(input, trailOf(caller));
     },
 
-    async renameArea(caller: Caller, areaId: string, changes: AreaChanges, expectedVersion: number | undefined): Promise<Area> {
+    /** Renames an area or changes its official languages (which decide the briefing's languages). */
+    async changeArea(caller: Caller, areaId: string, changes: AreaChanges, expectedVersion: number | undefined): Promise<Area> {
       requireOrganisation(caller);
       const before = await areaOf(areaId);
       checkVersion('area', before, expectedVersion);
-      return deps.areas.save(before, { ...before, name: changes.name, version: before.version + 1 }, 'rename', trailOf(caller));
+      const after: Area = { ...before, ...(changes.name ? { name: changes.name } : {}), ...(changes.languages ? { languages: changes.languages } : {}), version: before.version + 1 };
+      return deps.areas.save(before, after, changes.languages ? 'update' : 'rename', trailOf(caller));
     },
 
     async addUnit(caller: Caller, areaId: string, input: NewUnit): Promise<Unit> {

@@ -43,6 +43,7 @@ export const demoAreas: Area[] = [
       sv: 'Mellersta Finlands välfärdsområde',
       en: 'Wellbeing Services County of Central Finland',
     },
+    languages: ['fi'],
     version: 1,
   },
   {
@@ -52,6 +53,7 @@ export const demoAreas: Area[] = [
       sv: 'Södra Österbottens välfärdsområde',
       en: 'Wellbeing Services County of South Ostrobothnia',
     },
+    languages: ['fi'],
     version: 1,
   },
   {
@@ -61,6 +63,7 @@ export const demoAreas: Area[] = [
       sv: 'Satakunta välfärdsområde',
       en: 'Wellbeing Services County of Satakunta',
     },
+    languages: ['fi'],
     version: 1,
   },
   {
@@ -70,6 +73,8 @@ export const demoAreas: Area[] = [
       sv: 'Österbottens välfärdsområde',
       en: 'Wellbeing Services County of Ostrobothnia',
     },
+    // Vaasa, Mustasaari and Pietarsaari are bilingual municipalities: the area serves in both languages.
+    languages: ['fi', 'sv'],
     version: 1,
   },
 ];

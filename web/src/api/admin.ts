@@ -74,6 +74,16 @@ export function useRenameArea() {
   });
 }
 
+/** Sets the area's official languages; a bilingual area's briefing is given in Finnish and Swedish. */
+export function useChangeAreaLanguages() {
+  const done = useOrganisationChanged();
+  return useMutation({
+    mutationFn: ({ areaId, version, languages }: { areaId: string; version: number; languages: NonNullable<NewArea['languages']> }) =>
+      call(() => client.api.areas[':areaId'].$patch({ param: { areaId }, header: ifMatch(version), json: { languages } })),
+    onSuccess: done,
+  });
+}
+
 export function useAddUnit() {
   const done = useOrganisationChanged();
   return useMutation({

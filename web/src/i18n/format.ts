@@ -8,7 +8,7 @@ import {
   formatMeeting,
   periodName,
 } from '../../../functions/domain/display-format.js';
-import { isLocale } from './index.js';
+import { isLocale, type Locale } from './index.js';
 
 /**
  * Dates, periods, numbers and lists in the current UI language. The styles are the domain's
@@ -16,7 +16,11 @@ import { isLocale } from './index.js';
  */
 export function useFormat() {
   const { i18n } = useTranslation();
-  const language = isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'fi';
+  return formatIn(isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'fi');
+}
+
+/** The same in a given language, whatever the UI's: a bilingual area's briefing writes each of its languages in its own. */
+export function formatIn(language: Locale) {
   const locale = INTL_TAGS[language];
   const dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' });
   return {

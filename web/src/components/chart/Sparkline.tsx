@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Trend } from '../../api/overview.js';
 import { trendPoints } from '../../../../functions/domain/trend.js';
-import { currentLocale } from '../../i18n/index.js';
-import { useFormat } from '../../i18n/format.js';
+import { currentLocale, type Locale } from '../../i18n/index.js';
+import { formatIn, useFormat } from '../../i18n/format.js';
 import { extent, linearScale } from './scale.js';
 import { withUnit } from './units.js';
 import '../../styles/measures.css';
@@ -21,6 +21,8 @@ export type SparklineProps = {
   width?: number;
   height?: number;
   className?: string;
+  /** The language of the accessible name when it is not the UI's (a bilingual briefing's other language). */
+  language?: Locale;
 };
 
 /**
@@ -28,9 +30,11 @@ export type SparklineProps = {
  * point; signals are marked by shape (a diamond), not colour alone. No axes: its accessible name
  * says the latest value, its period and the kind of variation.
  */
-export function Sparkline({ trend, variation, target, name, unitLabel, last, width = 120, height = 32, className }: SparklineProps) {
-  const { t } = useTranslation();
-  const format = useFormat();
+export function Sparkline({ trend, variation, target, name, unitLabel, last, width = 120, height = 32, className, language }: SparklineProps) {
+  const { t: uiT, i18n } = useTranslation();
+  const uiFormat = useFormat();
+  const t = language ? i18n.getFixedT(language) : uiT;
+  const format = language ? formatIn(language) : uiFormat;
   const locale = currentLocale();
   const all = trend.start ? trendPoints(trend) : [];
   const points = last ? all.slice(-last) : all;

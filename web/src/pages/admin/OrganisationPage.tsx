@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAddUnit, useCloseUnit, useCreateArea, useMoveUnit, useOrganisation, useRenameArea, useRenameUnit } from '../../api/admin.js';
+import { useAddUnit, useChangeAreaLanguages, useCloseUnit, useCreateArea, useMoveUnit, useOrganisation, useRenameArea, useRenameUnit } from '../../api/admin.js';
 import { useMe, type Area, type Unit, type UnitKind } from '../../api/queries.js';
 import { ActionError } from '../../components/ActionError.js';
 import { Dialog } from '../../components/Dialog.js';
-import { FormActions, SelectField, TextField } from '../../components/Fields.js';
+import { Choice, Choices, FormActions, SelectField, TextField } from '../../components/Fields.js';
 import { Link } from '../../components/Link.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { ErrorState, Loading } from '../../components/StatusViews.js';
@@ -14,8 +14,10 @@ import { AdminNav, NameFields, slugOf, useNames, type Names } from './shared.js'
 import { DigestControl } from '../settings/DigestControl.js';
 
 const UNIT_KINDS: UnitKind[] = ['healthStation', 'soteCentre', 'oralHealth', 'reception', 'other'];
+type AreaLanguage = Area['languages'][number];
+const AREA_LANGUAGES: AreaLanguage[] = ['fi', 'sv'];
 
-/** The admin's areas and units: add and rename areas; add, rename, move and close units, branches under their unit. */
+/** The admin's areas and units: add and rename areas and set their languages; add, rename, move and close units, branches under their unit. */
 export function OrganisationPage() {
   const { t } = useTranslation();
   const organisation = useOrganisation();
@@ -49,21 +51,34 @@ function NewAreaForm({ onDone }: { onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const names = useNames();
   const create = useCreateArea();
+  const [languages, setLanguages] = useState<AreaLanguage[]>(['fi']);
   const [error, setError] = useState<string>();
+  const [languagesError, setLanguagesError] = useState<string>();
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     const name = names.value();
     const id = name ? slugOf(name.fi) : '';
-    if (!name || !id) return setError(t('form.requiredError'));
-    setError(undefined);
-    create.mutate({ id, name }, { onSuccess: (area) => (names.reset(), onDone(t('administration.areaAdded', { name: area.name[currentLocale()] }))) });
+    setError(!name || !id ? t('form.requiredError') : undefined);
+    setLanguagesError(languages.length === 0 ? t('areaLanguages.required') : undefined);
+    if (!name || !id || languages.length === 0) return;
+    create.mutate(
+      { id, name, languages },
+      {
+        onSuccess: (area) => {
+          names.reset();
+          setLanguages(['fi']);
+          onDone(t('administration.areaAdded', { name: area.name[currentLocale()] }));
+        },
+      },
+    );
   };
 
   return (
     <form className="form panel" onSubmit={onSubmit} noValidate aria-labelledby="new-area-heading">
       <h2 id="new-area-heading">{t('administration.newArea')}</h2>
       <NameFields idPrefix="new-area" names={names.names} onChange={names.setNames} error={error} />
+      <LanguageChoices value={languages} onChange={setLanguages} error={languagesError} />
       <ActionError error={create.error} />
       <button type="submit" className="button" disabled={create.isPending}>
         {t('administration.addArea')}
@@ -81,7 +96,7 @@ function withBranches(units: Unit[], locale: 'fi' | 'sv' | 'en'): { unit: Unit; 
   return tops.flatMap((unit) => [{ unit }, ...units.filter((u) => u.parentId === unit.id).sort(byName).map((branch) => ({ unit: branch, branchOf: unit }))]);
 }
 
-type Change = { kind: 'renameArea' } | { kind: 'rename' | 'move' | 'close'; unit: Unit };
+type Change = { kind: 'renameArea' | 'areaLanguages' } | { kind: 'rename' | 'move' | 'close'; unit: Unit };
 
 function AreaPanel({ area, units, areas, onDone }: { area: Area; units: Unit[]; areas: Area[]; onDone: (message: string) => void }) {
   const { t } = useTranslation();
@@ -101,6 +116,11 @@ function AreaPanel({ area, units, areas, onDone }: { area: Area; units: Unit[]; 
         <h2 id={headingId}>{area.name[locale]}</h2>
         <button type="button" className="button button--quiet button--small" onClick={() => setChange({ kind: 'renameArea' })}>
           {t('administration.renameArea')}
+          <span className="visually-hidden"> {area.name[locale]}</span>
+        </button>
+        <span className="muted">{t('areaLanguages.shown', { languages: format.list(area.languages.map((l) => t(`areaLanguages.names.${l}`))) })}</span>
+        <button type="button" className="button button--quiet button--small" onClick={() => setChange({ kind: 'areaLanguages' })}>
+          {t('areaLanguages.change')}
           <span className="visually-hidden"> {area.name[locale]}</span>
         </button>
       </div>
@@ -160,6 +180,7 @@ function AreaPanel({ area, units, areas, onDone }: { area: Area; units: Unit[]; 
           onDone={done}
         />
       )}
+      {change?.kind === 'areaLanguages' && <LanguagesDialog area={area} onClose={() => setChange(null)} onDone={done} />}
       {change?.kind === 'rename' && (
         <RenameDialog
           title={t('administration.renameUnitTitle', { name: change.unit.name[locale] })}
@@ -274,6 +295,55 @@ function RenameDialog({
         <NameFields idPrefix={`rename-${target.id}`} names={names.names} onChange={names.setNames} error={error} />
         <ActionError error={mutation.error} />
         <FormActions label={t('administration.saveName')} pending={mutation.isPending} onCancel={onClose} />
+      </form>
+    </Dialog>
+  );
+}
+
+/** The area's official languages as checkboxes, Finnish first; at least one is needed. */
+function LanguageChoices({ value, onChange, error }: { value: AreaLanguage[]; onChange: (languages: AreaLanguage[]) => void; error?: string }) {
+  const { t } = useTranslation();
+  const label = (language: AreaLanguage) => {
+    const name = t(`areaLanguages.names.${language}`);
+    return name.charAt(0).toLocaleUpperCase() + name.slice(1);
+  };
+  return (
+    <Choices legend={t('areaLanguages.legend')} hint={t('areaLanguages.hint')} error={error} required>
+      {AREA_LANGUAGES.map((language) => (
+        <Choice
+          key={language}
+          type="checkbox"
+          label={label(language)}
+          checked={value.includes(language)}
+          onChange={(e) => onChange(AREA_LANGUAGES.filter((l) => (l === language ? e.target.checked : value.includes(l))))}
+        />
+      ))}
+    </Choices>
+  );
+}
+
+function LanguagesDialog({ area, onClose, onDone }: { area: Area; onClose: () => void; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const locale = currentLocale();
+  const [languages, setLanguages] = useState<AreaLanguage[]>(AREA_LANGUAGES.filter((l) => area.languages.includes(l)));
+  const [error, setError] = useState<string>();
+  const change = useChangeAreaLanguages();
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (languages.length === 0) return setError(t('areaLanguages.required'));
+    setError(undefined);
+    const names = format.list(languages.map((l) => t(`areaLanguages.names.${l}`)));
+    change.mutate({ areaId: area.id, version: area.version, languages }, { onSuccess: () => onDone(t('areaLanguages.saved', { name: area.name[locale], languages: names })) });
+  };
+
+  return (
+    <Dialog title={t('areaLanguages.changeTitle', { name: area.name[locale] })} onClose={onClose}>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <LanguageChoices value={languages} onChange={setLanguages} error={error} />
+        <ActionError error={change.error} />
+        <FormActions label={t('areaLanguages.save')} pending={change.isPending} onCancel={onClose} />
       </form>
     </Dialog>
   );
