@@ -36,7 +36,7 @@ describe('measurements in the browser: the period form, the chart, CSV and the r
     const { context, page } = await signInAs(browser, app.url, SUPERVISOR);
     try {
       // From the unit's page to its measures.
-      await page.getByRole('link', { name: UNIT.name, exact: true }).click();
+      await page.getByRole('link', { name: UNIT.name, exact: true }).first().click();
       await page.getByRole('link', { name: 'Mittarit ja kuvaajat' }).click();
       await page.getByRole('heading', { level: 1, name: `Mittarit – ${UNIT.name}` }).waitFor();
       const measures = page.getByRole('region', { name: 'Seurattavat mittarit' });
