@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CatalogueChangeSchema, MeasureDefinitionSchema, MeasureKeySchema, type MeasureDefinition } from './measure.js';
 import { PeriodSchema, comparePeriods, periodFrequency, periodStart } from './period.js';
-import { currentVersion, type UnitMeasure } from './unit-measure.js';
+import { MEASURE_FIELDS, currentVersion, type UnitMeasure } from './unit-measure.js';
 
 /**
  * The catalogue's own versions: an admin adds a measure or publishes a new definition of one, with
@@ -15,18 +15,7 @@ export const NewCatalogueMeasureSchema = MeasureDefinitionSchema.omit({ definiti
 export type NewCatalogueMeasure = z.infer<typeof NewCatalogueMeasureSchema>;
 
 /** The fields a new definition version may change; key and frequency stay, so that series stay one chart. */
-export const CatalogueFieldsSchema = MeasureDefinitionSchema.pick({
-  name: true,
-  definition: true,
-  type: true,
-  valueKind: true,
-  better: true,
-  unitLabel: true,
-  validRange: true,
-  chart: true,
-  multiply: true,
-  source: true,
-});
+export const CatalogueFieldsSchema = MeasureDefinitionSchema.pick({ ...MEASURE_FIELDS, source: true });
 export type CatalogueFields = z.infer<typeof CatalogueFieldsSchema>;
 const CHANGEABLE = Object.keys(CatalogueFieldsSchema.shape) as (keyof CatalogueFields)[];
 

@@ -6,12 +6,8 @@ import { StorableNumberSchema } from './numbers.js';
 import { FrequencySchema, MeasureDefinitionSchema, MeasureKeySchema, type MeasureDefinition } from './measure.js';
 import { PeriodSchema, comparePeriods } from './period.js';
 
-/**
- * What a definition says, independent of the catalogue: a unit's own measure carries these itself,
- * and a tracked catalogue measure keeps a copy of the catalogue version it follows, so its history
- * stays readable when the catalogue moves on.
- */
-export const MeasureFieldsSchema = MeasureDefinitionSchema.pick({
+/** The parts of a measure definition that say what is counted and how it is shown. */
+export const MEASURE_FIELDS = {
   name: true,
   definition: true,
   type: true,
@@ -21,7 +17,14 @@ export const MeasureFieldsSchema = MeasureDefinitionSchema.pick({
   validRange: true,
   chart: true,
   multiply: true,
-}).meta({ id: 'MeasureFields' });
+} as const;
+
+/**
+ * What a definition says, independent of the catalogue: a unit's own measure carries these itself,
+ * and a tracked catalogue measure keeps a copy of the catalogue version it follows, so its history
+ * stays readable when the catalogue moves on.
+ */
+export const MeasureFieldsSchema = MeasureDefinitionSchema.pick(MEASURE_FIELDS).meta({ id: 'MeasureFields' });
 export type MeasureFields = z.infer<typeof MeasureFieldsSchema>;
 
 /** One version of a unit's definition of a measure and the first period it applies to. */

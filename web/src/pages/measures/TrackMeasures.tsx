@@ -77,14 +77,7 @@ export function TrackMeasures({ unitId, tracked }: { unitId: string; tracked: Un
       <form className="form" onSubmit={onTrack} noValidate aria-labelledby="track-heading">
         <h3 id="track-heading">{t('selfService.trackTitle')}</h3>
         <div className="form__row">
-          <SelectField label={t('selfService.measure')} required value={key} error={trackError} onChange={(e) => setKey(e.target.value)}>
-            <option value="">{t('administration.choose')}</option>
-            {untracked.map((m) => (
-              <option key={m.key} value={m.key}>
-                {m.name[locale]}
-              </option>
-            ))}
-          </SelectField>
+          <MeasureChoice measures={untracked.map((m) => ({ key: m.key, name: m.name[locale] }))} value={key} error={trackError} onChange={setKey} />
           <TextField label={t('selfService.target')} hint={t('selfService.targetHint')} inputMode="decimal" value={target} onChange={(e) => setTarget(e.target.value)} />
         </div>
         <ActionError error={track.error} />
@@ -98,14 +91,7 @@ export function TrackMeasures({ unitId, tracked }: { unitId: string; tracked: Un
           <h3 id="target-heading">{t('selfService.targetTitle')}</h3>
           <p className="field__hint">{t('selfService.targetIntro')}</p>
           <div className="form__row">
-            <SelectField label={t('selfService.measure')} required value={targetKey} onChange={(e) => setTargetKey(e.target.value)}>
-              <option value="">{t('administration.choose')}</option>
-              {active.map((m) => (
-                <option key={m.key} value={m.key}>
-                  {measureName(m, locale)}
-                </option>
-              ))}
-            </SelectField>
+            <MeasureChoice measures={active.map((m) => ({ key: m.key, name: measureName(m, locale) }))} value={targetKey} onChange={setTargetKey} />
             <TextField label={t('selfService.newTarget')} required inputMode="decimal" value={newTarget} error={targetError} onChange={(e) => setNewTarget(e.target.value)} />
           </div>
           <ActionError error={change.error} />
@@ -140,18 +126,26 @@ function StopTracking({ unitId, active, onStopped }: { unitId: string; active: U
     <form className="form" onSubmit={onSubmit} noValidate aria-labelledby="stop-tracking-heading">
       <h3 id="stop-tracking-heading">{t('unitSetup.stopTitle')}</h3>
       <p className="field__hint">{t('unitSetup.stopIntro')}</p>
-      <SelectField label={t('selfService.measure')} required value={key} error={error} onChange={(e) => setKey(e.target.value)}>
-        <option value="">{t('administration.choose')}</option>
-        {active.map((m) => (
-          <option key={m.key} value={m.key}>
-            {measureName(m, locale)}
-          </option>
-        ))}
-      </SelectField>
+      <MeasureChoice measures={active.map((m) => ({ key: m.key, name: measureName(m, locale) }))} value={key} error={error} onChange={setKey} />
       <ActionError error={stop.error} />
       <button type="submit" className="button button--quiet" disabled={stop.isPending}>
         {t('unitSetup.stop')}
       </button>
     </form>
+  );
+}
+
+/** The required "Mittari" choice of the unit's measure forms. */
+function MeasureChoice({ measures, value, error, onChange }: { measures: { key: string; name: string }[]; value: string; error?: string; onChange: (key: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <SelectField label={t('selfService.measure')} required value={value} error={error} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{t('administration.choose')}</option>
+      {measures.map((m) => (
+        <option key={m.key} value={m.key}>
+          {m.name}
+        </option>
+      ))}
+    </SelectField>
   );
 }
